@@ -1,0 +1,52 @@
+import { OPTIONAL_FIELDS } from './defaults';
+import { type Problem, unknownKey } from './problems';
+
+type Plain = Record<string, unknown>;
+
+export const isPlainObject = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const describe = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
+
+/**
+ * Merges `layer` over `base` in place, checking each key against `reference` (a complete
+ * profile): unknown keys and wrong types become problems, named by their dotted path.
+ */
+export function mergeLayer(base: Plain, layer: unknown, reference: Plain, problems: Problem[], prefix = ''): void {
+  if (!isPlainObject(layer)) {
+    problems.push({ path: prefix || '(top level)', message: `must be a mapping of keys, got ${describe(layer)}` });
+    return;
+  }
+  const known = [...Object.keys(reference), ...(prefix ? [] : OPTIONAL_FIELDS)];
+  for (const [key, value] of Object.entries(layer)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (!known.includes(key)) {
+      problems.push({ path, message: unknownKey(key, known) });
+      continue;
+    }
+    if (value === undefined) continue;
+    const expected = reference[key] ?? '';
+    if (isPlainObject(expected)) {
+      if (!isPlainObject(value)) {
+        problems.push({ path, message: `must be a mapping with keys ${Object.keys(expected).join(', ')}, got ${describe(value)}` });
+        continue;
+      }
+      base[key] = isPlainObject(base[key]) ? base[key] : {};
+      mergeLayer(base[key] as Plain, value, expected, problems, path);
+    } else if (typeof value !== typeof expected) {
+      problems.push({ path, message: `must be ${typeName(expected)}, got ${describe(value)}` });
+    } else {
+      base[key] = value;
+    }
+  }
+}
+
+function typeName(v: unknown): string {
+  switch (typeof v) {
+    case 'boolean':
+      return 'a boolean (true or false)';
+    case 'number':
+      return 'a number';
+    default:
+      return 'a string';
+  }
+}

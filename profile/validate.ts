@@ -1,0 +1,151 @@
+import { validateLoadBalancer } from './load-balancer';
+import type { Problem } from './problems';
+import { FLAVOURS, NODE_GROUPS, type Persistence, type Profile } from './types';
+
+const NODE_PORT_MIN = 30000;
+const NODE_PORT_MAX = 32767;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const IMAGE_REF = /^[a-z0-9]+([._/-][a-z0-9]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
+const QUANTITY = /^([0-9]+(\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+const HOST = /^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?$/;
+
+/** Every NodePort of the profile, by dotted path. */
+export function nodePortsByPath(p: Profile): [string, number][] {
+  const n = p.nodePorts;
+  return [
+    ['nodePorts.apigw.http', n.apigw.http],
+    ['nodePorts.apigw.https', n.apigw.https],
+    ['nodePorts.metrics', n.metrics],
+    ['nodePorts.mqtt', n.mqtt],
+    ['nodePorts.mqtts', n.mqtts],
+    ['nodePorts.lwm2m.coap', n.lwm2m.coap],
+    ['nodePorts.lwm2m.coaps', n.lwm2m.coaps],
+    ['nodePorts.lwm2m.fileServer', n.lwm2m.fileServer],
+    ['nodePorts.lwm2m.fileServers', n.lwm2m.fileServers],
+    ['nodePorts.lwm2m.http', n.lwm2m.http],
+  ];
+}
+
+/** Every persistence toggle of the profile, by the path of its component. */
+export function persistenceByPath(p: Profile): [string, Persistence][] {
+  return [
+    ['zookeeper', p.zookeeper.persistence],
+    ['postgres', p.postgres.persistence],
+    ['mongodb', p.mongodb.persistence],
+    ['kafka', p.kafka.persistence],
+    ['apigw', p.apigw.persistence],
+    ['kafkaWs', p.kafkaWs.persistence],
+    ['x509IdentityMgmt', p.x509IdentityMgmt.persistence],
+    ['minio', p.minio.persistence],
+    ['influxdb', p.influxdb.persistence],
+  ];
+}
+
+/** Checks the merged profile's values; the merge has already checked keys and types. */
+export function validateProfile(p: Profile): Problem[] {
+  const problems: Problem[] = [];
+  const fail = (path: string, message: string) => problems.push({ path, message });
+  const integerIn = (path: string, v: number, min: number, max: number, what = 'an integer') => {
+    if (!Number.isInteger(v) || v < min || v > max) fail(path, `must be ${what} from ${min} to ${max}, got ${v}`);
+  };
+  const matches = (path: string, v: string, re: RegExp, what: string) => {
+    if (!re.test(v)) fail(path, `must be ${what}, got '${v}'`);
+  };
+
+  if (!(FLAVOURS as readonly string[]).includes(p.flavour)) fail('flavour', `must be one of ${FLAVOURS.join(', ')}, got '${p.flavour}'`);
+  if (p.namespace.length > 63) fail('namespace', 'must be at most 63 characters');
+  matches('namespace', p.namespace, DNS_LABEL, 'a DNS label (lower-case letters, digits and -)');
+  matches('version', p.version, IMAGE_TAG, 'an image tag');
+  matches('domainName', p.domainName, HOST, 'a host name or address');
+
+  // NodePorts: inside the cluster's default range, and no two alike (the load balancer needs each).
+  const seen = new Map<number, string>();
+  for (const [path, port] of nodePortsByPath(p)) {
+    integerIn(path, port, NODE_PORT_MIN, NODE_PORT_MAX);
+    const other = seen.get(port);
+    if (other) fail(path, `must be unique: ${port} is also ${other}`);
+    else seen.set(port, path);
+  }
+
+  for (const group of NODE_GROUPS) {
+    const path = `placement.nodeLabels.${group}`;
+    const v = p.placement.nodeLabels[group];
+    if (v.length > 63) fail(path, 'must be at most 63 characters (a Kubernetes label value)');
+    matches(path, v, LABEL_VALUE, 'a Kubernetes label value (letters, digits, - _ . ; starting and ending alphanumeric)');
+  }
+
+  const replicas: [string, number][] = [
+    ['vernemq.replicas', p.vernemq.replicas],
+    ['bridges.replicas', p.bridges.replicas],
+    ['x509IdentityMgmt.replicas', p.x509IdentityMgmt.replicas],
+    ['zookeeper.clusterSize', p.zookeeper.clusterSize],
+    ['kafka.clusterSize', p.kafka.clusterSize],
+    ['minio.clusterSize', p.minio.clusterSize],
+  ];
+  for (const [path, n] of replicas) integerIn(path, n, 1, 1000, 'a whole number of replicas');
+
+  const ports: [string, number][] = [
+    ['zookeeper.clientPort', p.zookeeper.clientPort],
+    ['zookeeper.serverPort', p.zookeeper.serverPort],
+    ['zookeeper.electionPort', p.zookeeper.electionPort],
+    ['postgres.port', p.postgres.port],
+    ['mongodb.port', p.mongodb.port],
+    ['kafka.port', p.kafka.port],
+    ['apigw.httpPort', p.apigw.httpPort],
+    ['apigw.httpsPort', p.apigw.httpsPort],
+    ['apigw.adminPort', p.apigw.adminPort],
+    ['kafkaWs.port', p.kafkaWs.port],
+    ['kafkaWs.redisPort', p.kafkaWs.redisPort],
+    ['minio.port', p.minio.port],
+    ['influxdb.port', p.influxdb.port],
+    ['locustExporter.port', p.locustExporter.port],
+  ];
+  for (const [path, port] of ports) integerIn(path, port, 1, 65535, 'a port');
+
+  const tags: [string, string][] = [
+    ['postgres.version', p.postgres.version],
+    ['mongodb.version', p.mongodb.version],
+    ['vernemq.version', p.vernemq.version],
+    ['vernemq.operatorVersion', p.vernemq.operatorVersion],
+    ['bridges.v2kVersion', p.bridges.v2kVersion],
+    ['bridges.k2vVersion', p.bridges.k2vVersion],
+    ['bridges.loopbackVersion', p.bridges.loopbackVersion],
+    ['apigw.version', p.apigw.version],
+    ['auth.version', p.auth.version],
+    ['dataBroker.version', p.dataBroker.version],
+    ['kafkaWs.version', p.kafkaWs.version],
+    ['x509IdentityMgmt.version', p.x509IdentityMgmt.version],
+  ];
+  for (const [path, tag] of tags) {
+    matches(path, tag, IMAGE_TAG, 'an image tag (letters, digits, _ . -)');
+    if (tag === 'latest') fail(path, "must be a fixed tag, not 'latest'");
+  }
+  matches('apigw.routeConfigImage', p.apigw.routeConfigImage, IMAGE_REF, 'an image with a fixed tag or digest (name:tag)');
+  if (/:latest$/.test(p.apigw.routeConfigImage)) fail('apigw.routeConfigImage', "must be a fixed tag, not 'latest'");
+
+  const anyVolume = persistenceByPath(p).find(([, v]) => v.enabled);
+  for (const [component, volume] of persistenceByPath(p)) {
+    matches(`${component}.persistence.size`, volume.size, QUANTITY, 'a Kubernetes quantity such as 2Gi or 5Mi');
+  }
+  if (p.storageClassName !== undefined) {
+    matches('storageClassName', p.storageClassName, DNS_SUBDOMAIN, 'a StorageClass name (lower-case DNS subdomain)');
+  } else if (anyVolume) {
+    fail('storageClassName', `must be set when a persistence toggle is on (${anyVolume[0]}.persistence.enabled is true); the guide uses 'local-storage'`);
+  }
+
+  // Settings the original documents as needing a volume.
+  if (p.apigw.mutualTls && !p.apigw.persistence.enabled) {
+    fail('apigw.mutualTls', 'needs apigw.persistence.enabled: true (the certificates live on that volume)');
+  }
+  if (p.kafkaWs.tls && !p.kafkaWs.persistence.enabled) {
+    fail('kafkaWs.tls', 'needs kafkaWs.persistence.enabled: true (the certificates live on that volume)');
+  }
+  if (p.x509IdentityMgmt.replicas > 1 && !p.x509IdentityMgmt.persistence.enabled) {
+    fail('x509IdentityMgmt.replicas', 'more than 1 needs x509IdentityMgmt.persistence.enabled: true (the replicas share EJBCA state)');
+  }
+  problems.push(...validateLoadBalancer(p.loadBalancer));
+  return problems;
+}
