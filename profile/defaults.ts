@@ -53,6 +53,7 @@ export const DEFAULTS: ProfileLayer = {
     nodeAffinity: false,
     nodeLabels: { dojot: 'dojot', kafka: 'kafka', x509: 'x509', vernemq: 'vernemq' },
   },
+  localVolumes: { enabled: true, hostRoot: '/mnt/data' },
   zookeeper: {
     clientPort: 2181,
     serverPort: 2888,

@@ -66,6 +66,12 @@ export interface Profile {
   readonly kubernetesRbac: boolean;
   readonly nodePorts: NodePorts;
   readonly placement: Placement;
+  readonly localVolumes: {
+    /** Emit the StorageClass and one local PersistentVolume per enabled persistence toggle; turn off to let a provisioner's StorageClass serve the claims. @default true */
+    readonly enabled: boolean;
+    /** Host directory that holds each volume's directory on its node. @default '/mnt/data' */
+    readonly hostRoot: string;
+  };
 
   readonly zookeeper: {
     /** @default 2181 [dojot_zk_client_port] */

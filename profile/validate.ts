@@ -136,6 +136,10 @@ export function validateProfile(p: Profile): Problem[] {
     fail('storageClassName', `must be set when a persistence toggle is on (${anyVolume[0]}.persistence.enabled is true); the guide uses 'local-storage'`);
   }
 
+  if (!/^\/[A-Za-z0-9._/-]*[A-Za-z0-9._-]$/.test(p.localVolumes.hostRoot)) {
+    fail('localVolumes.hostRoot', `must be an absolute directory path without a trailing /, got '${p.localVolumes.hostRoot}'`);
+  }
+
   // Settings the original documents as needing a volume.
   if (p.apigw.mutualTls && !p.apigw.persistence.enabled) {
     fail('apigw.mutualTls', 'needs apigw.persistence.enabled: true (the certificates live on that volume)');

@@ -1,0 +1,48 @@
+import { k8s } from 'cdk8s-plus-27';
+import type { Construct } from 'constructs';
+import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { dojotLabels } from '../../lib/labels';
+import { DojotService, DojotStatefulSet, httpProbe } from '../../lib/workloads';
+
+/** A VerneMQ⇄Kafka bridge: v2k-bridge (MQTT to Kafka) or k2v-bridge (Kafka to MQTT). */
+export interface BridgeChartProps extends DojotChartProps {
+  readonly name: 'v2k-bridge' | 'k2v-bridge';
+  readonly image: string;
+  /** Port of its ClusterIP Service. */
+  readonly servicePort: number;
+  readonly replicas: number;
+  readonly env?: k8s.EnvVar[];
+}
+
+/** One bridge: a StatefulSet beside the brokers (on the vernemq nodes) and its Service. */
+export class BridgeChart extends DojotChart {
+  constructor(scope: Construct, id: string, { name, image, servicePort, replicas, env, ...props }: BridgeChartProps) {
+    super(scope, id, props);
+    const timing = { initialDelaySeconds: 15, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 };
+    new DojotStatefulSet(this, 'StatefulSet', {
+      name,
+      labels: dojotLabels(name),
+      selector: { name },
+      serviceName: name,
+      replicas,
+      group: 'vernemq',
+      placement: this.placement,
+      spec: { restartPolicy: 'Always' },
+      containers: [
+        {
+          name,
+          image,
+          readinessProbe: httpProbe('/ready', 9000, { failureThreshold: 1, ...timing }),
+          livenessProbe: httpProbe('/live', 9000, { failureThreshold: 3, ...timing }),
+          env,
+        },
+      ],
+    });
+    new DojotService(this, 'Service', {
+      name,
+      selector: { name },
+      spec: { type: 'ClusterIP' },
+      ports: [{ name, port: servicePort }],
+    });
+  }
+}

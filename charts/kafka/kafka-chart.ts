@@ -1,0 +1,77 @@
+import { k8s } from 'cdk8s-plus-27';
+import type { Construct } from 'constructs';
+import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { dojotLabels } from '../../lib/labels';
+import { SERVICE_NAMES } from '../../lib/service-names';
+import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
+import type { Profile } from '../../profile/types';
+import { claimSpec, LOCAL_VOLUMES } from '../storage/local-volumes';
+
+export interface KafkaChartProps extends DojotChartProps {
+  readonly kafka: Profile['kafka'];
+  readonly zookeeperClientPort: number;
+}
+
+/** The Kafka broker(s), their headless Service and PodDisruptionBudget. */
+export class KafkaChart extends DojotChart {
+  constructor(scope: Construct, id: string, { kafka, zookeeperClientPort, ...props }: KafkaChartProps) {
+    super(scope, id, props);
+    const labels = dojotLabels('kafka-server');
+
+    new DojotService(this, 'Service', {
+      name: SERVICE_NAMES.kafka,
+      labels: { name: 'kafka-server' },
+      selector: { name: 'kafka-server', app: 'dojot' },
+      spec: { clusterIp: 'None' },
+      ports: [{ name: 'kafka-server', port: kafka.port, targetPort: k8s.IntOrString.fromString('server') }],
+    });
+    new k8s.KubePodDisruptionBudget(this, 'DisruptionBudget', {
+      metadata: { name: 'kafka-pdb' },
+      spec: { selector: { matchLabels: labels }, minAvailable: k8s.IntOrString.fromString('50%') },
+    });
+
+    const persistent = kafka.persistence.enabled;
+    new DojotStatefulSet(this, 'StatefulSet', {
+      name: 'kafka-server',
+      labels,
+      serviceName: SERVICE_NAMES.kafka,
+      replicas: kafka.clusterSize,
+      group: 'kafka',
+      placement: this.placement,
+      spec: { terminationGracePeriodSeconds: 300, securityContext: { runAsUser: 1000, fsGroup: 1000 } },
+      containers: [
+        {
+          name: 'kafka',
+          imagePullPolicy: 'IfNotPresent',
+          image: 'confluentinc/cp-kafka:5.5.0',
+          ports: [
+            { containerPort: kafka.port, name: 'server' },
+            { containerPort: 29092, name: 'client' },
+          ],
+          env: [
+            env('KAFKA_BROKER_ID', 1),
+            env('KAFKA_ZOOKEEPER_CONNECT', `${SERVICE_NAMES.zookeeperClient}:${zookeeperClientPort}`),
+            env('KAFKA_ADVERTISED_LISTENERS', `PLAINTEXT://:${kafka.port}`),
+            env('KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR', 1),
+            env('KAFKA_TRANSACTION_STATE_LOG_MIN_ISR', 1),
+            env('KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR', 1),
+            env('KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS', 0),
+            env('KAFKA_LOG_RETENTION_MINUTES', 30),
+            env('KAFKA_LOG_SEGMENT_BYTES', 262144000),
+            env('KAFKA_LOG_RETENTION_CHECK_INTERVAL_MS', 30000),
+          ],
+          volumeMounts: persistent ? [{ mountPath: '/var/lib/kafka/data', name: 'kafka-volume' }] : undefined,
+          readinessProbe: {
+            exec: { command: ['sh', '-c', `/usr/bin/kafka-broker-api-versions --bootstrap-server=localhost:${kafka.port}`] },
+            initialDelaySeconds: 10,
+            periodSeconds: 10,
+            timeoutSeconds: 5,
+          },
+        },
+      ],
+      volumeClaimTemplates: persistent
+        ? [{ metadata: { name: 'kafka-volume' }, spec: claimSpec(this.storage, LOCAL_VOLUMES.kafka, kafka.persistence) }]
+        : undefined,
+    });
+  }
+}

@@ -1,0 +1,128 @@
+import { k8s } from 'cdk8s-plus-27';
+import type { Construct } from 'constructs';
+import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { dojotLabels } from '../../lib/labels';
+import { SECRETS, secretEnv } from '../../lib/secrets';
+import { SERVICE_NAMES } from '../../lib/service-names';
+import { DojotDeployment, DojotService, dojotPodTemplate, env } from '../../lib/workloads';
+import type { NodePorts, Profile } from '../../profile/types';
+import { claimSpec, LOCAL_VOLUMES } from '../storage/local-volumes';
+import { renderRouteScript } from './routes';
+
+export interface KongChartProps extends DojotChartProps {
+  readonly apigw: Profile['apigw'];
+  readonly nodePorts: NodePorts;
+  readonly kafkaWsTls: boolean;
+}
+
+/** Kong, dojot's API gateway: its database migrations, routes, Deployment and Services. */
+export class KongChart extends DojotChart {
+  constructor(scope: Construct, id: string, { apigw, nodePorts, kafkaWsTls, ...props }: KongChartProps) {
+    super(scope, id, props);
+    const labels = dojotLabels('kong');
+    const image = `dojot/kong:${apigw.version}`;
+    const database = [
+      env('KONG_DATABASE', 'postgres'),
+      env('KONG_PG_HOST', SERVICE_NAMES.postgres),
+      secretEnv('KONG_PG_USER', SECRETS.kong, 'user'),
+      secretEnv('KONG_PG_PASSWORD', SECRETS.kong, 'password'),
+      secretEnv('KONG_PG_DATABASE', SECRETS.kong, 'db'),
+    ];
+
+    new DojotService(this, 'Service', {
+      name: SERVICE_NAMES.kong,
+      labels: { name: 'kong' },
+      selector: { name: 'kong', app: 'dojot' },
+      spec: { type: 'ClusterIP' },
+      ports: [
+        { name: 'apigw-config', port: apigw.adminPort, targetPort: k8s.IntOrString.fromNumber(apigw.adminPort) },
+        { name: 'apigw-http-internal', port: apigw.httpPort, targetPort: k8s.IntOrString.fromNumber(apigw.httpPort) },
+      ],
+    });
+    const nodePort = (port: number) => (nodePorts.fixed ? port : undefined);
+    new DojotService(this, 'ExternalService', {
+      name: SERVICE_NAMES.kongExternal,
+      labels: { name: 'kong-external' },
+      selector: { name: 'kong', app: 'dojot' },
+      spec: { type: 'NodePort' },
+      ports: [
+        { name: 'apigw-http', port: apigw.httpPort, targetPort: k8s.IntOrString.fromNumber(apigw.httpPort), nodePort: nodePort(nodePorts.apigw.http) },
+        ...(apigw.mutualTls
+          ? [{ name: 'apigw-https', port: apigw.httpsPort, targetPort: k8s.IntOrString.fromNumber(apigw.httpsPort), nodePort: nodePort(nodePorts.apigw.https) }]
+          : []),
+      ],
+    });
+
+    // Jobs run once per apply of a new spec; they retry until PostgreSQL and Kong are up.
+    const job = (id: string, name: string, container: Omit<k8s.Container, 'name'>, volumes?: k8s.Volume[]) =>
+      new k8s.KubeJob(this, id, {
+        metadata: { name },
+        spec: {
+          template: dojotPodTemplate({
+            labels: { name, app: 'dojot' },
+            group: 'dojot',
+            placement: this.placement,
+            spec: { restartPolicy: 'OnFailure' },
+            containers: [{ name, ...container }],
+            volumes,
+          }),
+        },
+      });
+    job('Migrate', 'kong-migrate', { env: database, image, args: ['kong', 'migrations', 'bootstrap'] });
+    // The original passed `&&` as an argument to kong; a shell runs the two steps in turn.
+    job('MigrateUp', 'kong-migrate-up', { env: database, image, args: ['/bin/sh', '-c', 'kong migrations up && kong migrations finish'] });
+
+    new k8s.KubeConfigMap(this, 'RouteScript', {
+      metadata: { name: 'kong-config' },
+      data: { 'kong-config.sh': renderRouteScript({ adminPort: apigw.adminPort, kafkaWsTls }) },
+    });
+    job(
+      'RouteConfig',
+      'kong-route-config',
+      { image: apigw.routeConfigImage, command: ['/bin/sh', '/config_file/kong-config.sh'], volumeMounts: [{ mountPath: '/config_file', name: 'kong-route-config' }] },
+      [{ name: 'kong-route-config', configMap: { name: 'kong-config' } }],
+    );
+
+    const certificates = apigw.persistence.enabled;
+    if (certificates) {
+      new k8s.KubePersistentVolumeClaim(this, 'Claim', {
+        metadata: { name: 'kong', labels },
+        spec: claimSpec(this.storage, LOCAL_VOLUMES.kong, apigw.persistence),
+      });
+    }
+    const mutualTls = apigw.mutualTls
+      ? [
+          // Certificates on the volume: owner UID 100 (kong), mode 400.
+          env('KONG_SSL_CERT_KEY', '/certs/kong.key'),
+          env('KONG_SSL_CERT', '/certs/kong.crt'),
+          env('KONG_NGINX_PROXY_PROXY_SSL_CERTIFICATE_KEY', '/certs/kong-internal.key'),
+          env('KONG_NGINX_PROXY_PROXY_SSL_CERTIFICATE', '/certs/kong-internal.crt'),
+          env('KONG_NGINX_PROXY_PROXY_SSL_TRUSTED_CERTIFICATE', '/certs/ca.crt'),
+          env('KONG_NGINX_PROXY_PROXY_SSL_VERIFY', 'on'),
+          env('KONG_NGINX_PROXY_PROXY_SSL_VERIFY_DEPTH', 2),
+        ]
+      : [];
+    new DojotDeployment(this, 'Deployment', {
+      name: 'kong',
+      metadataLabels: { name: 'kong', app: 'dojot' },
+      labels,
+      group: 'dojot',
+      placement: this.placement,
+      spec: { restartPolicy: 'Always', securityContext: { runAsUser: 100 } }, // user kong
+      containers: [
+        {
+          name: 'kong',
+          image,
+          ports: [
+            { containerPort: apigw.httpPort },
+            { containerPort: apigw.adminPort },
+            ...(apigw.mutualTls ? [{ containerPort: apigw.httpsPort }] : []),
+          ],
+          env: [...database, ...mutualTls],
+          volumeMounts: certificates ? [{ name: 'kong', mountPath: '/certs' }] : undefined,
+        },
+      ],
+      volumes: certificates ? [{ name: 'kong', persistentVolumeClaim: { claimName: 'kong' } }] : undefined,
+    });
+  }
+}

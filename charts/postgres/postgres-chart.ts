@@ -1,0 +1,69 @@
+import { k8s } from 'cdk8s-plus-27';
+import type { Construct } from 'constructs';
+import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { dojotLabels } from '../../lib/labels';
+import { SECRETS, secretEnv } from '../../lib/secrets';
+import { SERVICE_NAMES } from '../../lib/service-names';
+import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
+import type { Profile } from '../../profile/types';
+import { claimSpec, LOCAL_VOLUMES } from '../storage/local-volumes';
+import { INIT_PASSWORD_ENV, renderInitScript } from './init-script';
+
+export interface PostgresChartProps extends DojotChartProps {
+  readonly postgres: Profile['postgres'];
+}
+
+/** PostgreSQL for Kong, auth, EJBCA (x509-identity-mgmt) and device-manager. */
+export class PostgresChart extends DojotChart {
+  constructor(scope: Construct, id: string, { postgres: pg, ...props }: PostgresChartProps) {
+    super(scope, id, props);
+    const labels = dojotLabels('postgres');
+
+    new DojotService(this, 'Service', {
+      name: SERVICE_NAMES.postgres,
+      labels: { name: 'postgres' },
+      selector: { name: 'postgres', app: 'dojot' },
+      spec: { type: 'ClusterIP' },
+      ports: [{ port: pg.port, targetPort: k8s.IntOrString.fromNumber(pg.port) }],
+    });
+    new k8s.KubeConfigMap(this, 'InitScript', {
+      metadata: { name: 'postgres-init' },
+      data: { 'init-db.sh': renderInitScript(pg) },
+    });
+
+    const persistent = pg.persistence.enabled;
+    new DojotStatefulSet(this, 'StatefulSet', {
+      name: 'postgres',
+      metadataLabels: labels,
+      labels,
+      serviceName: SERVICE_NAMES.postgres,
+      group: 'dojot',
+      placement: this.placement,
+      spec: { restartPolicy: 'Always' },
+      containers: [
+        {
+          name: 'postgres',
+          image: `dojot/postgres:${pg.version}`,
+          env: [
+            secretEnv('POSTGRES_USER', SECRETS.postgres, 'user'),
+            secretEnv('POSTGRES_PASSWORD', SECRETS.postgres, 'password'),
+            env('POSTGRES_DB', pg.defaultDb),
+            // Read by init-db.sh on first start only.
+            secretEnv(INIT_PASSWORD_ENV.kong, SECRETS.kong, 'password'),
+            secretEnv(INIT_PASSWORD_ENV.ejbca, SECRETS.x509IdentityMgmt, 'password'),
+            secretEnv(INIT_PASSWORD_ENV.auth, SECRETS.auth, 'password'),
+            secretEnv(INIT_PASSWORD_ENV.devm, SECRETS.deviceManager, 'password', true),
+          ],
+          volumeMounts: [
+            { name: 'postgres-init', mountPath: '/docker-entrypoint-initdb.d/' },
+            ...(persistent ? [{ name: 'psql-volume', mountPath: '/var/lib/postgresql/data' }] : []),
+          ],
+        },
+      ],
+      volumes: [{ name: 'postgres-init', configMap: { name: 'postgres-init' } }],
+      volumeClaimTemplates: persistent
+        ? [{ metadata: { name: 'psql-volume' }, spec: claimSpec(this.storage, LOCAL_VOLUMES.postgres, pg.persistence) }]
+        : undefined,
+    });
+  }
+}

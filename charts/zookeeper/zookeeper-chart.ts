@@ -1,0 +1,91 @@
+import { k8s } from 'cdk8s-plus-27';
+import type { Construct } from 'constructs';
+import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { dojotLabels } from '../../lib/labels';
+import { SERVICE_NAMES } from '../../lib/service-names';
+import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
+import type { Profile } from '../../profile/types';
+import { claimSpec, LOCAL_VOLUMES } from '../storage/local-volumes';
+
+export interface ZookeeperChartProps extends DojotChartProps {
+  readonly zookeeper: Profile['zookeeper'];
+}
+
+/** Zookeeper for Kafka: a headless cluster Service, a client Service and the StatefulSet. */
+export class ZookeeperChart extends DojotChart {
+  constructor(scope: Construct, id: string, { zookeeper: zk, ...props }: ZookeeperChartProps) {
+    super(scope, id, props);
+    const labels = dojotLabels('zookeeper');
+
+    new DojotService(this, 'ClusterService', {
+      name: SERVICE_NAMES.zookeeperCluster,
+      labels: dojotLabels(SERVICE_NAMES.zookeeperCluster),
+      selector: labels,
+      spec: { clusterIp: 'None' },
+      ports: [
+        { name: 'server', port: zk.serverPort, targetPort: k8s.IntOrString.fromString('server') },
+        { name: 'leader-election', port: zk.electionPort, targetPort: k8s.IntOrString.fromString('leader-election') },
+        { name: 'client', port: zk.clientPort, targetPort: k8s.IntOrString.fromString('client') },
+      ],
+    });
+    new DojotService(this, 'ClientService', {
+      name: SERVICE_NAMES.zookeeperClient,
+      labels: dojotLabels(SERVICE_NAMES.zookeeperClient),
+      selector: labels,
+      ports: [{ name: 'client', port: zk.clientPort, targetPort: k8s.IntOrString.fromString('client') }],
+    });
+
+    const persistent = zk.persistence.enabled;
+    new DojotStatefulSet(this, 'StatefulSet', {
+      name: 'zookeeper',
+      metadataLabels: { name: 'zookeeper', app: 'dojot' },
+      labels,
+      serviceName: SERVICE_NAMES.zookeeperCluster,
+      replicas: zk.clusterSize,
+      statefulSet: { updateStrategy: { type: 'OnDelete' }, podManagementPolicy: 'Parallel' },
+      group: 'kafka',
+      placement: this.placement,
+      spec: { terminationGracePeriodSeconds: 1200, securityContext: { runAsUser: 1000, fsGroup: 1000 } },
+      containers: [
+        {
+          name: 'zookeeper',
+          image: 'confluentinc/cp-zookeeper:5.5.0',
+          imagePullPolicy: 'IfNotPresent',
+          ports: [
+            { containerPort: zk.clientPort, name: 'client' },
+            { containerPort: zk.serverPort, name: 'server' },
+            { containerPort: zk.electionPort, name: 'leader-election' },
+          ],
+          env: [
+            env('ZOOKEEPER_REPLICAS', zk.clusterSize),
+            env('ZOOKEEPER_CLIENT_PORT', zk.clientPort),
+            env('ZOOKEEPER_ELECTION_PORT', zk.electionPort),
+            env('ZOOKEEPER_SERVER_PORT', zk.serverPort),
+            env('ZOOKEEPER_HEAP_SIZE', '2G'),
+            env('ZOOKEEPER_INIT_LIMIT', 5),
+            env('ZOOKEEPER_LOG_LEVEL', 'INFO'),
+            env('ZOOKEEPER_MAX_CLIENT_CNXNS', 100),
+            env('ZOOKEEPER_MAX_SESSION_TIMEOUT', 40000),
+            env('ZOOKEEPER_MIN_SESSION_TIMEOUT', 4000),
+            env('ZOOKEEPER_PURGE_INTERVAL', 0),
+            env('ZOOKEEPER_SNAP_RETAIN_COUNT', 3),
+            env('ZOOKEEPER_SYNC_LIMIT', 10),
+            env('ZOOKEEPER_TICK_TIME', 2000),
+          ],
+          volumeMounts: persistent
+            ? [
+                { name: 'zk-volume-data', mountPath: '/var/lib/zookeeper/data' },
+                { name: 'zk-volume-log', mountPath: '/var/lib/zookeeper/log' },
+              ]
+            : undefined,
+        },
+      ],
+      volumeClaimTemplates: persistent
+        ? [
+            { metadata: { name: 'zk-volume-data' }, spec: claimSpec(this.storage, LOCAL_VOLUMES.zookeeperData, zk.persistence) },
+            { metadata: { name: 'zk-volume-log' }, spec: claimSpec(this.storage, LOCAL_VOLUMES.zookeeperLog, zk.persistence) },
+          ]
+        : undefined,
+    });
+  }
+}

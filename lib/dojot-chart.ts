@@ -1,0 +1,24 @@
+import { Chart } from 'cdk8s';
+import type { Construct } from 'constructs';
+import type { StorageSettings } from '../charts/storage/local-volumes';
+import type { Placement } from '../profile/types';
+
+/** What every namespaced dojot chart needs besides its own slice of the profile. */
+export interface DojotChartProps {
+  readonly namespace: string;
+  readonly placement: Placement;
+  /** For the charts whose services claim volumes. */
+  readonly storage: StorageSettings;
+}
+
+/** A chart whose objects all live in the dojot namespace, with the names we give them. */
+export class DojotChart extends Chart {
+  readonly placement: Placement;
+  readonly storage: StorageSettings;
+
+  constructor(scope: Construct, id: string, props: DojotChartProps) {
+    super(scope, id, { namespace: props.namespace, disableResourceNameHashes: true });
+    this.placement = props.placement;
+    this.storage = props.storage;
+  }
+}

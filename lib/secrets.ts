@@ -1,0 +1,24 @@
+import type { k8s } from 'cdk8s-plus-27';
+
+/**
+ * The Secrets the workloads read, by name and key (the original's names). None is in dist/:
+ * `npm run secrets` generates them with random passwords.
+ */
+export const SECRETS = {
+  postgres: { name: 'postgres-secret', keys: ['user', 'password'] },
+  mongodb: { name: 'mongodb-secret', keys: ['user', 'password'] },
+  kong: { name: 'kong-secret', keys: ['user', 'password', 'db'] },
+  auth: { name: 'auth-secret', keys: ['user', 'password'] },
+  /** Only when auth's e-mail is enabled: the SMTP host, account and password, set by hand. */
+  authEmail: { name: 'auth-secret', keys: ['email_host', 'email_user', 'email_passwd'] },
+  x509IdentityMgmt: { name: 'x509-identity-mgmt-secret', keys: ['user', 'password'] },
+  /** device-manager's (full flavours); PostgreSQL creates its user only when this Secret exists. */
+  deviceManager: { name: 'devm-secret', keys: ['user', 'password'] },
+} as const;
+
+type SecretRef = (typeof SECRETS)[keyof typeof SECRETS];
+
+/** An environment variable read from a Secret's key. */
+export function secretEnv<S extends SecretRef>(name: string, secret: S, key: S['keys'][number], optional?: boolean): k8s.EnvVar {
+  return { name, valueFrom: { secretKeyRef: { name: secret.name, key, ...(optional ? { optional } : {}) } } };
+}

@@ -1,0 +1,28 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App } from 'cdk8s';
+import { HOST_DIRECTORIES_SCRIPT, renderHostDirectoriesScript } from '../charts/storage/host-directories';
+import { addDojotCharts } from '../charts/dojot-app';
+import type { Profile } from '../profile/types';
+
+/** Files written beside the manifests, which `kubectl apply -f dist` ignores (not YAML/JSON). */
+export interface SideFile {
+  readonly name: string;
+  readonly content: string;
+  readonly mode?: number;
+}
+
+/** The side files of the profile: today the host-directory script of the local volumes. */
+export function sideFiles(profile: Profile): SideFile[] {
+  const script = renderHostDirectoriesScript(profile);
+  return script ? [{ name: HOST_DIRECTORIES_SCRIPT, content: script, mode: 0o755 }] : [];
+}
+
+/** Synthesizes the manifests and side files of `profile` into `outdir` (emptied first). */
+export function synthesize(profile: Profile, outdir: string): void {
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const app = new App({ outdir });
+  addDojotCharts(app, profile);
+  app.synth();
+  for (const f of sideFiles(profile)) fs.writeFileSync(path.join(outdir, f.name), f.content, { mode: f.mode ?? 0o644 });
+}

@@ -1,0 +1,108 @@
+import { k8s } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import type { NodeGroup, Placement } from '../profile/types';
+import { podAffinity } from './placement';
+
+/** The pod of a dojot workload: its labels, node group and containers. */
+export interface DojotPodProps {
+  /** Pod labels; also the selector unless `selector` is given. */
+  readonly labels: Record<string, string>;
+  /** The node group the pod is pinned to when node affinity is on. */
+  readonly group?: NodeGroup;
+  readonly placement: Placement;
+  readonly containers: k8s.Container[];
+  readonly volumes?: k8s.Volume[];
+  /** Further pod settings (securityContext, restartPolicy, ...). */
+  readonly spec?: Omit<k8s.PodSpec, 'containers' | 'volumes' | 'affinity'>;
+}
+
+export interface DojotWorkloadProps extends DojotPodProps {
+  readonly name: string;
+  /** @default 1 */
+  readonly replicas?: number;
+  /** Labels of the workload object itself. @default none */
+  readonly metadataLabels?: Record<string, string>;
+  /** Selector labels, kept as the original's so that an existing deployment can be updated in place. @default labels */
+  readonly selector?: Record<string, string>;
+}
+
+export interface DojotStatefulSetProps extends DojotWorkloadProps {
+  /** The governing Service. */
+  readonly serviceName: string;
+  readonly volumeClaimTemplates?: k8s.KubePersistentVolumeClaimProps[];
+  /** Further StatefulSet settings (updateStrategy, podManagementPolicy). */
+  readonly statefulSet?: Pick<k8s.StatefulSetSpec, 'updateStrategy' | 'podManagementPolicy'>;
+}
+
+/** The pod template of a workload, pinned to its node group when node affinity is on. */
+export function dojotPodTemplate(p: DojotPodProps): k8s.PodTemplateSpec {
+  return {
+    metadata: { labels: p.labels },
+    spec: {
+      ...p.spec,
+      affinity: p.group ? podAffinity(p.placement, p.group) : undefined,
+      containers: p.containers,
+      volumes: p.volumes?.length ? p.volumes : undefined,
+    },
+  };
+}
+
+export class DojotDeployment extends Construct {
+  readonly resource: k8s.KubeDeployment;
+
+  constructor(scope: Construct, id: string, p: DojotWorkloadProps) {
+    super(scope, id);
+    this.resource = new k8s.KubeDeployment(this, 'Resource', {
+      metadata: { name: p.name, labels: p.metadataLabels },
+      spec: { replicas: p.replicas ?? 1, selector: { matchLabels: p.selector ?? p.labels }, template: dojotPodTemplate(p) },
+    });
+  }
+}
+
+export class DojotStatefulSet extends Construct {
+  readonly resource: k8s.KubeStatefulSet;
+
+  constructor(scope: Construct, id: string, p: DojotStatefulSetProps) {
+    super(scope, id);
+    this.resource = new k8s.KubeStatefulSet(this, 'Resource', {
+      metadata: { name: p.name, labels: p.metadataLabels },
+      spec: {
+        serviceName: p.serviceName,
+        replicas: p.replicas ?? 1,
+        selector: { matchLabels: p.selector ?? p.labels },
+        ...p.statefulSet,
+        template: dojotPodTemplate(p),
+        volumeClaimTemplates: p.volumeClaimTemplates?.length ? p.volumeClaimTemplates : undefined,
+      },
+    });
+  }
+}
+
+export interface DojotServiceProps {
+  readonly name: string;
+  readonly labels?: Record<string, string>;
+  readonly selector: Record<string, string>;
+  readonly ports: k8s.ServicePort[];
+  /** Further Service settings (type, clusterIP, traffic policies). */
+  readonly spec?: Omit<k8s.ServiceSpec, 'ports' | 'selector'>;
+}
+
+export class DojotService extends Construct {
+  readonly resource: k8s.KubeService;
+
+  constructor(scope: Construct, id: string, p: DojotServiceProps) {
+    super(scope, id);
+    this.resource = new k8s.KubeService(this, 'Resource', {
+      metadata: { name: p.name, labels: p.labels },
+      spec: { ...p.spec, ports: p.ports, selector: p.selector },
+    });
+  }
+}
+
+/** A plain `name=value` environment variable. */
+export const env = (name: string, value: string | number | boolean): k8s.EnvVar => ({ name, value: String(value) });
+
+/** An HTTP GET probe. */
+export function httpProbe(path: string, port: number, timing: Omit<k8s.Probe, 'httpGet'>, scheme?: 'HTTP' | 'HTTPS'): k8s.Probe {
+  return { httpGet: { path, port: k8s.IntOrString.fromNumber(port), scheme }, ...timing };
+}

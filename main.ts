@@ -1,0 +1,20 @@
+// Wiring only: resolve the profile, synthesize into cdk8s's scratch folder, then publish to dist/.
+import { publish } from './lib/publish';
+import { synthesize } from './lib/synthesize';
+import { loadProfile } from './profile/load';
+import { ProfileError } from './profile/problems';
+
+const staging = process.env.CDK8S_OUTDIR ?? '.cdk8s.out';
+const target = process.env.DOJOT_DIST ?? 'dist';
+
+try {
+  const { profile, source, notices } = loadProfile(process.env.DOJOT_PROFILE || 'default');
+  for (const n of notices) console.error(`note: ${n}`);
+  synthesize(profile, staging);
+  publish(staging, target);
+  console.error(`dojot ${profile.flavour} (${source}) -> ${target}/`);
+} catch (e) {
+  if (!(e instanceof ProfileError)) throw e;
+  console.error(`error: ${e.message}\n${target}/ was left as it was.`);
+  process.exit(1);
+}
