@@ -24,5 +24,14 @@ export function synthesize(profile: Profile, outdir: string): void {
   const app = new App({ outdir });
   addDojotCharts(app, profile);
   app.synth();
+  removeEmptyManifests(outdir);
   for (const f of sideFiles(profile)) fs.writeFileSync(path.join(outdir, f.name), f.content, { mode: f.mode ?? 0o644 });
+}
+
+/** A chart with no object for this profile (e.g. storage with every toggle off) leaves an empty file. */
+function removeEmptyManifests(outdir: string): void {
+  for (const name of fs.readdirSync(outdir)) {
+    const file = path.join(outdir, name);
+    if (name.endsWith('.yaml') && fs.readFileSync(file, 'utf8').trim() === '') fs.rmSync(file);
+  }
 }
