@@ -1,4 +1,5 @@
 // Wiring only: resolve the profile, synthesize into cdk8s's scratch folder, then publish to dist/.
+import { failSynth } from './lib/fail';
 import { publish } from './lib/publish';
 import { synthesize } from './lib/synthesize';
 import { loadProfile } from './profile/load';
@@ -15,6 +16,5 @@ try {
   console.error(`dojot ${profile.flavour} (${source}) -> ${target}/`);
 } catch (e) {
   if (!(e instanceof ProfileError)) throw e;
-  console.error(`error: ${e.message}\n${target}/ was left as it was.`);
-  process.exit(1);
+  failSynth(e.message, target);
 }

@@ -205,11 +205,22 @@ function lookup(obj: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (isPlainObject(o) ? o[k] : undefined), obj);
 }
 
+/**
+ * Sets `path` in the layer. Mappings merge with what is there, so `dojot_fixed_nodeports_enabled`
+ * (nodePorts.fixed) and `dojot_nodeports` (nodePorts) both survive, in either order.
+ */
 function assign(obj: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = obj;
   for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
-  node[keys[keys.length - 1]] = value;
+  const last = keys[keys.length - 1];
+  node[last] = isPlainObject(value) && isPlainObject(node[last]) ? mergeMappings(node[last], value) : value;
+}
+
+function mergeMappings(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = isPlainObject(v) && isPlainObject(out[k]) ? mergeMappings(out[k], v) : v;
+  return out;
 }
 
 /** Whether a parsed YAML mapping looks like Ansible variables rather than a profile layer. */

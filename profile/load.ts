@@ -54,7 +54,9 @@ export function resolveProfile(source: string, layer: ProfileLayer | Record<stri
   mergeLayer(merged, layer, referenceProfile() as unknown as Record<string, unknown>, problems);
   fillDerivedDefaults(merged);
   const profile = merged as unknown as Profile;
-  if (!problems.length) problems.push(...validateProfile(profile));
+  // Wrong keys and types were left out of the merge, so the rest can be validated now and
+  // every problem reported in one go.
+  problems.push(...validateProfile(profile));
   if (problems.length) throw new ProfileError(source, problems);
   return { profile, source };
 }

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import * as YAML from 'yaml';
+import type { Profile } from '../profile/types';
+import { APP_LABEL } from './labels';
+import { SECRETS } from './secrets';
+
+/** SMTP settings of auth's e-mail, read from the environment (never generated). */
+export const AUTH_EMAIL_ENV = { email_host: 'AUTH_EMAIL_HOST', email_user: 'AUTH_EMAIL_USER', email_passwd: 'AUTH_EMAIL_PASSWD' } as const;
+
+export interface SecretOptions {
+  /** Namespace of the Secrets. @default the profile's namespace */
+  readonly namespace?: string;
+  /** Also the device-manager Secret (full flavours; PostgreSQL then creates its user). @default false */
+  readonly deviceManager?: boolean;
+  /** Source of the SMTP settings when auth's e-mail is on. @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Password generator, replaceable in tests. @default 24 random bytes, base64url */
+  readonly password?: () => string;
+}
+
+/** A random password: 24 bytes from the OS's CSPRNG, URL-safe base64 (no quoting issues). */
+export function randomPassword(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/**
+ * The Secrets every workload of the profile reads (see lib/secrets.ts), with the profile's user
+ * and database names and fresh random passwords, as a multi-document YAML for `kubectl apply -f -`.
+ * Throws an Error naming the missing variables when auth's e-mail is on and its settings are not set.
+ */
+export function renderSecretManifests(profile: Profile, options: SecretOptions = {}): string {
+  const namespace = options.namespace ?? profile.namespace;
+  const password = options.password ?? randomPassword;
+  const env = options.env ?? process.env;
+  const pg = profile.postgres;
+
+  const data: Record<string, Record<string, string>> = {
+    [SECRETS.postgres.name]: { user: pg.superUser, password: password() },
+    [SECRETS.mongodb.name]: { user: profile.mongodb.superUser, password: password() },
+    [SECRETS.kong.name]: { user: pg.kong.user, password: password(), db: pg.kong.db },
+    [SECRETS.auth.name]: { user: pg.authUser, password: password() },
+    [SECRETS.x509IdentityMgmt.name]: { user: pg.ejbca.user, password: password() },
+  };
+  if (options.deviceManager) data[SECRETS.deviceManager.name] = { user: pg.devmUser, password: password() };
+  if (profile.auth.emailEnabled) {
+    const missing = Object.values(AUTH_EMAIL_ENV).filter((v) => !env[v]);
+    if (missing.length) throw new Error(`auth.emailEnabled is on: set ${missing.join(', ')} (the SMTP host, account and password)`);
+    for (const [key, variable] of Object.entries(AUTH_EMAIL_ENV)) data[SECRETS.authEmail.name][key] = env[variable]!;
+  }
+
+  return Object.entries(data)
+    .map(([name, stringData]) =>
+      YAML.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace, labels: { ...APP_LABEL } }, type: 'Opaque', stringData }),
+    )
+    .join('---\n');
+}

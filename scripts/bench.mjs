@@ -1,0 +1,64 @@
+// `npm run bench [-- --runs N]`: median wall time of the 100k synth (the app as `cdk8s synth`
+// runs it) against the floor (start Node and load cdk8s + cdk8s-plus-27, nothing else).
+// Targets: at most 1 s median and at most 3x the floor. Exits 1 when a target is missed.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const TARGET_MS = 1000;
+const TARGET_RATIO = 3;
+const runsFlag = process.argv.indexOf('--runs');
+const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 11;
+const root = path.resolve(import.meta.dirname, '..');
+const scratch = path.join(root, '.bench');
+
+function time(args, env = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
+  return ms;
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function measure(label, args, env) {
+  time(args, env); // warm-up: the OS file cache, and the app's bundle on its first run
+  const samples = Array.from({ length: RUNS }, () => time(args, env));
+  return { label, median: median(samples), min: Math.min(...samples), max: Math.max(...samples) };
+}
+
+function sizeOf(dir) {
+  let bytes = 0;
+  let files = 0;
+  for (const f of fs.readdirSync(dir)) {
+    bytes += fs.statSync(path.join(dir, f)).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+fs.rmSync(scratch, { recursive: true, force: true });
+const env = { DOJOT_PROFILE: '100k', CDK8S_OUTDIR: path.join(scratch, 'out'), DOJOT_DIST: path.join(scratch, 'dist') };
+const floor = measure('floor: node + cdk8s + cdk8s-plus-27', ['-e', "require('cdk8s'); require('cdk8s-plus-27')"]);
+const synth = measure('synth: 100k preset', ['scripts/run-app.cjs'], env);
+const out = sizeOf(env.DOJOT_DIST);
+fs.rmSync(scratch, { recursive: true, force: true });
+
+const ratio = synth.median / floor.median;
+const row = (r) => `${r.label.padEnd(40)} median ${r.median.toFixed(0).padStart(5)} ms  (min ${r.min.toFixed(0)}, max ${r.max.toFixed(0)})`;
+console.log(`${RUNS} runs each, node ${process.version}`);
+console.log(row(floor));
+console.log(row(synth));
+console.log(`ratio synth/floor: ${ratio.toFixed(2)}x   (target <= ${TARGET_RATIO}x)`);
+console.log(`synth median: ${synth.median.toFixed(0)} ms   (target <= ${TARGET_MS} ms)`);
+console.log(`output: ${out.files} files, ${(out.bytes / 1024).toFixed(1)} KiB`);
+const missed = [synth.median > TARGET_MS && 'time', ratio > TARGET_RATIO && 'ratio'].filter(Boolean);
+if (missed.length) {
+  console.log(`MISSED: ${missed.join(', ')}`);
+  process.exit(1);
+}
+console.log('targets met');

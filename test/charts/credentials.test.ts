@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import * as YAML from 'yaml';
+import { renderSecretManifests } from '../../lib/secret-manifests';
+import { SECRETS } from '../../lib/secrets';
+import { PRESET_NAMES, podSpec, profileOf, synth } from '../helpers/synth';
+
+const SENSITIVE = /PASSW|PWD|SECRET|TOKEN|_KEY$/i;
+/** Names that look sensitive and are not: a page URL and a file path. */
+const NOT_CREDENTIALS: Record<string, RegExp> = {
+  AUTH_RESET_PWD_VIEW: /^https?:\/\/[^/]+\/#\/setPassword\/$/,
+  KAFKA_WS_SERVER_KEY: /^\/[\w/.-]+\.key$/,
+};
+
+describe.each(PRESET_NAMES)('no credential in dist/ (preset %s)', (preset) => {
+  const out = synth(profileOf(preset));
+  const workloads = out.objects.filter((o) => o.spec?.template?.spec);
+
+  it('has no Secret object', () => {
+    expect(out.ofKind('Secret')).toEqual([]);
+  });
+
+  it('reads every password-like variable from a Secret', () => {
+    const literal = workloads.flatMap((w) =>
+      podSpec(w).containers.flatMap((c: { env?: { name: string; value?: string }[] }) =>
+        (c.env ?? []).filter((e) => SENSITIVE.test(e.name) && e.value !== undefined && !NOT_CREDENTIALS[e.name]?.test(e.value)).map((e) => `${w.metadata.name}: ${e.name}`),
+      ),
+    );
+    expect(literal).toEqual([]);
+  });
+
+  it('references only the Secrets and keys that npm run secrets generates', () => {
+    const generated = YAML.parseAllDocuments(renderSecretManifests(out.profile, { deviceManager: true, env: { AUTH_EMAIL_HOST: 'h', AUTH_EMAIL_USER: 'u', AUTH_EMAIL_PASSWD: 'p' } })).map(
+      (d) => d.toJS() as { metadata: { name: string }; stringData: Record<string, string> },
+    );
+    const keys = new Set(generated.flatMap((s) => Object.keys(s.stringData).map((k) => `${s.metadata.name}/${k}`)));
+    const refs = workloads.flatMap((w) =>
+      podSpec(w).containers.flatMap((c: { env?: { valueFrom?: { secretKeyRef?: { name: string; key: string } } }[] }) =>
+        (c.env ?? []).flatMap((e) => (e.valueFrom?.secretKeyRef ? [`${e.valueFrom.secretKeyRef.name}/${e.valueFrom.secretKeyRef.key}`] : [])),
+      ),
+    );
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.filter((r) => !keys.has(r))).toEqual([]);
+  });
+
+  it('never writes the original\'s well-known passwords', () => {
+    const text = Object.values(out.files).join('\n');
+    for (const word of ['postgres', 'kong', 'mongodb', 'ejbca', 'auth']) expect(text).not.toMatch(new RegExp(`(password|passwd|pwd)["']?\\s*[:=]\\s*["']?${word}\\b`, 'i'));
+  });
+});
+
+describe('npm run secrets', () => {
+  const profile = profileOf('100k');
+  let n = 0;
+  const counter = () => `pw-${++n}`;
+
+  it('prints one Secret per name the workloads read, with the profile\'s users and random passwords', () => {
+    n = 0;
+    const docs = YAML.parseAllDocuments(renderSecretManifests(profile, { password: counter })).map((d) => d.toJS());
+    expect(docs.map((d) => d.metadata.name)).toEqual(['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret']);
+    expect(docs.every((d) => d.kind === 'Secret' && d.metadata.namespace === 'dojot' && d.type === 'Opaque')).toBe(true);
+    expect(docs.find((d) => d.metadata.name === SECRETS.kong.name).stringData).toEqual({ user: 'kong', password: 'pw-3', db: 'kong' });
+    expect(docs.find((d) => d.metadata.name === SECRETS.x509IdentityMgmt.name).stringData).toEqual({ user: 'ejbca', password: 'pw-5' });
+  });
+
+  it('makes new random passwords each time', () => {
+    const a = renderSecretManifests(profile);
+    const b = renderSecretManifests(profile);
+    expect(a).not.toEqual(b);
+    const passwords = YAML.parseAllDocuments(a).map((d) => (d.toJS() as { stringData: { password: string } }).stringData.password);
+    expect(new Set(passwords).size).toBe(passwords.length);
+    for (const p of passwords) expect(p).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('targets another namespace, and adds device-manager\'s Secret on request', () => {
+    const docs = YAML.parseAllDocuments(renderSecretManifests(profile, { namespace: 'iot', deviceManager: true })).map((d) => d.toJS());
+    expect(new Set(docs.map((d) => d.metadata.namespace))).toEqual(new Set(['iot']));
+    expect(docs.map((d) => d.metadata.name)).toContain('devm-secret');
+  });
+
+  it('needs the SMTP settings when auth\'s e-mail is on, and names the missing ones', () => {
+    const email = profileOf('100k', { auth: { emailEnabled: true } });
+    expect(() => renderSecretManifests(email, { env: { AUTH_EMAIL_HOST: 'smtp.example.com' } })).toThrow(
+      'auth.emailEnabled is on: set AUTH_EMAIL_USER, AUTH_EMAIL_PASSWD (the SMTP host, account and password)',
+    );
+    const auth = YAML.parseAllDocuments(renderSecretManifests(email, { env: { AUTH_EMAIL_HOST: 'h', AUTH_EMAIL_USER: 'u', AUTH_EMAIL_PASSWD: 'p' } }))
+      .map((d) => d.toJS())
+      .find((d) => d.metadata.name === 'auth-secret');
+    expect(Object.keys(auth.stringData)).toEqual(['user', 'password', 'email_host', 'email_user', 'email_passwd']);
+  });
+});

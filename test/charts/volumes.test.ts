@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { ProfileLayer } from '../../profile/types';
+import { type ManifestObject, type Synthesized, podSpec, profileOf, synth } from '../helpers/synth';
+
+interface Claim {
+  /** Where the claim is: a PersistentVolumeClaim's name, or `<StatefulSet>/<template>`. */
+  readonly id: string;
+  readonly workload: ManifestObject;
+  readonly volumeName: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly spec: any;
+}
+
+/** Every claim of the output: standalone claims mounted by a pod, and StatefulSet templates. */
+function claims(out: Synthesized): Claim[] {
+  const found: Claim[] = [];
+  for (const w of out.objects.filter((o) => o.spec?.template?.spec)) {
+    for (const t of w.spec.volumeClaimTemplates ?? []) found.push({ id: `${w.metadata.name}/${t.metadata.name}`, workload: w, volumeName: t.metadata.name, spec: t.spec });
+    for (const v of podSpec(w).volumes ?? []) {
+      if (!v.persistentVolumeClaim) continue;
+      const pvc = out.find('PersistentVolumeClaim', v.persistentVolumeClaim.claimName);
+      found.push({ id: pvc.metadata.name, workload: w, volumeName: v.name, spec: pvc.spec });
+    }
+  }
+  return found;
+}
+
+function mounted(c: Claim): boolean {
+  return podSpec(c.workload).containers.some((k: { volumeMounts?: { name: string }[] }) => (k.volumeMounts ?? []).some((m) => m.name === c.volumeName));
+}
+
+/** The local volumes a claim can bind to: selector labels, class, access mode and size all fit. */
+function bindable(out: Synthesized, c: Claim): string[] {
+  return out
+    .ofKind('PersistentVolume')
+    .filter((pv) => Object.entries(c.spec.selector?.matchLabels ?? {}).every(([k, v]) => pv.metadata.labels?.[k] === v))
+    .filter((pv) => pv.spec.storageClassName === c.spec.storageClassName)
+    .filter((pv) => c.spec.accessModes.every((m: string) => pv.spec.accessModes.includes(m)))
+    .filter((pv) => pv.spec.capacity.storage === c.spec.resources.requests.storage)
+    .map((pv) => pv.metadata.name);
+}
+
+/** Each persistence toggle of the 100k flavour: its local volumes and claims. */
+const TOGGLES: ReadonlyArray<{ toggle: string; layer: (enabled: boolean) => ProfileLayer; volumes: string[]; claims: string[] }> = [
+  { toggle: 'zookeeper', layer: (enabled) => ({ zookeeper: { persistence: { enabled } } }), volumes: ['local-pv-zk-data', 'local-pv-zk-log'], claims: ['zookeeper/zk-volume-data', 'zookeeper/zk-volume-log'] },
+  { toggle: 'postgres', layer: (enabled) => ({ postgres: { persistence: { enabled } } }), volumes: ['local-pv-postgres'], claims: ['postgres/psql-volume'] },
+  { toggle: 'mongodb', layer: (enabled) => ({ mongodb: { persistence: { enabled } } }), volumes: ['local-pv-mongo'], claims: ['mongodb/mongodb-volume'] },
+  { toggle: 'kafka', layer: (enabled) => ({ kafka: { persistence: { enabled } } }), volumes: ['local-pv-kafka'], claims: ['kafka-server/kafka-volume'] },
+  { toggle: 'apigw', layer: (enabled) => ({ apigw: { persistence: { enabled } } }), volumes: ['local-pv-kong'], claims: ['kong'] },
+  { toggle: 'kafkaWs', layer: (enabled) => ({ kafkaWs: { persistence: { enabled } } }), volumes: ['local-pv-kafka-ws'], claims: ['kafka-ws'] },
+  { toggle: 'x509IdentityMgmt', layer: (enabled) => ({ x509IdentityMgmt: { persistence: { enabled } } }), volumes: ['local-pv-x509-identity-mgmt'], claims: ['x509-identity-mgmt'] },
+];
+
+const pvNames = (out: Synthesized) => out.ofKind('PersistentVolume').map((pv) => pv.metadata.name).sort();
+const claimIds = (out: Synthesized) => claims(out).map((c) => c.id).sort();
+
+describe('every toggle on (100k preset)', () => {
+  const out = synth(profileOf('100k'));
+
+  it('emits the local-storage class: no provisioner, bound when the pod is scheduled', () => {
+    const sc = out.find('StorageClass', 'local-storage');
+    expect(sc.provisioner).toBe('kubernetes.io/no-provisioner');
+    expect(sc.volumeBindingMode).toBe('WaitForFirstConsumer');
+  });
+
+  it('binds each claim to exactly its own volume, and mounts it', () => {
+    const bindings = Object.fromEntries(claims(out).map((c) => [c.id, bindable(out, c)]));
+    expect(bindings).toEqual(Object.fromEntries(TOGGLES.flatMap((t) => t.claims.map((c, i) => [c, [t.volumes[i] ?? t.volumes[0]]]))));
+    for (const c of claims(out)) expect(mounted(c), c.id).toBe(true);
+  });
+
+  it('keeps every volume: Retain, its host path under hostRoot', () => {
+    for (const pv of out.ofKind('PersistentVolume')) {
+      expect(pv.spec.persistentVolumeReclaimPolicy).toBe('Retain');
+      expect(pv.spec.local.path.startsWith('/mnt/data/')).toBe(true);
+    }
+  });
+
+  it('writes the host directories to create, per node group', () => {
+    const script = out.files['prepare-local-volumes.sh'];
+    expect(script).toContain('kafka) dirs="/mnt/data/kafka /mnt/data/zookeeper/data /mnt/data/zookeeper/log" ;;');
+    expect(script).toContain('x509) dirs="/mnt/data/ejbca" ;;');
+    // Every volume's host path is created on its own node group.
+    for (const pv of out.ofKind('PersistentVolume')) {
+      const group = pv.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values[0];
+      expect(script).toMatch(new RegExp(`^  ${group}\\) dirs=".*${pv.spec.local.path}[ "]`, 'm'));
+    }
+  });
+
+  it.each(TOGGLES)('turning $toggle off removes its volumes, claims and mounts only', ({ layer, volumes, claims: own }) => {
+    const off = synth(profileOf('100k', layer(false)));
+    expect(pvNames(off)).toEqual(pvNames(out).filter((n) => !volumes.includes(n)));
+    expect(claimIds(off)).toEqual(claimIds(out).filter((id) => !own.includes(id)));
+    for (const c of claims(off)) expect(mounted(c), c.id).toBe(true);
+  });
+});
+
+describe('every toggle off (default preset)', () => {
+  const out = synth(profileOf('default'));
+
+  it('emits no storage class, volume, claim or host script', () => {
+    expect(out.ofKind('StorageClass')).toEqual([]);
+    expect(out.ofKind('PersistentVolume')).toEqual([]);
+    expect(claims(out)).toEqual([]);
+    expect(out.files['prepare-local-volumes.sh']).toBeUndefined();
+  });
+
+  it.each(TOGGLES)('turning $toggle on adds its volumes and bound claims only', ({ layer, volumes, claims: own }) => {
+    const on = synth(profileOf('default', { storageClassName: 'local-storage', ...layer(true) }));
+    expect(pvNames(on)).toEqual([...volumes].sort());
+    expect(claimIds(on)).toEqual([...own].sort());
+    for (const c of claims(on)) {
+      expect(bindable(on, c)).toHaveLength(1);
+      expect(mounted(c), c.id).toBe(true);
+    }
+  });
+
+  it('lets a provisioner serve the claims when local volumes are off', () => {
+    const provisioned = synth(profileOf('100k', { storageClassName: 'standard', localVolumes: { enabled: false } }));
+    expect(provisioned.ofKind('PersistentVolume')).toEqual([]);
+    expect(provisioned.maybe('StorageClass', 'local-storage')).toBeUndefined();
+    expect(claims(provisioned).map((c) => c.spec.storageClassName)).toEqual(claims(provisioned).map(() => 'standard'));
+    expect(claims(provisioned).every((c) => c.spec.selector === undefined)).toBe(true);
+  });
+});

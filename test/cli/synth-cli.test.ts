@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly dist: string;
+}
+
+/** Runs a synth command with its own dist/ and scratch folders. */
+function run(command: string[], env: Record<string, string>, dist = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-dist-'))): Run {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-out-'));
+  const [cmd, ...args] = command.map((a) => a.replace('$SCRATCH', scratch));
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOJOT_DIST: dist, CDK8S_OUTDIR: scratch, ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, dist };
+}
+
+const APP = [process.execPath, 'scripts/run-app.cjs'];
+const CLI = ['npx', '--no-install', 'cdk8s', 'synth', '--no-check-upgrade', '--output', '$SCRATCH'];
+
+/** Every file of a folder, name → bytes. */
+function read(dir: string): Record<string, Buffer> {
+  return Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f))]));
+}
+
+function withPrevious(): string {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-dist-'));
+  fs.writeFileSync(path.join(dist, 'previous.k8s.yaml'), 'kind: Previous\n');
+  return dist;
+}
+
+describe('a bad profile', () => {
+  const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-bad-')), 'dojot.yaml');
+  fs.writeFileSync(bad, 'dojot_vernemq_replicas: 0\ndojot_nodeports: { mqtt: 99999 }\n');
+
+  it.each([
+    ['the app', APP],
+    ['cdk8s synth', CLI],
+  ])('run by %s: exits non-zero with one line per problem, no stack trace, dist/ untouched', (_, command) => {
+    const r = run(command, { DOJOT_PROFILE: bad }, withPrevious());
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`error: ${bad}: 2 problem(s)`);
+    expect(r.stderr).toContain('  - dojot_vernemq_replicas (vernemq.replicas): must be a whole number of replicas from 1 to 1000, got 0');
+    expect(r.stderr).toContain('  - dojot_nodeports.mqtt (nodePorts.mqtt): must be an integer from 30000 to 32767, got 99999');
+    expect(r.stderr).toContain('was left as it was.');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(Object.keys(read(r.dist))).toEqual(['previous.k8s.yaml']);
+  });
+
+  it('given to npm run synth, also fails', () => {
+    const r = run(['npm', 'run', '-s', 'synth', '--', '--profile', bad], {}, withPrevious());
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(Object.keys(read(r.dist))).toEqual(['previous.k8s.yaml']);
+  });
+});
+
+describe('a good synth', () => {
+  let first: Run;
+  let second: Run;
+  beforeAll(() => {
+    first = run(CLI, { DOJOT_PROFILE: '100k' }, withPrevious());
+    second = run(APP, { DOJOT_PROFILE: '100k' });
+  });
+
+  it('replaces the previous dist/ as a whole', () => {
+    expect(first.status).toBe(0);
+    expect(read(first.dist)['previous.k8s.yaml']).toBeUndefined();
+    expect(read(first.dist)['0000-namespace.k8s.yaml']).toBeDefined();
+  });
+
+  it('gives identical bytes twice', () => {
+    expect(second.status).toBe(0);
+    expect(read(second.dist)).toEqual(read(first.dist));
+  });
+
+  it('orders the files so that the namespace, the CRD and the storage come first', () => {
+    const files = Object.keys(read(first.dist)).filter((f) => f.endsWith('.yaml'));
+    expect(files.slice(0, 3)).toEqual(['0000-namespace.k8s.yaml', '0001-storage.k8s.yaml', '0002-crds.k8s.yaml']);
+    expect(files.indexOf('0008-vernemq.k8s.yaml')).toBeGreaterThan(files.indexOf('0002-crds.k8s.yaml'));
+  });
+
+  it('matches the committed dist/ on the default profile', () => {
+    const fresh = run(APP, {});
+    expect(fresh.status).toBe(0);
+    expect(read(fresh.dist)).toEqual(read(path.join(ROOT, 'dist')));
+  });
+});

@@ -1,0 +1,83 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as YAML from 'yaml';
+import { synthesize } from '../../lib/synthesize';
+import { loadProfile, resolveProfile } from '../../profile/load';
+import { PRESETS } from '../../profile/presets';
+import type { Profile, ProfileLayer } from '../../profile/types';
+
+/** A Kubernetes object as synthesized, with the file it is in. */
+export interface ManifestObject {
+  readonly file: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly spec?: any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly [field: string]: any;
+}
+
+export interface Synthesized {
+  readonly profile: Profile;
+  readonly dir: string;
+  /** File name → content, every file of the output. */
+  readonly files: Readonly<Record<string, string>>;
+  readonly objects: readonly ManifestObject[];
+  /** The one object of that kind and name; fails when there is none or more than one. */
+  find(kind: string, name: string): ManifestObject;
+  /** The object of that kind and name, or undefined. */
+  maybe(kind: string, name: string): ManifestObject | undefined;
+  ofKind(kind: string): ManifestObject[];
+}
+
+export const PRESET_NAMES = Object.keys(PRESETS);
+
+/** The profile of a preset, optionally with a layer merged over it (validated like any input). */
+export function profileOf(preset: string, overrides: ProfileLayer = {}): Profile {
+  if (!Object.keys(overrides).length) return loadProfile(preset).profile;
+  return resolveProfile('test', deepMerge(structuredClone(PRESETS[preset]) as Record<string, unknown>, overrides as Record<string, unknown>)).profile;
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(over)) {
+    const b = base[k];
+    base[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b) ? deepMerge(b as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return base;
+}
+
+/** Synthesizes a profile into a fresh temporary folder and parses every manifest. */
+export function synth(profile: Profile): Synthesized {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-test-'));
+  synthesize(profile, dir);
+  const files: Record<string, string> = {};
+  const objects: ManifestObject[] = [];
+  for (const file of fs.readdirSync(dir).sort()) {
+    files[file] = fs.readFileSync(path.join(dir, file), 'utf8');
+    if (!file.endsWith('.yaml')) continue;
+    for (const doc of YAML.parseAllDocuments(files[file])) objects.push({ file, ...(doc.toJS() as Omit<ManifestObject, 'file'>) } as ManifestObject);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const matching = (kind: string, name: string) => objects.filter((o) => o.kind === kind && o.metadata.name === name);
+  return {
+    profile,
+    dir,
+    files,
+    objects,
+    find(kind, name) {
+      const found = matching(kind, name);
+      if (found.length !== 1) throw new Error(`expected one ${kind} '${name}', found ${found.length}`);
+      return found[0];
+    },
+    maybe: (kind, name) => matching(kind, name)[0],
+    ofKind: (kind) => objects.filter((o) => o.kind === kind),
+  };
+}
+
+/** The pod spec of a workload (Deployment, StatefulSet, Job). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function podSpec(o: ManifestObject): any {
+  return o.spec.template.spec;
+}

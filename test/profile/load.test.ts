@@ -1,0 +1,161 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../../profile/defaults';
+import { loadProfile } from '../../profile/load';
+import { ProfileError } from '../../profile/problems';
+import { profileOf, synth } from '../helpers/synth';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'profiles');
+
+describe('presets', () => {
+  it('default is the repository\'s defaults: no fixed ports, no affinity, no volumes, one broker', () => {
+    const p = loadProfile('default').profile;
+    expect(p.nodePorts.fixed).toBe(false);
+    expect(p.placement.nodeAffinity).toBe(false);
+    expect(p.storageClassName).toBeUndefined();
+    expect(p.vernemq.replicas).toBe(1);
+    expect(p.domainName).toBe('localhost');
+  });
+
+  it('100k is the guide\'s environment', () => {
+    const p = loadProfile('100k').profile;
+    expect(p.vernemq.replicas).toBe(3);
+    expect(p.bridges.replicas).toBe(9);
+    expect(p.nodePorts).toMatchObject({ fixed: true, mqtt: 30004, mqtts: 30005, apigw: { http: 30001, https: 30002 } });
+    expect(p.placement.nodeAffinity).toBe(true);
+    expect(p.storageClassName).toBe('local-storage');
+    expect(p.loadBalancer.expectedDevices).toBe(100000);
+  });
+
+  it('never changes the shared defaults object', () => {
+    const before = JSON.stringify(DEFAULTS);
+    loadProfile('100k');
+    profileOf('100k', { vernemq: { replicas: 7 } });
+    expect(JSON.stringify(DEFAULTS)).toBe(before);
+  });
+});
+
+describe('an Ansible dojot.yaml', () => {
+  const loaded = loadProfile(path.join(FIXTURES, 'guide-100k.dojot.yaml'));
+
+  it('maps the guide\'s variables onto the same profile as the 100k preset', () => {
+    const preset = loadProfile('100k').profile;
+    // The inventory has no device count: the load balancer keeps its default sizing.
+    expect({ ...loaded.profile, loadBalancer: preset.loadBalancer }).toEqual(preset);
+  });
+
+  it('synthesizes the same manifests as the 100k preset', () => {
+    expect(synth(loaded.profile).files).toEqual(synth(profileOf('100k')).files);
+  });
+
+  it('reads credentials but never uses them, and says so', () => {
+    expect(loaded.notices.join('\n')).toContain('dojot_psql_super_passwd');
+    expect(loaded.notices.join('\n')).toContain('dojot_psql_kong_passwd');
+    // Only user names reach the profile; the passwords' values appear nowhere in it.
+    expect(loaded.profile.postgres).toMatchObject({ superUser: 'postgres', kong: { user: 'kong', db: 'kong' } });
+    const keys = (o: unknown): string[] => (o && typeof o === 'object' ? Object.entries(o).flatMap(([k, v]) => [k, ...keys(v)]) : []);
+    expect(keys(loaded.profile).filter((k) => /passw/i.test(k))).toEqual(['resetPasswordUrl']);
+  });
+
+  it('turns the string \'true\' of dojot_insecure_mqtt into a boolean', () => {
+    expect(loaded.profile.vernemq.insecureMqtt).toBe(true);
+  });
+});
+
+describe('a camelCase profile file', () => {
+  it('is merged over the defaults', () => {
+    const p = loadProfile(path.join(FIXTURES, 'camel-layer.yaml')).profile;
+    expect(p.namespace).toBe('iot');
+    expect(p.vernemq.replicas).toBe(2);
+    expect(p.placement.nodeLabels).toEqual({ dojot: 'dojot', kafka: 'kafka', x509: 'x509', vernemq: 'mqtt-pool' });
+    expect(p.bridges.replicas).toBe(1);
+  });
+});
+
+/** The problems reported for a YAML file, as `path: message` lines. */
+function problemsOf(content: string): string[] {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-profile-')), 'dojot.yaml');
+  fs.writeFileSync(file, content);
+  try {
+    loadProfile(file);
+  } catch (e) {
+    if (!(e instanceof ProfileError)) throw e;
+    expect(e.source).toBe(file);
+    return e.problems.map((p) => `${p.path}: ${p.message}`);
+  }
+  throw new Error('the profile was accepted');
+}
+
+describe('bad profiles are rejected with one message per problem', () => {
+  it('names an unknown key and the closest known one', () => {
+    expect(problemsOf('vernemq:\n  replica: 3\n')).toEqual(["vernemq.replica: unknown key 'replica'; did you mean 'replicas'?"]);
+  });
+
+  it('lists the known keys when nothing is close', () => {
+    expect(problemsOf('vernemq:\n  flux: 3\n')).toEqual([expect.stringMatching(/^vernemq\.flux: unknown key 'flux'; known keys here: operatorVersion, replicas, insecureMqtt, version/)]);
+  });
+
+  it('rejects a wrong type with the type expected', () => {
+    expect(problemsOf('vernemq: { replicas: three }\n')).toEqual(["vernemq.replicas: must be a number, got 'three'"]);
+  });
+
+  it('reports NodePorts out of range and duplicated', () => {
+    expect(problemsOf('nodePorts: { fixed: true, mqtt: 40000, mqtts: 30001 }\n')).toEqual([
+      'nodePorts.mqtt: must be an integer from 30000 to 32767, got 40000',
+      'nodePorts.mqtts: must be unique: 30001 is also nodePorts.apigw.http',
+    ]);
+  });
+
+  it('rejects zero replicas', () => {
+    expect(problemsOf('bridges: { replicas: 0 }\n')).toEqual(['bridges.replicas: must be a whole number of replicas from 1 to 1000, got 0']);
+  });
+
+  it('rejects a label value Kubernetes would refuse', () => {
+    expect(problemsOf('placement: { nodeLabels: { kafka: "bad label!" } }\n')).toEqual([
+      "placement.nodeLabels.kafka: must be a Kubernetes label value (letters, digits, - _ . ; starting and ending alphanumeric), got 'bad label!'",
+    ]);
+  });
+
+  it('requires a storage class when a volume toggle is on', () => {
+    expect(problemsOf('postgres: { persistence: { enabled: true } }\n')).toEqual([
+      "storageClassName: must be set when a persistence toggle is on (postgres.persistence.enabled is true); the guide uses 'local-storage'",
+    ]);
+  });
+
+  it('rejects a size that is not a Kubernetes quantity', () => {
+    expect(problemsOf('storageClassName: local-storage\nkafka: { persistence: { enabled: true, size: 2 GB } }\n')).toEqual([
+      "kafka.persistence.size: must be a Kubernetes quantity such as 2Gi or 5Mi, got '2 GB'",
+    ]);
+  });
+
+  it('reports every problem of a file at once', () => {
+    expect(problemsOf('vernemq: { replica: 3 }\nbridges: { replicas: 0 }\nnodePorts: { mqtt: 1 }\n')).toHaveLength(3);
+  });
+
+  it('names the Ansible variable, and the profile field behind it', () => {
+    expect(
+      problemsOf(
+        'dojot_vernemq_replica: 3\ndojot_bridges_replicas: three\ndojot_fixed_nodeports_enabled: true\ndojot_nodeports: { mqtt: 29000 }\ndojot_zk_persistent_volumes: true\ndojot_storage_class_name: ""\n',
+      ),
+    ).toEqual([
+      "dojot_vernemq_replica: unknown key 'dojot_vernemq_replica'; did you mean 'dojot_vernemq_replicas'?",
+      "dojot_bridges_replicas (bridges.replicas): must be a number, got 'three'",
+      'dojot_nodeports.mqtt (nodePorts.mqtt): must be an integer from 30000 to 32767, got 29000',
+      "dojot_storage_class_name (storageClassName): must be set when a persistence toggle is on (zookeeper.persistence.enabled is true); the guide uses 'local-storage'",
+    ]);
+  });
+
+  it('points at the line of a YAML syntax error', () => {
+    expect(problemsOf('a: [1,\n')).toEqual([expect.stringMatching(/^line 2: /)]);
+  });
+
+  it('rejects a file that is not a mapping', () => {
+    expect(problemsOf('- 1\n- 2\n')).toEqual(['(top level): must be a mapping of keys']);
+  });
+
+  it('rejects a selector that is neither a preset nor a file', () => {
+    expect(() => loadProfile('200k')).toThrow("'200k' is neither a preset (default, 100k) nor a readable file");
+  });
+});
