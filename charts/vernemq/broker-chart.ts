@@ -60,7 +60,13 @@ export class VernemqBrokerChart extends DojotChart {
     });
 
     new VerneMq(this, 'VerneMq', {
-      metadata: { name: CLUSTER, labels: { vernemq: CLUSTER } },
+      metadata: {
+        name: CLUSTER,
+        labels: { vernemq: CLUSTER },
+        // Argo CD dry-runs every object before it syncs; on an empty cluster this resource's CRD
+        // does not exist yet, so the dry run must wait for the sync that creates it.
+        annotations: { 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' },
+      },
       spec: {
         baseImage: 'dojot/vernemq-dojot',
         tag: vernemq.version,
