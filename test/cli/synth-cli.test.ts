@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -14,8 +14,8 @@ interface Run {
 }
 
 /** Runs a synth command with its own dist/ and scratch folders. */
-function run(command: string[], env: Record<string, string>, dist = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-dist-'))): Run {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-out-'));
+function run(command: string[], env: Record<string, string>, dist = tempDir('dojot-dist-')): Run {
+  const scratch = tempDir('dojot-out-');
   const [cmd, ...args] = command.map((a) => a.replace('$SCRATCH', scratch));
   const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOJOT_DIST: dist, CDK8S_OUTDIR: scratch, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, dist };
@@ -30,13 +30,13 @@ function read(dir: string): Record<string, Buffer> {
 }
 
 function withPrevious(): string {
-  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-dist-'));
+  const dist = tempDir('dojot-dist-');
   fs.writeFileSync(path.join(dist, 'previous.k8s.yaml'), 'kind: Previous\n');
   return dist;
 }
 
 describe('a bad profile', () => {
-  const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-bad-')), 'dojot.yaml');
+  const bad = path.join(tempDir('dojot-bad-'), 'dojot.yaml');
   fs.writeFileSync(bad, 'dojot_vernemq_replicas: 0\ndojot_nodeports: { mqtt: 99999 }\n');
 
   it.each([

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../profile/defaults';
 import { loadProfile } from '../../profile/load';
 import { ProfileError } from '../../profile/problems';
 import { profileOf, synth } from '../helpers/synth';
+import { tempDir } from '../helpers/temp';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'profiles');
 
@@ -76,7 +76,7 @@ describe('a camelCase profile file', () => {
 
 /** The problems reported for a YAML file, as `path: message` lines. */
 function problemsOf(content: string): string[] {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-profile-')), 'dojot.yaml');
+  const file = path.join(tempDir('dojot-profile-'), 'dojot.yaml');
   fs.writeFileSync(file, content);
   try {
     loadProfile(file);
