@@ -2,6 +2,7 @@
 import { failSynth } from './lib/fail';
 import { publish } from './lib/publish';
 import { synthesize } from './lib/synthesize';
+import { withInventory } from './profile/inventory';
 import { loadProfile } from './profile/load';
 import { ProfileError } from './profile/problems';
 
@@ -9,9 +10,10 @@ const staging = process.env.CDK8S_OUTDIR ?? '.cdk8s.out';
 const target = process.env.DOJOT_DIST ?? 'dist';
 
 try {
-  const { profile, source, notices } = loadProfile(process.env.DOJOT_PROFILE || 'default');
+  const { profile: loaded, source, notices } = loadProfile(process.env.DOJOT_PROFILE || 'default');
+  const profile = withInventory(loaded, process.env.DOJOT_INVENTORY);
   for (const n of notices) console.error(`note: ${n}`);
-  synthesize(profile, staging);
+  for (const n of synthesize(profile, staging)) console.error(`note: ${n}`);
   publish(staging, target);
   console.error(`dojot ${profile.flavour} (${source}) -> ${target}/`);
 } catch (e) {

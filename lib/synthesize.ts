@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { App } from 'cdk8s';
 import { HOST_DIRECTORIES_SCRIPT, renderHostDirectoriesScript } from '../charts/storage/host-directories';
 import { addDojotCharts } from '../charts/dojot-app';
+import { loadBalancerFiles } from '../haproxy/load-balancer-files';
 import type { Profile } from '../profile/types';
 
 /** Files written beside the manifests, which `kubectl apply -f dist` ignores (not YAML/JSON). */
@@ -12,20 +13,26 @@ export interface SideFile {
   readonly mode?: number;
 }
 
-/** The side files of the profile: today the host-directory script of the local volumes. */
-export function sideFiles(profile: Profile): SideFile[] {
+/** The side files of the profile: the host-directory script of the local volumes, and the load balancer's files. */
+export function sideFiles(profile: Profile): { files: SideFile[]; notices: string[] } {
   const script = renderHostDirectoriesScript(profile);
-  return script ? [{ name: HOST_DIRECTORIES_SCRIPT, content: script, mode: 0o755 }] : [];
+  const lb = loadBalancerFiles(profile);
+  return { files: [...(script ? [{ name: HOST_DIRECTORIES_SCRIPT, content: script, mode: 0o755 }] : []), ...lb.files], notices: lb.notices };
 }
 
-/** Synthesizes the manifests and side files of `profile` into `outdir` (emptied first). */
-export function synthesize(profile: Profile, outdir: string): void {
+/**
+ * Synthesizes the manifests and side files of `profile` into `outdir` (emptied first).
+ * Returns what the operator should be told (e.g. the kubeadm endpoint, capacity warnings).
+ */
+export function synthesize(profile: Profile, outdir: string): string[] {
   fs.rmSync(outdir, { recursive: true, force: true });
   const app = new App({ outdir });
   addDojotCharts(app, profile);
   app.synth();
   removeEmptyManifests(outdir);
-  for (const f of sideFiles(profile)) fs.writeFileSync(path.join(outdir, f.name), f.content, { mode: f.mode ?? 0o644 });
+  const side = sideFiles(profile);
+  for (const f of side.files) fs.writeFileSync(path.join(outdir, f.name), f.content, { mode: f.mode ?? 0o644 });
+  return side.notices;
 }
 
 /** A chart with no object for this profile (e.g. storage with every toggle off) leaves an empty file. */

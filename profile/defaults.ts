@@ -113,6 +113,8 @@ export function fillDerivedDefaults(merged: Record<string, any>): void {
   }
   merged.auth ??= {};
   merged.auth.resetPasswordUrl ??= `http://${merged.domainName}/#/setPassword/`;
+  merged.loadBalancer ??= {};
+  merged.loadBalancer.address ??= merged.domainName;
 }
 
 /** A complete profile of the defaults alone: the reference shape for known keys and types. */

@@ -47,7 +47,9 @@ describe('an Ansible dojot.yaml', () => {
   });
 
   it('synthesizes the same manifests as the 100k preset', () => {
-    expect(synth(loaded.profile).files).toEqual(synth(profileOf('100k')).files);
+    // The load balancer's files differ: the device count and addresses are not in a dojot.yaml.
+    const manifests = (files: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(files).filter(([name]) => name.endsWith('.yaml') || name.endsWith('.sh')));
+    expect(manifests(synth(loaded.profile).files)).toEqual(manifests(synth(profileOf('100k')).files));
   });
 
   it('reads credentials but never uses them, and says so', () => {

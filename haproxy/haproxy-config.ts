@@ -1,0 +1,109 @@
+import type { LoadBalancerSettings } from '../profile/load-balancer';
+import type { Profile } from '../profile/types';
+import { KUBE_API_PORT, entryPoints } from './entry-points';
+import type { DefaultsSection, GlobalSection, HaproxyConfig, HealthCheck, ListenSection, LogTarget, Server } from './model';
+import type { Sizing } from './sizing';
+
+/** The original's server check: every second, down after 3 failures, up after 5 successes. */
+export const SERVER_CHECK: HealthCheck = { inter: { value: 1000, unit: 'ms' }, fall: 3, rise: 5 };
+/** The HA-cluster tutorials' API server check (fall 3, rise 2), every 2 s. */
+export const API_SERVER_CHECK: HealthCheck = { inter: { value: 2000, unit: 'ms' }, fall: 3, rise: 2 };
+
+/** How the configuration runs; the defaults are the LB host's (Debian's haproxy package). */
+export interface HaproxyRuntime {
+  /** Address every entry point binds. @default '*' (all) */
+  readonly bindAddress?: string;
+  /** Drop to the haproxy user in its chroot. @default true */
+  readonly dropPrivileges?: boolean;
+  /** Run in the background. @default true (systemd's unit starts it with -Ws, which overrides this) */
+  readonly daemon?: boolean;
+  /** Where logs go. @default the host's syslog socket, as the original */
+  readonly logs?: readonly LogTarget[];
+  /** Stats socket path. @default loadBalancer.statsSocket */
+  readonly statsSocket?: string;
+}
+
+const SYSLOG: readonly LogTarget[] = [
+  { address: '/dev/log', facility: 'local0' },
+  { address: '/dev/log', facility: 'local1', level: 'notice' },
+];
+
+function globalSection(lb: LoadBalancerSettings, sizing: Sizing, run: HaproxyRuntime): GlobalSection {
+  return {
+    logs: run.logs ?? SYSLOG,
+    runAs: (run.dropPrivileges ?? true) ? { chroot: '/var/lib/haproxy', user: 'haproxy', group: 'haproxy' } : undefined,
+    statsSocket: { path: run.statsSocket ?? lb.statsSocket, mode: '660', level: 'admin' },
+    statsTimeout: { value: 30, unit: 's' },
+    daemon: run.daemon ?? true,
+    maxconn: sizing.maxconn,
+    ulimitN: sizing.ulimitN,
+    hardStopAfter: { value: lb.hardStopAfterSeconds, unit: 's' },
+  };
+}
+
+function defaultsSection(sizing: Sizing): DefaultsSection {
+  const idle = { value: sizing.idleTimeoutSeconds, unit: 's' } as const;
+  return {
+    mode: 'tcp',
+    logGlobal: true,
+    // tcpka: TCP keepalives on both sides, so that a vanished device or node frees its session.
+    // redispatch + retries: a connection refused by a dead server is retried on another one
+    // before the health check has marked it down.
+    options: ['tcplog', 'dontlognull', 'tcpka', 'redispatch'],
+    retries: 3,
+    timeouts: {
+      connect: { value: 5, unit: 's' },
+      // In TCP mode, client and server apply until the session is established; tunnel after.
+      client: idle,
+      server: idle,
+      tunnel: idle,
+      'client-fin': { value: 30, unit: 's' },
+      'server-fin': { value: 30, unit: 's' },
+      check: { value: 5, unit: 's' },
+    },
+    initAddr: ['last', 'libc', 'none'],
+  };
+}
+
+/** One server line per node, and per extra source address of the LB host when there are any. */
+function servers(prefix: string, addresses: readonly string[], port: number, lb: LoadBalancerSettings, check: HealthCheck, verifyNone?: boolean): Server[] {
+  return addresses.flatMap((address, i) => {
+    const base = { address, port, check, ...(verifyNone ? { verifyNone } : {}) };
+    if (lb.sourceAddresses.length < 2) return [{ name: `${prefix}-${i + 1}`, ...base, ...(lb.sourceAddresses[0] ? { source: lb.sourceAddresses[0] } : {}) }];
+    return lb.sourceAddresses.map((source, j) => ({ name: `${prefix}-${i + 1}-src${j + 1}`, ...base, source }));
+  });
+}
+
+function kubeApiListen(lb: LoadBalancerSettings, bindAddress: string): ListenSection {
+  return {
+    name: 'kubernetes-api',
+    comment: `Kubernetes API servers: kubeadm init --control-plane-endpoint "${lb.address}:${KUBE_API_PORT}"`,
+    bind: { address: bindAddress, port: KUBE_API_PORT },
+    balance: 'roundrobin',
+    httpCheck: { ssl: true, method: 'GET', uri: '/healthz', expectStatus: 200 },
+    servers: servers('control-plane', lb.nodes.controlPlane, KUBE_API_PORT, lb, API_SERVER_CHECK, true),
+  };
+}
+
+/** The HAProxy configuration of the profile: one TCP `listen` per entry point. */
+export function buildHaproxyConfig(p: Profile, sizing: Sizing, run: HaproxyRuntime = {}): HaproxyConfig {
+  const lb = p.loadBalancer;
+  const bindAddress = run.bindAddress ?? '*';
+  const listens: ListenSection[] = entryPoints(p).map((e) => ({
+    name: e.name,
+    comment: `${e.comment}: port ${e.port} -> NodePort ${e.nodePort} of the ${e.group} nodes`,
+    bind: { address: bindAddress, port: e.port },
+    balance: 'leastconn',
+    servers: servers(e.serverPrefix, lb.nodes[e.group], e.nodePort, lb, SERVER_CHECK),
+  }));
+  if (lb.nodes.controlPlane.length) listens.push(kubeApiListen(lb, bindAddress));
+  return {
+    header: [
+      `Generated by dojot-cdk8s from the ${p.flavour} profile: do not edit (regenerate with npm run synth).`,
+      `Sized for ${lb.expectedDevices} MQTT devices; install as /etc/haproxy/haproxy.cfg and check with haproxy -c -f.`,
+    ],
+    global: globalSection(lb, sizing, run),
+    defaults: defaultsSection(sizing),
+    listens,
+  };
+}

@@ -1,0 +1,40 @@
+import type { SideFile } from '../lib/synthesize';
+import type { Profile } from '../profile/types';
+import { capacityWarning, checkCapacity } from './capacity';
+import { KUBE_API_PORT, entryPoints } from './entry-points';
+import { type HaproxyRuntime, buildHaproxyConfig } from './haproxy-config';
+import { NGINX_FILE, buildNginxConfig, renderNginxConfig } from './nginx-lwm2m';
+import { renderHaproxyConfig } from './render-haproxy';
+import { sizeLoadBalancer } from './sizing';
+import { SYSCTL_FILE, renderSysctl } from './sysctl';
+
+export const HAPROXY_FILE = 'haproxy.cfg';
+
+export interface LoadBalancerOutput {
+  readonly files: SideFile[];
+  /** What synth tells the operator: the kubeadm endpoint, capacity shortfalls, fixed ports. */
+  readonly notices: string[];
+}
+
+/** haproxy.cfg, the nginx LwM2M configuration and the sysctl file of the LB host. */
+export function loadBalancerFiles(p: Profile, run: HaproxyRuntime = {}): LoadBalancerOutput {
+  const lb = p.loadBalancer;
+  const sizing = sizeLoadBalancer(lb);
+  const notices: string[] = [];
+  if (!p.nodePorts.fixed) {
+    notices.push('nodePorts.fixed is off: Kubernetes picks the NodePorts, and haproxy.cfg (which uses the profile\'s nodePorts) will not reach them; turn it on for the load balancer');
+  }
+  for (const e of entryPoints(p).filter((x) => x.devices)) {
+    const check = checkCapacity(e, lb.nodes[e.group].length, lb, sizing);
+    if (!check.ok) notices.push(capacityWarning(check, lb, sizing));
+  }
+  if (lb.nodes.controlPlane.length) notices.push(`kubeadm init --control-plane-endpoint "${lb.address}:${KUBE_API_PORT}" --upload-certs`);
+  return {
+    files: [
+      { name: HAPROXY_FILE, content: renderHaproxyConfig(buildHaproxyConfig(p, sizing, run)) },
+      { name: NGINX_FILE, content: renderNginxConfig(buildNginxConfig(p, sizing)) },
+      { name: SYSCTL_FILE, content: renderSysctl(lb, sizing) },
+    ],
+    notices,
+  };
+}
