@@ -15,7 +15,7 @@ try {
   for (const n of notices) console.error(`note: ${n}`);
   for (const n of synthesize(profile, staging)) console.error(`note: ${n}`);
   publish(staging, target);
-  console.error(`dojot ${profile.flavour} (${source}) -> ${target}/`);
+  console.error(`dojot: ${profile.flavour} flavour, profile ${source} -> ${target}/`);
 } catch (e) {
   if (!(e instanceof ProfileError)) throw e;
   failSynth(e.message, target);

@@ -58,14 +58,18 @@ export class KongChart extends DojotChart {
       new k8s.KubeJob(this, id, {
         metadata: { name },
         spec: {
-          template: dojotPodTemplate({
-            labels: { name, app: 'dojot' },
-            group: 'dojot',
-            placement: this.placement,
-            spec: { restartPolicy: 'OnFailure' },
-            containers: [{ name, ...container }],
-            volumes,
-          }),
+          // The original names the pod template too (Kubernetes then generates the pods' names).
+          template: withTemplateName(
+            name,
+            dojotPodTemplate({
+              labels: { name, app: 'dojot' },
+              group: 'dojot',
+              placement: this.placement,
+              spec: { restartPolicy: 'OnFailure' },
+              containers: [{ name, ...container }],
+              volumes,
+            }),
+          ),
         },
       });
     job('Migrate', 'kong-migrate', { env: database, image, args: ['kong', 'migrations', 'bootstrap'] });
@@ -125,4 +129,8 @@ export class KongChart extends DojotChart {
       volumes: certificates ? [{ name: 'kong', persistentVolumeClaim: { claimName: 'kong' } }] : undefined,
     });
   }
+}
+
+function withTemplateName(name: string, template: k8s.PodTemplateSpec): k8s.PodTemplateSpec {
+  return { ...template, metadata: { name, ...template.metadata } };
 }

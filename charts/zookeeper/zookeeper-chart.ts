@@ -82,8 +82,8 @@ export class ZookeeperChart extends DojotChart {
       ],
       volumeClaimTemplates: persistent
         ? [
-            { metadata: { name: 'zk-volume-data' }, spec: claimSpec(this.storage, LOCAL_VOLUMES.zookeeperData, zk.persistence) },
-            { metadata: { name: 'zk-volume-log' }, spec: claimSpec(this.storage, LOCAL_VOLUMES.zookeeperLog, zk.persistence) },
+            { metadata: { name: 'zk-volume-data', namespace: this.namespace }, spec: claimSpec(this.storage, LOCAL_VOLUMES.zookeeperData, zk.persistence) },
+            { metadata: { name: 'zk-volume-log', namespace: this.namespace }, spec: claimSpec(this.storage, LOCAL_VOLUMES.zookeeperLog, zk.persistence) },
           ]
         : undefined,
     });
