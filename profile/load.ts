@@ -35,7 +35,15 @@ export function loadProfile(selector = 'default'): LoadedProfile {
   }
   const content: unknown = doc.toJS() ?? {};
   if (!isPlainObject(content)) throw new ProfileError(selector, [{ path: '(top level)', message: 'must be a mapping of keys' }]);
-  if (!looksLikeAnsible(content)) return { ...resolveProfile(selector, content as ProfileLayer), notices: [] };
+  if (!looksLikeAnsible(content)) {
+    // A layer may start from a preset (`preset: 100k`) instead of the defaults.
+    const { preset, ...layer } = content;
+    if (preset === undefined) return { ...resolveProfile(selector, layer as ProfileLayer), notices: [] };
+    if (typeof preset !== 'string' || !Object.hasOwn(PRESETS, preset)) {
+      throw new ProfileError(selector, [{ path: 'preset', message: `must be one of ${Object.keys(PRESETS).join(', ')}, got ${JSON.stringify(preset)}` }]);
+    }
+    return { ...resolveProfile(selector, layer as ProfileLayer, [], PRESETS[preset]), notices: [] };
+  }
 
   const { layer, problems, notices } = translateAnsible(content, referenceProfile() as unknown as Record<string, unknown>);
   try {
@@ -47,11 +55,18 @@ export function loadProfile(selector = 'default'): LoadedProfile {
   }
 }
 
-/** Merges one layer over the defaults, fills derived defaults, and validates. */
-export function resolveProfile(source: string, layer: ProfileLayer | Record<string, unknown>, earlier: Problem[] = []): { profile: Profile; source: string } {
+/** Merges one layer over the defaults (or over `base`, a preset), fills derived defaults, and validates. */
+export function resolveProfile(
+  source: string,
+  layer: ProfileLayer | Record<string, unknown>,
+  earlier: Problem[] = [],
+  base: ProfileLayer = {},
+): { profile: Profile; source: string } {
   const problems = [...earlier];
   const merged = structuredClone(DEFAULTS) as Record<string, unknown>;
-  mergeLayer(merged, layer, referenceProfile() as unknown as Record<string, unknown>, problems);
+  const reference = referenceProfile() as unknown as Record<string, unknown>;
+  mergeLayer(merged, base, reference, problems);
+  mergeLayer(merged, layer, reference, problems);
   fillDerivedDefaults(merged);
   const profile = merged as unknown as Profile;
   // Wrong keys and types were left out of the merge, so the rest can be validated now and

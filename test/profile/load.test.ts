@@ -67,6 +67,17 @@ describe('an Ansible dojot.yaml', () => {
 });
 
 describe('a camelCase profile file', () => {
+  it('may start from a preset', () => {
+    const p = loadProfile(path.join(FIXTURES, 'loopback-lab.yaml')).profile;
+    expect(p.loadBalancer.expectedDevices).toBe(8000);
+    expect(p.vernemq.replicas).toBe(3);
+    expect(p.nodePorts.fixed).toBe(true);
+  });
+
+  it('names the presets when the one asked for does not exist', () => {
+    expect(problemsOf('preset: 200k\n')).toEqual(["preset: must be one of default, 100k, got \"200k\""]);
+  });
+
   it('is merged over the defaults', () => {
     const p = loadProfile(path.join(FIXTURES, 'camel-layer.yaml')).profile;
     expect(p.namespace).toBe('iot');
