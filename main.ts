@@ -1,7 +1,7 @@
 // Wiring only: resolve the profile, synthesize into cdk8s's scratch folder, then publish to dist/.
-import { failSynth } from './lib/fail';
-import { publish } from './lib/publish';
-import { synthesize } from './lib/synthesize';
+import { failSynth } from './app/fail';
+import { publish } from './app/publish';
+import { synthesize } from './app/synthesize';
 import { withInventory } from './profile/inventory';
 import { loadProfile } from './profile/load';
 import { ProfileError } from './profile/problems';

@@ -1,10 +1,12 @@
+import { contractList, platformContracts } from '../charts/contracts';
+import { type EntryPointName, exposures } from '../lib/contract';
 import type { LbGroup } from '../profile/load-balancer';
 import type { Profile } from '../profile/types';
 
 /** One TCP port of the load balancer and the NodePort it forwards to (the original's table). */
 export interface EntryPoint {
   /** Name of the `listen` section. */
-  readonly name: string;
+  readonly name: EntryPointName;
   readonly comment: string;
   /** Port the load balancer listens on. */
   readonly port: number;
@@ -18,20 +20,26 @@ export interface EntryPoint {
   readonly devices: boolean;
 }
 
+/** The load balancer's side of each entry point, in the order of haproxy.cfg. */
+const ENTRY_POINTS: Readonly<Record<EntryPointName, Pick<EntryPoint, 'port' | 'group' | 'serverPrefix' | 'devices'>>> = {
+  mqtt: { port: 1883, group: 'mqtt', serverPrefix: 'mqtt', devices: true },
+  mqtts: { port: 8883, group: 'mqtt', serverPrefix: 'mqtt', devices: true },
+  apigw: { port: 80, group: 'apigw', serverPrefix: 'dojot', devices: false },
+  apigws: { port: 443, group: 'apigw', serverPrefix: 'dojot', devices: false },
+  metrics: { port: 8080, group: 'metrics', serverPrefix: 'metrics', devices: false },
+};
+
 /**
- * The entry points the profile's cluster exposes: plain MQTT only when insecure MQTT is on, and
- * Kong's HTTPS only with mutual TLS (kong-external has no HTTPS NodePort otherwise).
+ * The entry points of the profile: one per port that a deployed component's contract exposes
+ * as a NodePort (VerneMQ's plain MQTT only with insecure MQTT, Kong's HTTPS only with mutual
+ * TLS, and so on: the contracts decide, not this file).
  */
 export function entryPoints(p: Profile): EntryPoint[] {
-  const n = p.nodePorts;
-  const all: (EntryPoint & { enabled: boolean })[] = [
-    { name: 'mqtt', comment: 'MQTT (plain), VerneMQ', port: 1883, nodePort: n.mqtt, group: 'mqtt', serverPrefix: 'mqtt', devices: true, enabled: p.vernemq.insecureMqtt },
-    { name: 'mqtts', comment: 'MQTT over TLS, VerneMQ', port: 8883, nodePort: n.mqtts, group: 'mqtt', serverPrefix: 'mqtt', devices: true, enabled: true },
-    { name: 'apigw', comment: 'HTTP, Kong', port: 80, nodePort: n.apigw.http, group: 'apigw', serverPrefix: 'dojot', devices: false, enabled: true },
-    { name: 'apigws', comment: 'HTTPS with mutual TLS, Kong', port: 443, nodePort: n.apigw.https, group: 'apigw', serverPrefix: 'dojot', devices: false, enabled: p.apigw.mutualTls },
-    { name: 'metrics', comment: 'Grafana (metrics stack)', port: 8080, nodePort: n.metrics, group: 'metrics', serverPrefix: 'metrics', devices: false, enabled: true },
-  ];
-  return all.filter((e) => e.enabled).map(({ enabled: _, ...e }) => e);
+  const exposed = new Map(exposures(contractList(platformContracts(p))).map((e) => [e.exposure.entryPoint, e.exposure]));
+  return (Object.keys(ENTRY_POINTS) as EntryPointName[]).flatMap((name) => {
+    const e = exposed.get(name);
+    return e ? [{ name, comment: e.description, nodePort: e.nodePort, ...ENTRY_POINTS[name] }] : [];
+  });
 }
 
 /** The Kubernetes API servers' port, fronted when control-plane nodes are given. */

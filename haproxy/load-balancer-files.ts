@@ -1,4 +1,4 @@
-import type { SideFile } from '../lib/synthesize';
+import type { SideFile } from '../lib/side-file';
 import type { Profile } from '../profile/types';
 import { capacityWarning, checkCapacity } from './capacity';
 import { KUBE_API_PORT, entryPoints } from './entry-points';

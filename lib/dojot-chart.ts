@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
+import type { PlatformContracts } from '../charts/contracts';
 import type { StorageSettings } from '../charts/storage/local-volumes';
 import type { Placement } from '../profile/types';
 
@@ -9,16 +10,20 @@ export interface DojotChartProps {
   readonly placement: Placement;
   /** For the charts whose services claim volumes. */
   readonly storage: StorageSettings;
+  /** What every deployed component offers the others: Service names, ports, routes, volumes. */
+  readonly contracts: PlatformContracts;
 }
 
 /** A chart whose objects all live in the dojot namespace, with the names we give them. */
 export class DojotChart extends Chart {
   readonly placement: Placement;
   readonly storage: StorageSettings;
+  readonly contracts: PlatformContracts;
 
   constructor(scope: Construct, id: string, props: DojotChartProps) {
     super(scope, id, { namespace: props.namespace, disableResourceNameHashes: true });
     this.placement = props.placement;
     this.storage = props.storage;
+    this.contracts = props.contracts;
   }
 }

@@ -40,6 +40,7 @@ export function renderSecretManifests(profile: Profile, options: SecretOptions =
     [SECRETS.kong.name]: { user: pg.kong.user, password: password(), db: pg.kong.db },
     [SECRETS.auth.name]: { user: pg.authUser, password: password() },
     [SECRETS.x509IdentityMgmt.name]: { user: pg.ejbca.user, password: password() },
+    [SECRETS.vernemq.name]: { cookie: password() },
   };
   if (options.deviceManager) data[SECRETS.deviceManager.name] = { user: pg.devmUser, password: password() };
   if (profile.auth.emailEnabled) {

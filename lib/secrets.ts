@@ -12,6 +12,8 @@ export const SECRETS = {
   /** Only when auth's e-mail is enabled: the SMTP host, account and password, set by hand. */
   authEmail: { name: 'auth-secret', keys: ['email_host', 'email_user', 'email_passwd'] },
   x509IdentityMgmt: { name: 'x509-identity-mgmt-secret', keys: ['user', 'password'] },
+  /** The Erlang distribution cookie the VerneMQ nodes share (v0.6.0 used the well-known `vmq`). */
+  vernemq: { name: 'vernemq-secret', keys: ['cookie'] },
   /** device-manager's (full flavours); PostgreSQL creates its user only when this Secret exists. */
   deviceManager: { name: 'devm-secret', keys: ['user', 'password'] },
 } as const;

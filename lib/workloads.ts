@@ -1,12 +1,15 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import type { NodeGroup, Placement } from '../profile/types';
+import { type ServiceContract, servicePorts } from './contract';
 import { podAffinity } from './placement';
 
 /** The pod of a dojot workload: its labels, node group and containers. */
 export interface DojotPodProps {
   /** Pod labels; also the selector unless `selector` is given. */
   readonly labels: Record<string, string>;
+  /** Pod annotations (e.g. a checksum of its configuration, so that a change rolls the pods). @default none */
+  readonly annotations?: Record<string, string>;
   /** The node group the pod is pinned to when node affinity is on. */
   readonly group?: NodeGroup;
   readonly placement: Placement;
@@ -37,7 +40,7 @@ export interface DojotStatefulSetProps extends DojotWorkloadProps {
 /** The pod template of a workload, pinned to its node group when node affinity is on. */
 export function dojotPodTemplate(p: DojotPodProps): k8s.PodTemplateSpec {
   return {
-    metadata: { labels: p.labels },
+    metadata: { labels: p.labels, annotations: p.annotations },
     spec: {
       ...p.spec,
       affinity: p.group ? podAffinity(p.placement, p.group) : undefined,
@@ -79,22 +82,22 @@ export class DojotStatefulSet extends Construct {
 }
 
 export interface DojotServiceProps {
-  readonly name: string;
+  /** The Service's name, selector and ports, from its component's contract. */
+  readonly contract: ServiceContract;
   readonly labels?: Record<string, string>;
-  readonly selector: Record<string, string>;
-  readonly ports: k8s.ServicePort[];
   /** Further Service settings (type, clusterIP, traffic policies). */
   readonly spec?: Omit<k8s.ServiceSpec, 'ports' | 'selector'>;
 }
 
+/** A Service exactly as its contract describes it. */
 export class DojotService extends Construct {
   readonly resource: k8s.KubeService;
 
-  constructor(scope: Construct, id: string, p: DojotServiceProps) {
+  constructor(scope: Construct, id: string, { contract, labels, spec }: DojotServiceProps) {
     super(scope, id);
     this.resource = new k8s.KubeService(this, 'Resource', {
-      metadata: { name: p.name, labels: p.labels },
-      spec: { ...p.spec, ports: p.ports, selector: p.selector },
+      metadata: { name: contract.name, labels },
+      spec: { ...spec, ports: servicePorts(contract), selector: { ...contract.selector } },
     });
   }
 }

@@ -41,7 +41,6 @@ export const ANSIBLE_FIELDS: Readonly<Record<string, string>> = {
   dojot_kafka_persistent_volumes: 'kafka.persistence.enabled',
   dojot_kafka_volume_size: 'kafka.persistence.size',
   dojot_verne_version: 'vernemq.version',
-  dojot_verne_operator_version: 'vernemq.operatorVersion',
   dojot_vernemq_replicas: 'vernemq.replicas',
   dojot_insecure_mqtt: 'vernemq.insecureMqtt',
   dojot_bridges_replicas: 'bridges.replicas',
@@ -124,6 +123,11 @@ export const ANSIBLE_CREDENTIALS = [
   'dojot_influxdb_token',
 ] as const;
 
+/** Variables v0.6.0 knew that no longer apply, with the one-line notice they give. */
+export const ANSIBLE_RETIRED: Readonly<Record<string, string>> = {
+  dojot_verne_operator_version: 'the vmq-operator is gone: the brokers are a plain StatefulSet (see the README\'s differences); this value is not used',
+};
+
 /** Variables of the playbooks' own machinery, which have no meaning for manifests. */
 export const ANSIBLE_IGNORED = [
   'dojot_kubeconfig_file_path',
@@ -156,8 +160,12 @@ export function translateAnsible(vars: Record<string, unknown>, reference: Recor
   const layer: Record<string, unknown> = {};
   const problems: Problem[] = [];
   const notices: string[] = [];
-  const known = [...Object.keys(ANSIBLE_FIELDS), ...ANSIBLE_CREDENTIALS, ...ANSIBLE_IGNORED];
+  const known = [...Object.keys(ANSIBLE_FIELDS), ...ANSIBLE_CREDENTIALS, ...ANSIBLE_IGNORED, ...Object.keys(ANSIBLE_RETIRED)];
   for (const [name, raw] of Object.entries(vars)) {
+    if (Object.hasOwn(ANSIBLE_RETIRED, name)) {
+      notices.push(`${name}: ${ANSIBLE_RETIRED[name]}`);
+      continue;
+    }
     if ((ANSIBLE_CREDENTIALS as readonly string[]).includes(name)) {
       notices.push(`${name}: a credential, not carried into dist/ (generate Secrets with npm run secrets)`);
       continue;

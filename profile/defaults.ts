@@ -40,6 +40,7 @@ export const DEFAULTS: ProfileLayer = {
   namespace: 'dojot',
   version: 'v0.6.0',
   domainName: 'localhost',
+  clusterDomain: 'cluster.local',
   kubernetesRbac: true,
   nodePorts: {
     fixed: false,
@@ -74,7 +75,18 @@ export const DEFAULTS: ProfileLayer = {
   },
   mongodb: { version: '3.2', port: 27017, superUser: 'mongodb', persistence: { enabled: false, size: '2Gi' } },
   kafka: { port: 9092, clusterSize: 1, persistence: { enabled: false, size: '2Gi' } },
-  vernemq: { operatorVersion: '202001230903', replicas: 1, insecureMqtt: true },
+  vernemq: {
+    replicas: 1,
+    insecureMqtt: true,
+    // The limits v0.6.0 gave its brokers (VERNEMQ_CONF and VM_ARGS of the VerneMQ resource).
+    maxConnections: 'infinity',
+    maxOnlineMessages: 50000,
+    maxOfflineMessages: 50000,
+    maxInflightMessages: 100,
+    processLimit: 256000,
+    maxPorts: 262144,
+    terminationGracePeriodSeconds: 3600,
+  },
   bridges: { replicas: 1 },
   apigw: {
     httpPort: 8000,

@@ -7,6 +7,20 @@ export const isPlainObject = (v: unknown): v is Plain => typeof v === 'object' &
 
 const describe = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
 
+/** Fields that take more than one type; the reference profile shows only the default's. */
+const UNION_FIELDS: Readonly<Record<string, { readonly accepts: (v: unknown) => boolean; readonly expected: string }>> = {
+  'vernemq.maxConnections': {
+    accepts: (v) => v === 'infinity' || (typeof v === 'number' && Number.isInteger(v) && v > 0),
+    expected: "a whole number above 0 or 'infinity'",
+  },
+};
+
+/** Fields that earlier versions had, with what replaced them. */
+export const REMOVED_FIELDS: Readonly<Record<string, string>> = {
+  'vernemq.operatorVersion':
+    'was removed: the brokers are a plain StatefulSet of dojot/vernemq-dojot, without the vmq-operator (which can no longer start them; see the README\'s differences); delete this key',
+};
+
 /**
  * Merges `layer` over `base` in place, checking each key against `reference` (a complete
  * profile): unknown keys and wrong types become problems, named by their dotted path.
@@ -19,6 +33,16 @@ export function mergeLayer(base: Plain, layer: unknown, reference: Plain, proble
   const known = [...Object.keys(reference), ...(prefix ? [] : OPTIONAL_FIELDS)];
   for (const [key, value] of Object.entries(layer)) {
     const path = prefix ? `${prefix}.${key}` : key;
+    if (Object.hasOwn(REMOVED_FIELDS, path)) {
+      problems.push({ path, message: REMOVED_FIELDS[path] });
+      continue;
+    }
+    const union = Object.hasOwn(UNION_FIELDS, path) ? UNION_FIELDS[path] : undefined;
+    if (union) {
+      if (union.accepts(value)) base[key] = value;
+      else problems.push({ path, message: `must be ${union.expected}, got ${describe(value)}` });
+      continue;
+    }
     if (!known.includes(key)) {
       problems.push({ path, message: unknownKey(key, known) });
       continue;

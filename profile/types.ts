@@ -62,7 +62,9 @@ export interface Profile {
   readonly domainName: string;
   /** StorageClass of every claim; required when any persistence toggle is on. @default unset [dojot_storage_class_name] */
   readonly storageClassName?: string;
-  /** Create the RBAC objects (Role, RoleBinding) of the operators. @default true [dojot_kubernetes_rbac] */
+  /** The cluster's DNS domain (the kubelet's `--cluster-domain`), in the brokers' node names. @default 'cluster.local' */
+  readonly clusterDomain: string;
+  /** Create the RBAC objects (Role, RoleBinding) of the workloads that call the Kubernetes API (VerneMQ's peer discovery). @default true [dojot_kubernetes_rbac] */
   readonly kubernetesRbac: boolean;
   readonly nodePorts: NodePorts;
   readonly placement: Placement;
@@ -130,12 +132,24 @@ export interface Profile {
   readonly vernemq: {
     /** Tag of `dojot/vernemq-dojot`. @default the platform version [dojot_verne_version] */
     readonly version: string;
-    /** Tag of `dojot/vmq-operator-dojot`. @default '202001230903' [dojot_verne_operator_version] */
-    readonly operatorVersion: string;
     /** Broker replicas; at least 3 for 100,000 devices. @default 1 [dojot_vernemq_replicas] */
     readonly replicas: number;
     /** Accept plain MQTT on 1883 besides MQTT over TLS. @default true [dojot_insecure_mqtt] */
     readonly insecureMqtt: boolean;
+    /** Connections each MQTT listener accepts (`listener.max_connections`), a whole number or `infinity`. @default 'infinity' */
+    readonly maxConnections: number | 'infinity';
+    /** Messages queued per online session (`max_online_messages`). @default 50000 */
+    readonly maxOnlineMessages: number;
+    /** Messages queued per offline persistent session (`max_offline_messages`). @default 50000 */
+    readonly maxOfflineMessages: number;
+    /** QoS 1 and 2 messages in flight per session (`max_inflight_messages`). @default 100 */
+    readonly maxInflightMessages: number;
+    /** Erlang processes per broker (vm.args `+P`); each session takes a few. @default 256000 */
+    readonly processLimit: number;
+    /** Erlang ports per broker (vm.args `+Q`), one per socket. @default 262144 */
+    readonly maxPorts: number;
+    /** Seconds a stopping broker has to hand its sessions and queues to the others (its preStop `cluster leave` gets this less 60 s). @default 3600 */
+    readonly terminationGracePeriodSeconds: number;
   };
 
   readonly bridges: {

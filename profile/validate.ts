@@ -87,6 +87,15 @@ export function validateProfile(p: Profile): Problem[] {
   ];
   for (const [path, n] of replicas) integerIn(path, n, 1, 1000, 'a whole number of replicas');
 
+  // The brokers' limits (VerneMQ 1.10's schema and the Erlang VM's ranges).
+  integerIn('vernemq.maxOnlineMessages', p.vernemq.maxOnlineMessages, 1, 10_000_000, 'a whole number of messages');
+  integerIn('vernemq.maxOfflineMessages', p.vernemq.maxOfflineMessages, 1, 10_000_000, 'a whole number of messages');
+  integerIn('vernemq.maxInflightMessages', p.vernemq.maxInflightMessages, 1, 65535, 'a whole number of messages');
+  integerIn('vernemq.processLimit', p.vernemq.processLimit, 1024, 134217727, 'a whole number of processes');
+  integerIn('vernemq.maxPorts', p.vernemq.maxPorts, 1024, 134217727, 'a whole number of ports');
+  integerIn('vernemq.terminationGracePeriodSeconds', p.vernemq.terminationGracePeriodSeconds, 120, 86400, 'a whole number of seconds');
+  matches('clusterDomain', p.clusterDomain, DNS_SUBDOMAIN, 'a DNS domain such as cluster.local');
+
   const ports: [string, number][] = [
     ['zookeeper.clientPort', p.zookeeper.clientPort],
     ['zookeeper.serverPort', p.zookeeper.serverPort],
@@ -109,7 +118,6 @@ export function validateProfile(p: Profile): Problem[] {
     ['postgres.version', p.postgres.version],
     ['mongodb.version', p.mongodb.version],
     ['vernemq.version', p.vernemq.version],
-    ['vernemq.operatorVersion', p.vernemq.operatorVersion],
     ['bridges.v2kVersion', p.bridges.v2kVersion],
     ['bridges.k2vVersion', p.bridges.k2vVersion],
     ['bridges.loopbackVersion', p.bridges.loopbackVersion],

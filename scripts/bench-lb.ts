@@ -5,9 +5,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BROKERS, writeLoopbackConfig } from '../test/lab/loopback';
-import { type MqttSession, mqttConnect } from '../test/lab/mqtt-client';
-import { Lab, showStat, startBroker, startHaproxy } from '../test/lab/processes';
+import { BROKERS, writeLoopbackConfig } from '../lab/loopback';
+import { type MqttSession, mqttConnect } from '../lab/mqtt-client';
+import { Lab, showStat, startBroker, startHaproxy } from '../lab/processes';
 
 const GUIDE_NODE_BYTES = 4 * 1024 ** 3;
 const TARGET_SESSIONS = 100_000;

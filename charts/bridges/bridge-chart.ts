@@ -1,29 +1,29 @@
-import { k8s } from 'cdk8s-plus-27';
+import type { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { DojotService, DojotStatefulSet, httpProbe } from '../../lib/workloads';
+import { type BridgeName, bridgeSelector } from './contract';
 
 /** A VerneMQ⇄Kafka bridge: v2k-bridge (MQTT to Kafka) or k2v-bridge (Kafka to MQTT). */
 export interface BridgeChartProps extends DojotChartProps {
-  readonly name: 'v2k-bridge' | 'k2v-bridge';
+  readonly name: BridgeName;
   readonly image: string;
-  /** Port of its ClusterIP Service. */
-  readonly servicePort: number;
   readonly replicas: number;
   readonly env?: k8s.EnvVar[];
 }
 
 /** One bridge: a StatefulSet beside the brokers (on the vernemq nodes) and its Service. */
 export class BridgeChart extends DojotChart {
-  constructor(scope: Construct, id: string, { name, image, servicePort, replicas, env, ...props }: BridgeChartProps) {
+  constructor(scope: Construct, id: string, { name, image, replicas, env, ...props }: BridgeChartProps) {
     super(scope, id, props);
+    const service = (name === 'v2k-bridge' ? this.contracts.v2kBridge : this.contracts.k2vBridge).services.api;
     const timing = { initialDelaySeconds: 15, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 };
     new DojotStatefulSet(this, 'StatefulSet', {
       name,
       labels: dojotLabels(name),
-      selector: { name },
-      serviceName: name,
+      selector: bridgeSelector(name),
+      serviceName: service.name,
       replicas,
       group: 'vernemq',
       placement: this.placement,
@@ -38,11 +38,6 @@ export class BridgeChart extends DojotChart {
         },
       ],
     });
-    new DojotService(this, 'Service', {
-      name,
-      selector: { name },
-      spec: { type: 'ClusterIP' },
-      ports: [{ name, port: servicePort }],
-    });
+    new DojotService(this, 'Service', { contract: service, spec: { type: 'ClusterIP' } });
   }
 }

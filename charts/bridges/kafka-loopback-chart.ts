@@ -1,8 +1,7 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { dojotLabels } from '../../lib/labels';
-import { SERVICE_NAMES } from '../../lib/service-names';
 import { DojotService, DojotStatefulSet } from '../../lib/workloads';
+import { KAFKA_LOOPBACK_LABELS } from './contract';
 
 export interface KafkaLoopbackChartProps extends DojotChartProps {
   readonly version: string;
@@ -16,22 +15,17 @@ export interface KafkaLoopbackChartProps extends DojotChartProps {
 export class KafkaLoopbackChart extends DojotChart {
   constructor(scope: Construct, id: string, { version, replicas, ...props }: KafkaLoopbackChartProps) {
     super(scope, id, props);
-    const labels = dojotLabels(SERVICE_NAMES.kafkaLoopback);
-    new DojotService(this, 'Service', {
-      name: SERVICE_NAMES.kafkaLoopback,
-      labels,
-      selector: labels,
-      spec: { clusterIp: 'None' },
-      ports: [],
-    });
+    const labels = KAFKA_LOOPBACK_LABELS;
+    const service = this.contracts.kafkaLoopback.services.governing;
+    new DojotService(this, 'Service', { contract: service, labels, spec: { clusterIp: 'None' } });
     new DojotStatefulSet(this, 'StatefulSet', {
-      name: SERVICE_NAMES.kafkaLoopback,
+      name: service.name,
       labels,
-      serviceName: SERVICE_NAMES.kafkaLoopback,
+      serviceName: service.name,
       replicas,
       group: 'kafka',
       placement: this.placement,
-      containers: [{ name: SERVICE_NAMES.kafkaLoopback, image: `dojot/kafka-loopback:${version}` }],
+      containers: [{ name: service.name, image: `dojot/kafka-loopback:${version}` }],
     });
   }
 }

@@ -2,29 +2,24 @@ import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
-import { SERVICE_NAMES } from '../../lib/service-names';
 import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
-import { claimSpec, LOCAL_VOLUMES } from '../storage/local-volumes';
+import { hostPort } from '../../lib/contract';
+import { claimSpec } from '../storage/local-volumes';
+import { KAFKA_VOLUME } from './contract';
 
 export interface KafkaChartProps extends DojotChartProps {
   readonly kafka: Profile['kafka'];
-  readonly zookeeperClientPort: number;
 }
 
 /** The Kafka broker(s), their headless Service and PodDisruptionBudget. */
 export class KafkaChart extends DojotChart {
-  constructor(scope: Construct, id: string, { kafka, zookeeperClientPort, ...props }: KafkaChartProps) {
+  constructor(scope: Construct, id: string, { kafka, ...props }: KafkaChartProps) {
     super(scope, id, props);
     const labels = dojotLabels('kafka-server');
 
-    new DojotService(this, 'Service', {
-      name: SERVICE_NAMES.kafka,
-      labels: { name: 'kafka-server' },
-      selector: { name: 'kafka-server', app: 'dojot' },
-      spec: { clusterIp: 'None' },
-      ports: [{ name: 'kafka-server', port: kafka.port, targetPort: k8s.IntOrString.fromString('server') }],
-    });
+    const service = this.contracts.kafka.services.broker;
+    new DojotService(this, 'Service', { contract: service, labels: { name: 'kafka-server' }, spec: { clusterIp: 'None' } });
     new k8s.KubePodDisruptionBudget(this, 'DisruptionBudget', {
       metadata: { name: 'kafka-pdb' },
       spec: { selector: { matchLabels: labels }, minAvailable: k8s.IntOrString.fromString('50%') },
@@ -34,7 +29,7 @@ export class KafkaChart extends DojotChart {
     new DojotStatefulSet(this, 'StatefulSet', {
       name: 'kafka-server',
       labels,
-      serviceName: SERVICE_NAMES.kafka,
+      serviceName: service.name,
       replicas: kafka.clusterSize,
       group: 'kafka',
       placement: this.placement,
@@ -50,7 +45,7 @@ export class KafkaChart extends DojotChart {
           ],
           env: [
             env('KAFKA_BROKER_ID', 1),
-            env('KAFKA_ZOOKEEPER_CONNECT', `${SERVICE_NAMES.zookeeperClient}:${zookeeperClientPort}`),
+            env('KAFKA_ZOOKEEPER_CONNECT', hostPort(this.contracts.zookeeper.services.client, 'client')),
             env('KAFKA_ADVERTISED_LISTENERS', `PLAINTEXT://:${kafka.port}`),
             env('KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR', 1),
             env('KAFKA_TRANSACTION_STATE_LOG_MIN_ISR', 1),
@@ -70,7 +65,7 @@ export class KafkaChart extends DojotChart {
         },
       ],
       volumeClaimTemplates: persistent
-        ? [{ metadata: { name: 'kafka-volume' }, spec: claimSpec(this.storage, LOCAL_VOLUMES.kafka, kafka.persistence) }]
+        ? [{ metadata: { name: 'kafka-volume' }, spec: claimSpec(this.storage, KAFKA_VOLUME, kafka.persistence) }]
         : undefined,
     });
   }

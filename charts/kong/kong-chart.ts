@@ -3,55 +3,36 @@ import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { SECRETS, secretEnv } from '../../lib/secrets';
-import { SERVICE_NAMES } from '../../lib/service-names';
+import { contractList } from '../contracts';
+import { AUTH_PDP_URL } from '../auth/contract';
+import { serviceUrl } from '../../lib/contract';
 import { DojotDeployment, DojotService, dojotPodTemplate, env } from '../../lib/workloads';
-import type { NodePorts, Profile } from '../../profile/types';
-import { claimSpec, LOCAL_VOLUMES } from '../storage/local-volumes';
+import type { Profile } from '../../profile/types';
+import { claimSpec } from '../storage/local-volumes';
+import { KONG_SELECTOR, KONG_VOLUME } from './contract';
 import { renderRouteScript } from './routes';
 
 export interface KongChartProps extends DojotChartProps {
   readonly apigw: Profile['apigw'];
-  readonly nodePorts: NodePorts;
-  readonly kafkaWsTls: boolean;
 }
 
 /** Kong, dojot's API gateway: its database migrations, routes, Deployment and Services. */
 export class KongChart extends DojotChart {
-  constructor(scope: Construct, id: string, { apigw, nodePorts, kafkaWsTls, ...props }: KongChartProps) {
+  constructor(scope: Construct, id: string, { apigw, ...props }: KongChartProps) {
     super(scope, id, props);
     const labels = dojotLabels('kong');
     const image = `dojot/kong:${apigw.version}`;
     const database = [
       env('KONG_DATABASE', 'postgres'),
-      env('KONG_PG_HOST', SERVICE_NAMES.postgres),
+      env('KONG_PG_HOST', this.contracts.postgres.services.db.name),
       secretEnv('KONG_PG_USER', SECRETS.kong, 'user'),
       secretEnv('KONG_PG_PASSWORD', SECRETS.kong, 'password'),
       secretEnv('KONG_PG_DATABASE', SECRETS.kong, 'db'),
     ];
 
-    new DojotService(this, 'Service', {
-      name: SERVICE_NAMES.kong,
-      labels: { name: 'kong' },
-      selector: { name: 'kong', app: 'dojot' },
-      spec: { type: 'ClusterIP' },
-      ports: [
-        { name: 'apigw-config', port: apigw.adminPort, targetPort: k8s.IntOrString.fromNumber(apigw.adminPort) },
-        { name: 'apigw-http-internal', port: apigw.httpPort, targetPort: k8s.IntOrString.fromNumber(apigw.httpPort) },
-      ],
-    });
-    const nodePort = (port: number) => (nodePorts.fixed ? port : undefined);
-    new DojotService(this, 'ExternalService', {
-      name: SERVICE_NAMES.kongExternal,
-      labels: { name: 'kong-external' },
-      selector: { name: 'kong', app: 'dojot' },
-      spec: { type: 'NodePort' },
-      ports: [
-        { name: 'apigw-http', port: apigw.httpPort, targetPort: k8s.IntOrString.fromNumber(apigw.httpPort), nodePort: nodePort(nodePorts.apigw.http) },
-        ...(apigw.mutualTls
-          ? [{ name: 'apigw-https', port: apigw.httpsPort, targetPort: k8s.IntOrString.fromNumber(apigw.httpsPort), nodePort: nodePort(nodePorts.apigw.https) }]
-          : []),
-      ],
-    });
+    const { internal, external } = this.contracts.kong.services;
+    new DojotService(this, 'Service', { contract: internal, labels: { name: internal.name }, spec: { type: 'ClusterIP' } });
+    new DojotService(this, 'ExternalService', { contract: external, labels: { name: external.name }, spec: { type: 'NodePort' } });
 
     // Jobs run once per apply of a new spec; they retry until PostgreSQL and Kong are up.
     const job = (id: string, name: string, container: Omit<k8s.Container, 'name'>, volumes?: k8s.Volume[]) =>
@@ -78,7 +59,13 @@ export class KongChart extends DojotChart {
 
     new k8s.KubeConfigMap(this, 'RouteScript', {
       metadata: { name: 'kong-config' },
-      data: { 'kong-config.sh': renderRouteScript({ adminPort: apigw.adminPort, kafkaWsTls }) },
+      data: {
+        'kong-config.sh': renderRouteScript({
+          adminUrl: serviceUrl(internal, 'admin'),
+          pdpUrl: AUTH_PDP_URL,
+          routes: contractList(this.contracts).flatMap((c) => c.routes ?? []),
+        }),
+      },
     });
     job(
       'RouteConfig',
@@ -91,7 +78,7 @@ export class KongChart extends DojotChart {
     if (certificates) {
       new k8s.KubePersistentVolumeClaim(this, 'Claim', {
         metadata: { name: 'kong', labels },
-        spec: claimSpec(this.storage, LOCAL_VOLUMES.kong, apigw.persistence),
+        spec: claimSpec(this.storage, KONG_VOLUME, apigw.persistence),
       });
     }
     const mutualTls = apigw.mutualTls
@@ -108,7 +95,7 @@ export class KongChart extends DojotChart {
       : [];
     new DojotDeployment(this, 'Deployment', {
       name: 'kong',
-      metadataLabels: { name: 'kong', app: 'dojot' },
+      metadataLabels: { ...KONG_SELECTOR },
       labels,
       group: 'dojot',
       placement: this.placement,

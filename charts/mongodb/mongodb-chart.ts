@@ -1,11 +1,10 @@
-import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
-import { SERVICE_NAMES } from '../../lib/service-names';
 import { DojotService, DojotStatefulSet } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
-import { claimSpec, LOCAL_VOLUMES } from '../storage/local-volumes';
+import { claimSpec } from '../storage/local-volumes';
+import { MONGODB_VOLUME } from './contract';
 
 export interface MongodbChartProps extends DojotChartProps {
   readonly mongodb: Profile['mongodb'];
@@ -16,19 +15,14 @@ export class MongodbChart extends DojotChart {
   constructor(scope: Construct, id: string, { mongodb, ...props }: MongodbChartProps) {
     super(scope, id, props);
     const labels = dojotLabels('mongodb');
-    new DojotService(this, 'Service', {
-      name: SERVICE_NAMES.mongodb,
-      labels: { name: 'mongodb' },
-      selector: { name: 'mongodb', app: 'dojot' },
-      spec: { type: 'ClusterIP' },
-      ports: [{ port: mongodb.port, targetPort: k8s.IntOrString.fromNumber(mongodb.port) }],
-    });
+    const service = this.contracts.mongodb.services.db;
+    new DojotService(this, 'Service', { contract: service, labels: { name: 'mongodb' }, spec: { type: 'ClusterIP' } });
     const persistent = mongodb.persistence.enabled;
     new DojotStatefulSet(this, 'StatefulSet', {
       name: 'mongodb',
       metadataLabels: { name: 'mongodb', app: 'dojot' },
       labels,
-      serviceName: SERVICE_NAMES.mongodb,
+      serviceName: service.name,
       group: 'dojot',
       placement: this.placement,
       spec: { restartPolicy: 'Always' },
@@ -40,7 +34,7 @@ export class MongodbChart extends DojotChart {
         },
       ],
       volumeClaimTemplates: persistent
-        ? [{ metadata: { name: 'mongodb-volume' }, spec: claimSpec(this.storage, LOCAL_VOLUMES.mongodb, mongodb.persistence) }]
+        ? [{ metadata: { name: 'mongodb-volume' }, spec: claimSpec(this.storage, MONGODB_VOLUME, mongodb.persistence) }]
         : undefined,
     });
   }

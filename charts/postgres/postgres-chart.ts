@@ -3,10 +3,10 @@ import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { SECRETS, secretEnv } from '../../lib/secrets';
-import { SERVICE_NAMES } from '../../lib/service-names';
 import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
-import { claimSpec, LOCAL_VOLUMES } from '../storage/local-volumes';
+import { claimSpec } from '../storage/local-volumes';
+import { POSTGRES_VOLUME } from './contract';
 import { INIT_PASSWORD_ENV, renderInitScript } from './init-script';
 
 export interface PostgresChartProps extends DojotChartProps {
@@ -19,13 +19,8 @@ export class PostgresChart extends DojotChart {
     super(scope, id, props);
     const labels = dojotLabels('postgres');
 
-    new DojotService(this, 'Service', {
-      name: SERVICE_NAMES.postgres,
-      labels: { name: 'postgres' },
-      selector: { name: 'postgres', app: 'dojot' },
-      spec: { type: 'ClusterIP' },
-      ports: [{ port: pg.port, targetPort: k8s.IntOrString.fromNumber(pg.port) }],
-    });
+    const service = this.contracts.postgres.services.db;
+    new DojotService(this, 'Service', { contract: service, labels: { name: 'postgres' }, spec: { type: 'ClusterIP' } });
     new k8s.KubeConfigMap(this, 'InitScript', {
       metadata: { name: 'postgres-init' },
       data: { 'init-db.sh': renderInitScript(pg) },
@@ -36,7 +31,7 @@ export class PostgresChart extends DojotChart {
       name: 'postgres',
       metadataLabels: labels,
       labels,
-      serviceName: SERVICE_NAMES.postgres,
+      serviceName: service.name,
       group: 'dojot',
       placement: this.placement,
       spec: { restartPolicy: 'Always' },
@@ -62,7 +57,7 @@ export class PostgresChart extends DojotChart {
       ],
       volumes: [{ name: 'postgres-init', configMap: { name: 'postgres-init' } }],
       volumeClaimTemplates: persistent
-        ? [{ metadata: { name: 'psql-volume' }, spec: claimSpec(this.storage, LOCAL_VOLUMES.postgres, pg.persistence) }]
+        ? [{ metadata: { name: 'psql-volume' }, spec: claimSpec(this.storage, POSTGRES_VOLUME, pg.persistence) }]
         : undefined,
     });
   }

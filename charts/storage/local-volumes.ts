@@ -1,94 +1,16 @@
 import { k8s } from 'cdk8s-plus-27';
-import type { NodeGroup, Persistence, Profile } from '../../profile/types';
+import type { LocalVolume } from '../../lib/contract';
+import { NODE_GROUPS, type Persistence, type Profile } from '../../profile/types';
+import { contractList, platformContracts } from '../contracts';
 
-/**
- * The guide's local PersistentVolumes (`local_storage_example/volumes`), one per persistence
- * toggle of a deployed service. Each claim selects its volume by `selector`, so that volume
- * and claim are defined from the same entry and always bind to each other.
- */
-export interface LocalVolume {
-  readonly pvName: string;
-  readonly group: NodeGroup;
-  /** Directory under `localVolumes.hostRoot` on the node. */
-  readonly directory: string;
-  readonly accessMode: 'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany';
-  /** Labels of the volume, which its claim selects (the original's). */
-  readonly selector: Readonly<Record<string, string>>;
-  /** The toggle and size the volume follows. */
-  readonly persistence: (p: Profile) => Persistence;
-}
-
-export const LOCAL_VOLUMES = {
-  kong: {
-    pvName: 'local-pv-kong',
-    group: 'dojot',
-    directory: 'kong',
-    accessMode: 'ReadOnlyMany',
-    selector: { app: 'dojot', name: 'kong' },
-    persistence: (p) => p.apigw.persistence,
-  },
-  kafkaWs: {
-    pvName: 'local-pv-kafka-ws',
-    group: 'dojot',
-    directory: 'kafka_ws',
-    accessMode: 'ReadOnlyMany',
-    selector: { app: 'dojot', name: 'kafka-ws' },
-    persistence: (p) => p.kafkaWs.persistence,
-  },
-  mongodb: {
-    pvName: 'local-pv-mongo',
-    group: 'dojot',
-    directory: 'mongodb',
-    accessMode: 'ReadWriteOnce',
-    selector: { app: 'dojot', db: 'mongodb' },
-    persistence: (p) => p.mongodb.persistence,
-  },
-  postgres: {
-    pvName: 'local-pv-postgres',
-    group: 'dojot',
-    directory: 'postgres',
-    accessMode: 'ReadWriteOnce',
-    selector: { app: 'dojot', db: 'postgres' },
-    persistence: (p) => p.postgres.persistence,
-  },
-  kafka: {
-    pvName: 'local-pv-kafka',
-    group: 'kafka',
-    directory: 'kafka',
-    accessMode: 'ReadWriteOnce',
-    selector: { app: 'dojot', name: 'kafka-server' },
-    persistence: (p) => p.kafka.persistence,
-  },
-  zookeeperData: {
-    pvName: 'local-pv-zk-data',
-    group: 'kafka',
-    directory: 'zookeeper/data',
-    accessMode: 'ReadWriteOnce',
-    selector: { app: 'dojot', name: 'zookeeper-data' },
-    persistence: (p) => p.zookeeper.persistence,
-  },
-  zookeeperLog: {
-    pvName: 'local-pv-zk-log',
-    group: 'kafka',
-    directory: 'zookeeper/log',
-    accessMode: 'ReadWriteOnce',
-    selector: { app: 'dojot', name: 'zookeeper-log' },
-    persistence: (p) => p.zookeeper.persistence,
-  },
-  x509IdentityMgmt: {
-    pvName: 'local-pv-x509-identity-mgmt',
-    group: 'x509',
-    directory: 'ejbca',
-    accessMode: 'ReadWriteMany',
-    selector: { app: 'dojot', name: 'x509-identity-mgmt' },
-    persistence: (p) => p.x509IdentityMgmt.persistence,
-  },
-} as const satisfies Record<string, LocalVolume>;
-
-/** The local volumes the profile turns on. */
+/** The local volumes the deployed components claim and the profile turns on, by node group, then name. */
 export function enabledLocalVolumes(p: Profile): LocalVolume[] {
   if (!p.localVolumes.enabled) return [];
-  return Object.values(LOCAL_VOLUMES).filter((v) => v.persistence(p).enabled);
+  const groupOrder = (v: LocalVolume) => NODE_GROUPS.indexOf(v.group);
+  return contractList(platformContracts(p))
+    .flatMap((c) => c.volumes ?? [])
+    .filter((v) => v.persistence(p).enabled)
+    .sort((a, b) => groupOrder(a) - groupOrder(b) || a.pvName.localeCompare(b.pvName));
 }
 
 /** The host directory of a volume. */

@@ -1,11 +1,10 @@
-import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
-import { SERVICE_NAMES } from '../../lib/service-names';
 import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
-import { claimSpec, LOCAL_VOLUMES } from '../storage/local-volumes';
+import { claimSpec } from '../storage/local-volumes';
+import { ZOOKEEPER_LABELS, ZOOKEEPER_VOLUMES } from './contract';
 
 export interface ZookeeperChartProps extends DojotChartProps {
   readonly zookeeper: Profile['zookeeper'];
@@ -15,32 +14,18 @@ export interface ZookeeperChartProps extends DojotChartProps {
 export class ZookeeperChart extends DojotChart {
   constructor(scope: Construct, id: string, { zookeeper: zk, ...props }: ZookeeperChartProps) {
     super(scope, id, props);
-    const labels = dojotLabels('zookeeper');
+    const labels = ZOOKEEPER_LABELS;
+    const { cluster, client } = this.contracts.zookeeper.services;
 
-    new DojotService(this, 'ClusterService', {
-      name: SERVICE_NAMES.zookeeperCluster,
-      labels: dojotLabels(SERVICE_NAMES.zookeeperCluster),
-      selector: labels,
-      spec: { clusterIp: 'None' },
-      ports: [
-        { name: 'server', port: zk.serverPort, targetPort: k8s.IntOrString.fromString('server') },
-        { name: 'leader-election', port: zk.electionPort, targetPort: k8s.IntOrString.fromString('leader-election') },
-        { name: 'client', port: zk.clientPort, targetPort: k8s.IntOrString.fromString('client') },
-      ],
-    });
-    new DojotService(this, 'ClientService', {
-      name: SERVICE_NAMES.zookeeperClient,
-      labels: dojotLabels(SERVICE_NAMES.zookeeperClient),
-      selector: labels,
-      ports: [{ name: 'client', port: zk.clientPort, targetPort: k8s.IntOrString.fromString('client') }],
-    });
+    new DojotService(this, 'ClusterService', { contract: cluster, labels: dojotLabels(cluster.name), spec: { clusterIp: 'None' } });
+    new DojotService(this, 'ClientService', { contract: client, labels: dojotLabels(client.name) });
 
     const persistent = zk.persistence.enabled;
     new DojotStatefulSet(this, 'StatefulSet', {
       name: 'zookeeper',
       metadataLabels: { name: 'zookeeper', app: 'dojot' },
       labels,
-      serviceName: SERVICE_NAMES.zookeeperCluster,
+      serviceName: cluster.name,
       replicas: zk.clusterSize,
       statefulSet: { updateStrategy: { type: 'OnDelete' }, podManagementPolicy: 'Parallel' },
       group: 'kafka',
@@ -82,8 +67,8 @@ export class ZookeeperChart extends DojotChart {
       ],
       volumeClaimTemplates: persistent
         ? [
-            { metadata: { name: 'zk-volume-data', namespace: this.namespace }, spec: claimSpec(this.storage, LOCAL_VOLUMES.zookeeperData, zk.persistence) },
-            { metadata: { name: 'zk-volume-log', namespace: this.namespace }, spec: claimSpec(this.storage, LOCAL_VOLUMES.zookeeperLog, zk.persistence) },
+            { metadata: { name: 'zk-volume-data', namespace: this.namespace }, spec: claimSpec(this.storage, ZOOKEEPER_VOLUMES.data, zk.persistence) },
+            { metadata: { name: 'zk-volume-log', namespace: this.namespace }, spec: claimSpec(this.storage, ZOOKEEPER_VOLUMES.log, zk.persistence) },
           ]
         : undefined,
     });

@@ -56,17 +56,22 @@ describe('npm run secrets', () => {
   it('prints one Secret per name the workloads read, with the profile\'s users and random passwords', () => {
     n = 0;
     const docs = YAML.parseAllDocuments(renderSecretManifests(profile, { password: counter })).map((d) => d.toJS());
-    expect(docs.map((d) => d.metadata.name)).toEqual(['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret']);
+    expect(docs.map((d) => d.metadata.name)).toEqual(['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret', 'vernemq-secret']);
     expect(docs.every((d) => d.kind === 'Secret' && d.metadata.namespace === 'dojot' && d.type === 'Opaque')).toBe(true);
     expect(docs.find((d) => d.metadata.name === SECRETS.kong.name).stringData).toEqual({ user: 'kong', password: 'pw-3', db: 'kong' });
     expect(docs.find((d) => d.metadata.name === SECRETS.x509IdentityMgmt.name).stringData).toEqual({ user: 'ejbca', password: 'pw-5' });
+    // The VerneMQ nodes' Erlang cookie: v0.6.0 used the well-known 'vmq'.
+    expect(docs.find((d) => d.metadata.name === SECRETS.vernemq.name).stringData).toEqual({ cookie: 'pw-6' });
   });
 
   it('makes new random passwords each time', () => {
     const a = renderSecretManifests(profile);
     const b = renderSecretManifests(profile);
     expect(a).not.toEqual(b);
-    const passwords = YAML.parseAllDocuments(a).map((d) => (d.toJS() as { stringData: { password: string } }).stringData.password);
+    const passwords = YAML.parseAllDocuments(a).map((d) => {
+      const data = (d.toJS() as { stringData: { password?: string; cookie?: string } }).stringData;
+      return data.password ?? data.cookie;
+    });
     expect(new Set(passwords).size).toBe(passwords.length);
     for (const p of passwords) expect(p).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });

@@ -21,6 +21,7 @@ const WORKLOAD_GROUPS: ReadonlyArray<[kind: string, name: string, group: string]
   ['StatefulSet', 'kafka-ws-redis', 'dojot'],
   ['StatefulSet', 'v2k-bridge', 'vernemq'],
   ['StatefulSet', 'k2v-bridge', 'vernemq'],
+  ['StatefulSet', 'vernemq-k8s', 'vernemq'],
   ['Deployment', 'x509-identity-mgmt', 'x509'],
 ];
 
@@ -38,10 +39,10 @@ describe('node affinity on (100k preset)', () => {
     expect(requiredGroups(out.find(kind, name))).toEqual([group]);
   });
 
-  it('puts the brokers on the vernemq group, spread one per node where possible', () => {
-    const spec = out.find('VerneMQ', 'k8s').spec;
-    expect(spec.nodeSelector).toEqual({ [GROUP_LABEL]: 'vernemq' });
-    expect(spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey).toBe('kubernetes.io/hostname');
+  it('spreads the brokers one per node while the group has nodes enough (max skew 1 over host names)', () => {
+    expect(podSpec(out.find('StatefulSet', 'vernemq-k8s')).topologySpreadConstraints).toEqual([
+      { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'vernemq', vernemq: 'k8s' } } },
+    ]);
   });
 
   it('keeps the bridges on their node\'s broker with internalTrafficPolicy Local', () => {
@@ -52,12 +53,11 @@ describe('node affinity on (100k preset)', () => {
     const custom = synth(profileOf('100k', { placement: { nodeLabels: { kafka: 'stream-pool', vernemq: 'mqtt-pool' } } }));
     expect(requiredGroups(custom.find('StatefulSet', 'kafka-server'))).toEqual(['stream-pool']);
     expect(requiredGroups(custom.find('StatefulSet', 'v2k-bridge'))).toEqual(['mqtt-pool']);
-    expect(custom.find('VerneMQ', 'k8s').spec.nodeSelector).toEqual({ [GROUP_LABEL]: 'mqtt-pool' });
+    expect(requiredGroups(custom.find('StatefulSet', 'vernemq-k8s'))).toEqual(['mqtt-pool']);
     expect(custom.find('PersistentVolume', 'local-pv-kafka').spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values).toEqual(['stream-pool']);
   });
 
-  it('runs the operator on Linux nodes by kubernetes.io/os, never the deprecated beta label', () => {
-    expect(podSpec(out.find('Deployment', 'vmq-operator')).nodeSelector).toEqual({ 'kubernetes.io/os': 'linux' });
+  it('never uses the deprecated beta.kubernetes.io/os label', () => {
     expect(Object.values(out.files).join('\n')).not.toContain('beta.kubernetes.io/os');
   });
 });
@@ -70,8 +70,7 @@ describe('node affinity off', () => {
   });
 
   it('leaves the brokers unpinned and the in-cluster Service cluster-wide', () => {
-    expect(out.find('VerneMQ', 'k8s').spec.nodeSelector).toBeUndefined();
-    expect(out.find('VerneMQ', 'k8s').spec.affinity).toBeUndefined();
+    expect(podSpec(out.find('StatefulSet', 'vernemq-k8s')).affinity).toBeUndefined();
     expect(out.find('Service', 'vernemq-k8s').spec.internalTrafficPolicy).toBeUndefined();
   });
 

@@ -4,8 +4,8 @@ import { profileOf, synth } from '../helpers/synth';
 describe('replicas follow the profile', () => {
   const out = synth(profileOf('100k', { vernemq: { replicas: 5 }, bridges: { replicas: 4 }, zookeeper: { clusterSize: 3 } }));
 
-  it('sizes the VerneMQ resource by vernemq.replicas', () => {
-    expect(out.find('VerneMQ', 'k8s').spec.size).toBe(5);
+  it('sizes the broker StatefulSet by vernemq.replicas', () => {
+    expect(out.find('StatefulSet', 'vernemq-k8s').spec.replicas).toBe(5);
   });
 
   it.each(['v2k-bridge', 'k2v-bridge', 'kafka-loopback'])('gives %s bridges.replicas', (name) => {
@@ -26,8 +26,8 @@ describe('replicas follow the profile', () => {
   it('keeps the presets apart: default has one broker and one bridge, 100k three and nine', () => {
     const base = synth(profileOf('default'));
     const big = synth(profileOf('100k'));
-    expect(base.find('VerneMQ', 'k8s').spec.size).toBe(1);
-    expect(big.find('VerneMQ', 'k8s').spec.size).toBe(3);
+    expect(base.find('StatefulSet', 'vernemq-k8s').spec.replicas).toBe(1);
+    expect(big.find('StatefulSet', 'vernemq-k8s').spec.replicas).toBe(3);
     expect(base.find('StatefulSet', 'v2k-bridge').spec.replicas).toBe(1);
     expect(big.find('StatefulSet', 'v2k-bridge').spec.replicas).toBe(9);
   });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBalancerFiles } from '../../haproxy/load-balancer-files';
+import { LOOPBACK_INVENTORY } from '../../lab/loopback';
 import { withInventory } from '../../profile/inventory';
 import type { Profile } from '../../profile/types';
 import { profileOf } from '../helpers/synth';
@@ -15,7 +16,7 @@ const CASES: Array<[string, () => Profile]> = [
   ['100k preset', () => profileOf('100k')],
   ['100k with the guide\'s inventory and control plane', () => withInventory(profileOf('100k'), path.join(INVENTORIES, 'guide.hosts.yaml'))],
   ['100k with mutual TLS and extra source addresses', () => profileOf('100k', { apigw: { mutualTls: true }, loadBalancer: { sourceAddresses: ['10.0.0.2', '10.0.0.3'] } })],
-  ['the loopback inventory', () => withInventory(profileOf('100k', { loadBalancer: { expectedDevices: 8000 } }), path.join(INVENTORIES, 'loopback.hosts.yaml'))],
+  ['the loopback inventory', () => withInventory(profileOf('100k', { loadBalancer: { expectedDevices: 8000 } }), LOOPBACK_INVENTORY)],
 ];
 
 /** Writes the profile's load balancer files to a temporary folder. */

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
-import { synthesize } from '../../lib/synthesize';
+import { synthesize } from '../../app/synthesize';
 import { loadProfile, resolveProfile } from '../../profile/load';
 import { PRESETS } from '../../profile/presets';
 import type { Profile, ProfileLayer } from '../../profile/types';

@@ -64,11 +64,19 @@ describe('an Ansible dojot.yaml', () => {
   it('turns the string \'true\' of dojot_insecure_mqtt into a boolean', () => {
     expect(loaded.profile.vernemq.insecureMqtt).toBe(true);
   });
+
+  it('says in one line that the operator\'s version is no longer used', () => {
+    const file = path.join(tempDir('dojot-ansible-'), 'dojot.yaml');
+    fs.writeFileSync(file, 'dojot_namespace: dojot\ndojot_verne_operator_version: "202001230903"\n');
+    const { notices, profile } = loadProfile(file);
+    expect(notices).toEqual([expect.stringMatching(/^dojot_verne_operator_version: the vmq-operator is gone: the brokers are a plain StatefulSet/)]);
+    expect(profile.vernemq).not.toHaveProperty('operatorVersion');
+  });
 });
 
 describe('a camelCase profile file', () => {
   it('may start from a preset', () => {
-    const p = loadProfile(path.join(FIXTURES, 'loopback-lab.yaml')).profile;
+    const p = loadProfile(path.join(__dirname, '..', '..', 'lab', 'loopback-lab.yaml')).profile;
     expect(p.loadBalancer.expectedDevices).toBe(8000);
     expect(p.vernemq.replicas).toBe(3);
     expect(p.nodePorts.fixed).toBe(true);
@@ -107,7 +115,20 @@ describe('bad profiles are rejected with one message per problem', () => {
   });
 
   it('lists the known keys when nothing is close', () => {
-    expect(problemsOf('vernemq:\n  flux: 3\n')).toEqual([expect.stringMatching(/^vernemq\.flux: unknown key 'flux'; known keys here: operatorVersion, replicas, insecureMqtt, version/)]);
+    expect(problemsOf('vernemq:\n  flux: 3\n')).toEqual([expect.stringMatching(/^vernemq\.flux: unknown key 'flux'; known keys here: replicas, insecureMqtt, maxConnections, /)]);
+  });
+
+  it('refuses the removed vernemq.operatorVersion, naming the change', () => {
+    expect(problemsOf('vernemq: { operatorVersion: "202001230903" }\n')).toEqual([
+      expect.stringMatching(/^vernemq\.operatorVersion: was removed: the brokers are a plain StatefulSet of dojot\/vernemq-dojot, without the vmq-operator/),
+    ]);
+  });
+
+  it('takes a number or infinity for vernemq.maxConnections, and nothing else', () => {
+    expect(profileOf('100k', { vernemq: { maxConnections: 40000 } }).vernemq.maxConnections).toBe(40000);
+    expect(profileOf('100k').vernemq.maxConnections).toBe('infinity');
+    expect(problemsOf('vernemq: { maxConnections: lots }\n')).toEqual(["vernemq.maxConnections: must be a whole number above 0 or 'infinity', got 'lots'"]);
+    expect(problemsOf('vernemq: { maxConnections: 0 }\n')).toEqual(["vernemq.maxConnections: must be a whole number above 0 or 'infinity', got 0"]);
   });
 
   it('rejects a wrong type with the type expected', () => {

@@ -1,7 +1,7 @@
 // The README's profile reference, generated from the JSDoc of profile/types.ts (and the
 // interfaces it uses), so that the documentation is written once, where a field is declared.
-// `npm run docs` rewrites the table in README.md; a test fails when it is out of date.
-import * as fs from 'node:fs';
+// `npm run docs` (scripts/write-profile-reference.ts) rewrites the table in README.md; a test
+// fails when it is out of date.
 import * as path from 'node:path';
 import ts from 'typescript';
 import { ANSIBLE_FIELDS } from '../profile/ansible';
@@ -102,9 +102,4 @@ export function readmeWithReference(readme: string): string {
   const end = readme.indexOf(END);
   if (start < 0 || end < start) throw new Error(`README.md needs the markers ${START} and ${END}`);
   return `${readme.slice(0, start + START.length)}\n${renderProfileReference()}\n${readme.slice(end)}`;
-}
-
-if (require.main === module) {
-  fs.writeFileSync(README, readmeWithReference(fs.readFileSync(README, 'utf8')));
-  console.log('README.md: profile reference updated');
 }

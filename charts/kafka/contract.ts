@@ -1,0 +1,25 @@
+import type { ComponentContract, LocalVolume } from '../../lib/contract';
+import type { Profile } from '../../profile/types';
+
+export const KAFKA_VOLUME = {
+  pvName: 'local-pv-kafka',
+  group: 'kafka',
+  directory: 'kafka',
+  accessMode: 'ReadWriteOnce',
+  selector: { app: 'dojot', name: 'kafka-server' },
+  persistence: (p) => p.kafka.persistence,
+} as const satisfies LocalVolume;
+
+/** Kafka: the brokers' headless Service, which clients use as their bootstrap address. */
+export function kafkaContract(p: Profile) {
+  return {
+    services: {
+      broker: {
+        name: 'kafka-server',
+        selector: { name: 'kafka-server', app: 'dojot' },
+        ports: { kafka: { name: 'kafka-server', port: p.kafka.port, targetPort: 'server' } },
+      },
+    },
+    volumes: [KAFKA_VOLUME],
+  } satisfies ComponentContract;
+}

@@ -1,0 +1,46 @@
+import type { ComponentContract, LocalVolume } from '../../lib/contract';
+import { dojotLabels } from '../../lib/labels';
+import type { Profile } from '../../profile/types';
+
+/** Pod labels and selector of the zookeeper pods (the original's). */
+export const ZOOKEEPER_LABELS = dojotLabels('zookeeper');
+
+export const ZOOKEEPER_VOLUMES = {
+  data: {
+    pvName: 'local-pv-zk-data',
+    group: 'kafka',
+    directory: 'zookeeper/data',
+    accessMode: 'ReadWriteOnce',
+    selector: { app: 'dojot', name: 'zookeeper-data' },
+    persistence: (p) => p.zookeeper.persistence,
+  },
+  log: {
+    pvName: 'local-pv-zk-log',
+    group: 'kafka',
+    directory: 'zookeeper/log',
+    accessMode: 'ReadWriteOnce',
+    selector: { app: 'dojot', name: 'zookeeper-log' },
+    persistence: (p) => p.zookeeper.persistence,
+  },
+} as const satisfies Record<string, LocalVolume>;
+
+/** Zookeeper: the ensemble's headless Service and the clients' Service. */
+export function zookeeperContract(p: Profile) {
+  const zk = p.zookeeper;
+  const client = { name: 'client', port: zk.clientPort, targetPort: 'client' };
+  return {
+    services: {
+      cluster: {
+        name: 'zookeeper-cluster',
+        selector: ZOOKEEPER_LABELS,
+        ports: {
+          server: { name: 'server', port: zk.serverPort, targetPort: 'server' },
+          election: { name: 'leader-election', port: zk.electionPort, targetPort: 'leader-election' },
+          client,
+        },
+      },
+      client: { name: 'zookeeper-client', selector: ZOOKEEPER_LABELS, ports: { client } },
+    },
+    volumes: Object.values(ZOOKEEPER_VOLUMES),
+  } satisfies ComponentContract;
+}
