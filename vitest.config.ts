@@ -6,6 +6,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    pool: 'forks',
+    isolate: false,
+
+
+
+
+
+
     globalSetup: ['test/setup/lb-tools.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

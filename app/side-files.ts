@@ -3,9 +3,14 @@ import { loadBalancerFiles } from '../haproxy/load-balancer-files';
 import type { SideFile } from '../lib/side-file';
 import type { Profile } from '../profile/types';
 
-/** The side files of the profile: the host-directory script of the local volumes, and the load balancer's files. */
-export function sideFiles(profile: Profile): { files: SideFile[]; notices: string[] } {
+/**
+ * The side files of the profile: the host-directory script of the local volumes, and the load
+ * balancer's files when an inventory gave their nodes (no example address ever reaches them).
+ */
+export function sideFiles(profile: Profile, loadBalancer: boolean): { files: SideFile[]; notices: string[] } {
   const script = renderHostDirectoriesScript(profile);
-  const lb = loadBalancerFiles(profile);
+  const lb = loadBalancer
+    ? loadBalancerFiles(profile)
+    : { files: [], notices: ['no inventory: the load balancer\'s files (haproxy.cfg and its sysctl file) need its nodes; give --inventory to write them'] };
   return { files: [...(script ? [{ name: HOST_DIRECTORIES_SCRIPT, content: script, mode: 0o755 }] : []), ...lb.files], notices: lb.notices };
 }

@@ -32,7 +32,8 @@ export function loadBalancerFiles(p: Profile, run: HaproxyRuntime = {}): LoadBal
   return {
     files: [
       { name: HAPROXY_FILE, content: renderHaproxyConfig(buildHaproxyConfig(p, sizing, run)) },
-      { name: NGINX_FILE, content: renderNginxConfig(buildNginxConfig(p, sizing)) },
+      // LwM2M's UDP ports go through nginx, to the inventory's lwm2m_nodes when it has them.
+      ...(p.loadBalancer.nodes.lwm2m.length ? [{ name: NGINX_FILE, content: renderNginxConfig(buildNginxConfig(p, sizing)) }] : []),
       { name: SYSCTL_FILE, content: renderSysctl(lb, sizing) },
     ],
     notices,

@@ -1,4 +1,4 @@
-import { isPlainObject } from './merge';
+import { isPlainObject, setOwn } from './merge';
 import { type Problem, unknownKey } from './problems';
 import type { ProfileLayer } from './types';
 
@@ -141,6 +141,8 @@ export const ANSIBLE_IGNORED = [
 ] as const;
 
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+/** Variables whose "" the original's templates read as "not set" (an empty storageClassName: the cluster's default class). */
+const EMPTY_MEANS_UNSET = ['dojot_storage_class_name'];
 /** The original's own "{{ dojot_version }}": means "follow the platform version", our default. */
 const FOLLOWS_VERSION = /^\{\{\s*dojot_version\s*\}\}$/;
 
@@ -174,12 +176,17 @@ export function translateAnsible(vars: Record<string, unknown>, reference: Recor
       notices.push(`${name}: playbook setting with no effect on the manifests`);
       continue;
     }
-    const field = ANSIBLE_FIELDS[name];
-    if (!field) {
-      problems.push({ path: name, message: unknownKey(name, known) });
+    if (/^ansible_/.test(name)) {
+      notices.push(`${name}: an Ansible connection setting, not a dojot one; ignored`);
       continue;
     }
-    if (raw === null || raw === '' || (typeof raw === 'string' && FOLLOWS_VERSION.test(raw))) continue; // unset
+    if (!Object.hasOwn(ANSIBLE_FIELDS, name)) {
+      problems.push({ path: name, message: unknownKey(name, known, 'dojot v0.6.0') });
+      continue;
+    }
+    const field = ANSIBLE_FIELDS[name];
+    // The original's own way of saying "unset": null, "{{ dojot_version }}", and "" for the storage class only.
+    if (raw === null || (typeof raw === 'string' && FOLLOWS_VERSION.test(raw)) || (raw === '' && EMPTY_MEANS_UNSET.includes(name))) continue;
     if (typeof raw === 'string' && raw.includes('{{')) {
       problems.push({ path: name, message: `Jinja expressions are not evaluated here; write the value itself, got '${raw}'` });
       continue;
@@ -203,14 +210,14 @@ function camelKeys(obj: Record<string, unknown>, target: unknown): Record<string
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) {
     const key = camel(k);
-    const sub = isPlainObject(target) ? target[key] : undefined;
-    out[key] = isPlainObject(v) ? camelKeys(v, sub) : coerceTo(v, sub);
+    const sub = isPlainObject(target) && Object.hasOwn(target, key) ? target[key] : undefined;
+    setOwn(out, key, isPlainObject(v) ? camelKeys(v, sub) : coerceTo(v, sub));
   }
   return out;
 }
 
 function lookup(obj: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (isPlainObject(o) ? o[k] : undefined), obj);
+  return path.split('.').reduce<unknown>((o, k) => (isPlainObject(o) && Object.hasOwn(o, k) ? o[k] : undefined), obj);
 }
 
 /**
@@ -226,8 +233,12 @@ function assign(obj: Record<string, unknown>, path: string, value: unknown): voi
 }
 
 function mergeMappings(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = isPlainObject(v) && isPlainObject(out[k]) ? mergeMappings(out[k], v) : v;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(base)) setOwn(out, k, v);
+  for (const [k, v] of Object.entries(over)) {
+    const here = Object.hasOwn(out, k) ? out[k] : undefined;
+    setOwn(out, k, isPlainObject(v) && isPlainObject(here) ? mergeMappings(here, v) : v);
+  }
   return out;
 }
 

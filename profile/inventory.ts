@@ -1,11 +1,27 @@
 import * as fs from 'node:fs';
-import * as YAML from 'yaml';
-import { LB_GROUPS, type LbGroup, REQUIRED_LB_GROUPS, addressProblems, isAddress } from './load-balancer';
-import { isPlainObject } from './merge';
+import * as path from 'node:path';
+import { LB_GROUPS, type LbGroup, addressProblems, isAddress } from './load-balancer';
+import { isPlainObject, setOwn } from './merge';
 import { type Problem, ProfileError } from './problems';
 import type { Profile } from './types';
+import { otherDojotVersion, otherDojotVersionOfHosts } from './versions';
+import { readYamlFile } from './yaml-file';
 
 type Plain = Record<string, unknown>;
+
+/** What an Ansible inventory gives: the load balancer's nodes and, for a directory, its variables. */
+export interface Inventory {
+  /** The hosts file read. */
+  readonly hostsFile: string;
+  /** The addresses of each load-balancer group the inventory has (a group it lacks is absent). */
+  readonly nodes: Partial<Record<LbGroup, string[]>>;
+  /** `group_vars/all` files, in Ansible's order (by name), with their variables. */
+  readonly groupVars: readonly { readonly file: string; readonly vars: Plain }[];
+}
+
+/** The names Ansible looks for, in its order, inside an inventory directory. */
+const HOSTS_FILES = ['hosts.yaml', 'hosts.yml', 'hosts'];
+const YAML_FILE = /\.ya?ml$/;
 
 /** An inventory group as Ansible's YAML inventory writes it. */
 interface GroupNode {
@@ -15,14 +31,18 @@ interface GroupNode {
 
 function asGroup(node: unknown): GroupNode {
   const g = isPlainObject(node) ? node : {};
-  return { hosts: isPlainObject(g.hosts) ? g.hosts : {}, children: isPlainObject(g.children) ? g.children : {} };
+  return {
+    hosts: Object.hasOwn(g, 'hosts') && isPlainObject(g.hosts) ? g.hosts : {},
+    children: Object.hasOwn(g, 'children') && isPlainObject(g.children) ? g.children : {},
+  };
 }
 
 /** Every group of the inventory, wherever it is nested (`all.children.x.children.y`), by name. */
 function collectGroups(root: Plain): Map<string, unknown> {
   const groups = new Map<string, unknown>();
   const visit = (name: string, node: unknown) => {
-    if (!groups.has(name)) groups.set(name, node);
+    if (groups.has(name)) return;
+    groups.set(name, node);
     for (const [child, sub] of Object.entries(asGroup(node).children)) visit(child, sub);
   };
   for (const [name, node] of Object.entries(root)) visit(name, node);
@@ -34,7 +54,7 @@ function hostAddresses(groups: Map<string, unknown>): Map<string, unknown> {
   const addresses = new Map<string, unknown>();
   for (const node of groups.values()) {
     for (const [host, vars] of Object.entries(asGroup(node).hosts)) {
-      if (isPlainObject(vars) && vars.ansible_host !== undefined) addresses.set(host, vars.ansible_host);
+      if (isPlainObject(vars) && Object.hasOwn(vars, 'ansible_host')) addresses.set(host, vars.ansible_host);
     }
   }
   return addresses;
@@ -45,51 +65,82 @@ function hostsOf(node: unknown, groups: Map<string, unknown>, seen = new Set<unk
   if (seen.has(node)) return [];
   seen.add(node);
   const g = asGroup(node);
-  const own = Object.keys(g.hosts);
   const nested = Object.entries(g.children).flatMap(([name, sub]) => hostsOf(sub ?? groups.get(name), groups, seen));
-  return [...new Set([...own, ...nested])];
+  return [...new Set([...Object.keys(g.hosts), ...nested])];
 }
 
-/**
- * The load balancer's nodes from an Ansible YAML inventory (the guide's `hosts.yaml`): the groups
- * mqtt_nodes, apigw_nodes, metrics_nodes, lwm2m_nodes and the optional control_plane_nodes.
- * A host's address is its `ansible_host`, or its name when it has none (the guide lists IPs as
- * host names). Groups the inventory does not have keep the profile's addresses.
- */
-export function readInventory(file: string): Partial<Record<LbGroup, string[]>> {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    throw new ProfileError('DOJOT_INVENTORY', [{ path: 'DOJOT_INVENTORY', message: `'${file}' is not a readable file` }]);
+/** The hosts file and group_vars/all files of an inventory directory, or the file itself. */
+function inventoryFiles(location: string): { hostsFile: string; varFiles: string[] } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(location);
+  } catch {
+    throw new ProfileError('--inventory', [{ path: '', message: `'${location}' is neither an inventory directory nor a hosts file` }]);
   }
-  const doc = YAML.parseDocument(fs.readFileSync(file, 'utf8'), { uniqueKeys: true });
-  if (doc.errors.length) {
-    throw new ProfileError(file, doc.errors.map((e) => ({ path: `line ${e.linePos?.[0].line ?? '?'}`, message: e.message.split('\n')[0] })));
+  if (!stat.isDirectory()) return { hostsFile: location, varFiles: [] };
+  const hosts = HOSTS_FILES.map((f) => path.join(location, f)).find((f) => fs.existsSync(f));
+  if (!hosts) throw new ProfileError(location, [{ path: '(directory)', message: `has no hosts file (${HOSTS_FILES.join(', ')})` }]);
+  if (fs.existsSync(path.join(location, 'group_vars', 'dojot-k8s'))) {
+    throw new ProfileError(location, [{ path: 'group_vars/dojot-k8s', message: 'is where dojot v0.4.0 to v0.4.3 kept their variables; dojot-cdk8s deploys dojot v0.6.0 and reads v0.6.0 inventories (group_vars/all)' }]);
   }
-  const root: unknown = doc.toJS();
-  if (!isPlainObject(root)) throw new ProfileError(file, [{ path: '(top level)', message: 'must be an Ansible YAML inventory: a mapping of groups, such as all: { children: { mqtt_nodes: { hosts: ... } } }' }]);
+  const all = path.join(location, 'group_vars', 'all');
+  const single = ['all.yaml', 'all.yml'].map((f) => path.join(location, 'group_vars', f)).filter((f) => fs.existsSync(f));
+  const inDir = fs.existsSync(all) && fs.statSync(all).isDirectory() ? fs.readdirSync(all).filter((f) => YAML_FILE.test(f)).sort().map((f) => path.join(all, f)) : [];
+  return { hostsFile: hosts, varFiles: [...single, ...inDir] };
+}
 
+/** Addresses the example inventory leaves for the user to fill in (`MQTT_HOST_ADDRESS`). */
+const PLACEHOLDER = /^[A-Z0-9_-]+_ADDRESS$/;
+
+/**
+ * Reads an Ansible inventory as Ansible does: a YAML hosts file, or a directory holding one
+ * (`hosts.yaml`, `hosts.yml` or `hosts`) and `group_vars/all/*.yaml` (by name). The load
+ * balancer's groups are mqtt_nodes, apigw_nodes, metrics_nodes, lwm2m_nodes and the optional
+ * control_plane_nodes; a host's address is its `ansible_host`, or its name when it has none
+ * (the guide lists addresses as host names).
+ */
+export function readInventory(location: string): Inventory {
+  const { hostsFile, varFiles } = inventoryFiles(location);
+  const root = readYamlFile(hostsFile, '--inventory');
+  if (!isPlainObject(root)) {
+    throw new ProfileError(hostsFile, [{ path: '(top level)', message: 'must be an Ansible YAML inventory: a mapping of groups, such as all: { children: { mqtt_nodes: { hosts: ... } } }' }]);
+  }
   const groups = collectGroups(root);
+  const later = otherDojotVersionOfHosts(groups.keys());
+  if (later) throw new ProfileError(hostsFile, [{ path: '(groups)', message: later }]);
+
   const addressOf = hostAddresses(groups);
   const problems: Problem[] = [];
   const nodes: Partial<Record<LbGroup, string[]>> = {};
   for (const [key, group] of Object.entries(LB_GROUPS) as [LbGroup, string][]) {
     if (!groups.has(group)) continue;
     const hosts = hostsOf(groups.get(group), groups);
-    const addresses = hosts.map((h) => addressOf.get(h) ?? h);
+    const addresses = hosts.map((h) => (addressOf.has(h) ? addressOf.get(h) : h));
     const where = (i: number) => `${group}.${hosts[i]}${addressOf.has(hosts[i]) ? '.ansible_host' : ''}`;
-    problems.push(...addressProblems(addresses, where));
-    if (!hosts.length && REQUIRED_LB_GROUPS.includes(key)) problems.push({ path: group, message: 'has no hosts; the load balancer needs at least one to forward to' });
+    for (const [i, a] of addresses.entries()) {
+      if (typeof a === 'string' && PLACEHOLDER.test(a)) problems.push({ path: where(i), message: `'${a}' is the example inventory's placeholder: write the node's address` });
+    }
+    problems.push(...addressProblems(addresses, where).filter((p) => !problems.some((q) => q.path === p.path)));
     nodes[key] = addresses.filter(isAddress);
   }
-  if (!Object.keys(nodes).length) {
-    problems.push({ path: '(groups)', message: `has none of the load balancer's groups: ${Object.values(LB_GROUPS).join(', ')}` });
-  }
-  if (problems.length) throw new ProfileError(file, problems);
-  return nodes;
+  if (problems.length) throw new ProfileError(hostsFile, problems);
+
+  const groupVars = varFiles.map((file) => {
+    const vars = readYamlFile(file, '--inventory') ?? {};
+    if (!isPlainObject(vars)) throw new ProfileError(file, [{ path: '(top level)', message: 'must be a mapping of Ansible variables' }]);
+    return { file, vars };
+  });
+  const union: Plain = {};
+  for (const g of groupVars) for (const [k, v] of Object.entries(g.vars)) setOwn(union, k, v);
+  const other = otherDojotVersion(union);
+  if (other) throw new ProfileError(varFiles.length === 1 ? varFiles[0] : path.join(location, 'group_vars', 'all'), [{ path: '(variables)', message: other }]);
+  return { hostsFile, nodes, groupVars };
 }
 
-/** The profile with the inventory's nodes in place of its own, for the groups the inventory has. */
-export function withInventory(profile: Profile, file: string | undefined): Profile {
-  if (!file) return profile;
-  const nodes = readInventory(file);
-  return { ...profile, loadBalancer: { ...profile.loadBalancer, nodes: { ...profile.loadBalancer.nodes, ...nodes } } };
+/** The profile with the inventory's nodes (an inventory, or its path); groups the inventory lacks have none. */
+export function withInventory(profile: Profile, inventory: Inventory | string | undefined): Profile {
+  if (inventory === undefined) return profile;
+  const { nodes } = typeof inventory === 'string' ? readInventory(inventory) : inventory;
+  const none = { mqtt: [], apigw: [], metrics: [], lwm2m: [], controlPlane: [] };
+  return { ...profile, loadBalancer: { ...profile.loadBalancer, nodes: { ...none, ...nodes } } };
 }

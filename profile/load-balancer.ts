@@ -11,19 +11,18 @@ export const LB_GROUPS = {
 } as const;
 export type LbGroup = keyof typeof LB_GROUPS;
 
-/** Groups an entry point always needs (the 6443 frontend is optional). */
-export const REQUIRED_LB_GROUPS: readonly LbGroup[] = ['mqtt', 'apigw', 'metrics', 'lwm2m'];
 
+/** The nodes behind each entry point: read from the inventory (`--inventory`) only, never from a profile. */
 export interface LoadBalancerNodes {
-  /** [mqtt_nodes] Addresses of the VerneMQ nodes. @default ['127.0.0.1'] (the guide's 192.168.0.14-16 in 100k) */
+  /** [mqtt_nodes] Addresses of the VerneMQ nodes. @default from the inventory */
   readonly mqtt: readonly string[];
-  /** [apigw_nodes] Addresses of the node running Kong. @default ['127.0.0.1'] (192.168.0.13 in 100k) */
+  /** [apigw_nodes] Addresses of the node running Kong. @default from the inventory */
   readonly apigw: readonly string[];
-  /** [metrics_nodes] Addresses of the node running Grafana. @default ['127.0.0.1'] (192.168.0.13 in 100k) */
+  /** [metrics_nodes] Addresses of the node running Grafana. @default from the inventory */
   readonly metrics: readonly string[];
-  /** [lwm2m_nodes] Addresses of the node running the LwM2M agent (nginx, UDP). @default ['127.0.0.1'] (192.168.0.13 in 100k) */
+  /** [lwm2m_nodes] Addresses of the node running the LwM2M agent (nginx, UDP). @default from the inventory */
   readonly lwm2m: readonly string[];
-  /** [control_plane_nodes] Kubernetes API servers; when given, HAProxy also fronts 6443. @default [] */
+  /** [control_plane_nodes] Kubernetes API servers; when given, HAProxy also fronts 6443. @default from the inventory (none) */
   readonly controlPlane: readonly string[];
 }
 
@@ -50,7 +49,6 @@ export interface LoadBalancerSettings {
   readonly nodes: LoadBalancerNodes;
 }
 
-const LOCAL = ['127.0.0.1'];
 /** The defaults; `address` is derived from the profile's domainName (profile/defaults.ts). */
 export const LOAD_BALANCER_DEFAULTS: Omit<LoadBalancerSettings, 'address'> = {
   expectedDevices: 10000,
@@ -59,14 +57,15 @@ export const LOAD_BALANCER_DEFAULTS: Omit<LoadBalancerSettings, 'address'> = {
   sourceAddresses: [],
   hardStopAfterSeconds: 600,
   statsSocket: '/run/haproxy/admin.sock',
-  nodes: { mqtt: LOCAL, apigw: LOCAL, metrics: LOCAL, lwm2m: LOCAL, controlPlane: [] },
+  nodes: { mqtt: [], apigw: [], metrics: [], lwm2m: [], controlPlane: [] },
 };
 
 const DNS_NAME = /^(?=.{1,253}$)[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)*$/;
 
-/** An address HAProxy and nginx accept for a server: IPv4, IPv6 or a DNS name. */
+/** An address HAProxy and nginx accept for a server: IPv4, IPv6 (without a zone id: `fe80::1%eth0` fails `haproxy -c`) or a DNS name. */
 export function isAddress(value: unknown): value is string {
-  return typeof value === 'string' && (isIPv4(value) || isIPv6(value) || (DNS_NAME.test(value) && !/^[\d.]+$/.test(value)));
+  if (typeof value !== 'string' || value.includes('%')) return false;
+  return isIPv4(value) || isIPv6(value) || (DNS_NAME.test(value) && !/^[\d.]+$/.test(value));
 }
 
 /** Problems of one group's addresses: each valid, none twice. `where` names them for the user. */
@@ -74,7 +73,7 @@ export function addressProblems(addresses: readonly unknown[], where: (i: number
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   addresses.forEach((a, i) => {
-    if (!isAddress(a)) problems.push({ path: where(i), message: `must be an IPv4 or IPv6 address or a DNS name, got ${JSON.stringify(a)}` });
+    if (!isAddress(a)) problems.push({ path: where(i), message: `must be an IPv4 or IPv6 address (no zone id) or a DNS name, got ${JSON.stringify(a)}` });
     else if (seen.has(a)) problems.push({ path: where(i), message: `'${a}' is listed twice (also ${where(seen.get(a)!)})` });
     else seen.set(a, i);
   });
@@ -107,9 +106,6 @@ export function validateLoadBalancer(lb: LoadBalancerSettings): Problem[] {
       continue;
     }
     problems.push(...addressProblems(addresses, (i) => at(`nodes.${group}[${i}]`)));
-    if (!addresses.length && REQUIRED_LB_GROUPS.includes(group)) {
-      problems.push({ path: at(`nodes.${group}`), message: `needs at least one address: the load balancer forwards to it (inventory group ${LB_GROUPS[group]})` });
-    }
   }
   return problems;
 }

@@ -5,6 +5,11 @@ type Plain = Record<string, unknown>;
 
 export const isPlainObject = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Sets an own property, whatever its name (`obj['__proto__'] = v` would change the prototype instead). */
+export function setOwn(obj: Plain, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 const describe = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
 
 /** Fields that take more than one type; the reference profile shows only the default's. */
@@ -19,6 +24,7 @@ const UNION_FIELDS: Readonly<Record<string, { readonly accepts: (v: unknown) => 
 export const REMOVED_FIELDS: Readonly<Record<string, string>> = {
   'vernemq.operatorVersion':
     'was removed: the brokers are a plain StatefulSet of dojot/vernemq-dojot, without the vmq-operator (which can no longer start them; see the README\'s differences); delete this key',
+  'loadBalancer.nodes': 'comes from the inventory (--inventory: its groups mqtt_nodes, apigw_nodes, metrics_nodes, lwm2m_nodes, control_plane_nodes), not from a profile',
 };
 
 /**
@@ -44,7 +50,7 @@ export function mergeLayer(base: Plain, layer: unknown, reference: Plain, proble
       continue;
     }
     if (!known.includes(key)) {
-      problems.push({ path, message: unknownKey(key, known) });
+      problems.push({ path, message: unknownKey(key, known, prefix || 'the profile') });
       continue;
     }
     if (value === undefined) continue;

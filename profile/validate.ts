@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { validateLoadBalancer } from './load-balancer';
 import type { Problem } from './problems';
+import { VERSIONED_FIELDS } from './defaults';
 import { FLAVOURS, NODE_GROUPS, type Persistence, type Profile } from './types';
 
 const NODE_PORT_MIN = 30000;
@@ -11,6 +13,12 @@ const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const IMAGE_REF = /^[a-z0-9]+([._/-][a-z0-9]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 const QUANTITY = /^([0-9]+(\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
 const HOST = /^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?$/;
+const IMAGE_NAME = /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+/** PostgreSQL and MongoDB names the init scripts create: a safe subset, quoted in SQL anyway. */
+const DB_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Namespaces Kubernetes itself runs in: deploying there, and owning their Namespace object, is refused. */
+export const SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease'];
 
 /** Every NodePort of the profile, by dotted path. */
 export function nodePortsByPath(p: Profile): [string, number][] {
@@ -58,6 +66,7 @@ export function validateProfile(p: Profile): Problem[] {
   if (!(FLAVOURS as readonly string[]).includes(p.flavour)) fail('flavour', `must be one of ${FLAVOURS.join(', ')}, got '${p.flavour}'`);
   if (p.namespace.length > 63) fail('namespace', 'must be at most 63 characters');
   matches('namespace', p.namespace, DNS_LABEL, 'a DNS label (lower-case letters, digits and -)');
+  if (SYSTEM_NAMESPACES.includes(p.namespace)) fail('namespace', `must not be a namespace of Kubernetes itself (${SYSTEM_NAMESPACES.join(', ')}); dojot gets its own, such as dojot`);
   matches('version', p.version, IMAGE_TAG, 'an image tag');
   matches('domainName', p.domainName, HOST, 'a host name or address');
 
@@ -126,11 +135,20 @@ export function validateProfile(p: Profile): Problem[] {
     ['dataBroker.version', p.dataBroker.version],
     ['kafkaWs.version', p.kafkaWs.version],
     ['x509IdentityMgmt.version', p.x509IdentityMgmt.version],
+    ['minio.version', p.minio.version],
+    ['influxdb.version', p.influxdb.version],
+    ['guiV2.version', p.guiV2.version],
+    ...Object.entries(p.versions).map(([k, v]): [string, string] => [`versions.${k}`, v]),
   ];
+  if (p.version === 'latest') fail('version', "must be a fixed tag, not 'latest'");
+  // A field that follows the platform version is checked once, as `version`.
+  const versioned = new Set<string>(VERSIONED_FIELDS);
   for (const [path, tag] of tags) {
+    if (versioned.has(path) && tag === p.version) continue;
     matches(path, tag, IMAGE_TAG, 'an image tag (letters, digits, _ . -)');
     if (tag === 'latest') fail(path, "must be a fixed tag, not 'latest'");
   }
+  matches('guiV2.image', p.guiV2.image, IMAGE_NAME, 'an image name without a tag, such as dojot/gui-v2');
   matches('apigw.routeConfigImage', p.apigw.routeConfigImage, IMAGE_REF, 'an image with a fixed tag or digest (name:tag)');
   if (/:latest$/.test(p.apigw.routeConfigImage)) fail('apigw.routeConfigImage', "must be a fixed tag, not 'latest'");
 
@@ -158,6 +176,53 @@ export function validateProfile(p: Profile): Problem[] {
   if (p.x509IdentityMgmt.replicas > 1 && !p.x509IdentityMgmt.persistence.enabled) {
     fail('x509IdentityMgmt.replicas', 'more than 1 needs x509IdentityMgmt.persistence.enabled: true (the replicas share EJBCA state)');
   }
-  problems.push(...validateLoadBalancer(p.loadBalancer));
+  problems.push(...databaseProblems(p));
+  if (!isIP(p.locustExporter.ip) || p.locustExporter.ip.includes('%')) fail('locustExporter.ip', `must be an IPv4 or IPv6 address (no zone id), got '${p.locustExporter.ip}'`);
+
+  // One volume and one broker id for every replica: refused until scale-out is built, never silently broken.
+  for (const [path, size] of [
+    ['kafka.clusterSize', p.kafka.clusterSize],
+    ['zookeeper.clusterSize', p.zookeeper.clusterSize],
+  ] as const) {
+    if (size > 1) fail(path, `must be 1 for now: more replicas would share one local volume and ${path.startsWith('kafka') ? 'one broker id' : 'one server id'} (the original has the same defect); scale-out comes with per-replica volumes and ids`);
+  }
+  // The load balancer's address follows domainName unless set: checked once, as domainName.
+  problems.push(...validateLoadBalancer(p.loadBalancer).filter((x) => !(x.path === 'loadBalancer.address' && p.loadBalancer.address === p.domainName)));
+  return problems;
+}
+
+/** PostgreSQL's and MongoDB's users and databases: safe identifiers, and no two services sharing one. */
+function databaseProblems(p: Profile): Problem[] {
+  const pg = p.postgres;
+  const problems: Problem[] = [];
+  const users: [string, string][] = [
+    ['postgres.superUser', pg.superUser],
+    ['postgres.kong.user', pg.kong.user],
+    ['postgres.ejbca.user', pg.ejbca.user],
+    ['postgres.authUser', pg.authUser],
+    ['postgres.devmUser', pg.devmUser],
+  ];
+  // auth's and device-manager's users own a database of their own name.
+  const databases: [string, string][] = [
+    ['postgres.defaultDb', pg.defaultDb],
+    ['postgres.kong.db', pg.kong.db],
+    ['postgres.ejbca.db', pg.ejbca.db],
+    ['postgres.authUser', pg.authUser],
+    ['postgres.devmUser', pg.devmUser],
+  ];
+  for (const [path, name] of [...users, ['postgres.kong.db', pg.kong.db], ['postgres.ejbca.db', pg.ejbca.db], ['postgres.defaultDb', pg.defaultDb], ['mongodb.superUser', p.mongodb.superUser]] as [string, string][]) {
+    if (!DB_IDENTIFIER.test(name)) problems.push({ path, message: `must be a database identifier (lower-case letters, digits and _, starting with a letter or _, at most 63), got '${name}'` });
+  }
+  for (const [list, what] of [
+    [users, 'user'],
+    [databases, 'database'],
+  ] as const) {
+    const seen = new Map<string, string>();
+    for (const [path, name] of list) {
+      const other = seen.get(name);
+      if (other && other !== path && !problems.some((x) => x.path === path)) problems.push({ path, message: `must be unique: '${name}' is also the ${what} of ${other} (PostgreSQL would fail on first boot)` });
+      else seen.set(name, path);
+    }
+  }
   return problems;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { profileOf, synth } from '../helpers/synth';
 
 describe('replicas follow the profile', () => {
-  const out = synth(profileOf('100k', { vernemq: { replicas: 5 }, bridges: { replicas: 4 }, zookeeper: { clusterSize: 3 } }));
+  const out = synth(profileOf('100k', { vernemq: { replicas: 5 }, bridges: { replicas: 4 }, }));
 
   it('sizes the broker StatefulSet by vernemq.replicas', () => {
     expect(out.find('StatefulSet', 'vernemq-k8s').spec.replicas).toBe(5);
@@ -15,12 +15,6 @@ describe('replicas follow the profile', () => {
   it('creates the Kafka topics with one partition per bridge', () => {
     const env = out.find('Deployment', 'data-broker').spec.template.spec.containers[0].env;
     expect(env).toContainEqual({ name: 'KAFKA_NUM_PARTITIONS', value: '4' });
-  });
-
-  it('sizes the Zookeeper ensemble and tells each server its size', () => {
-    const zk = out.find('StatefulSet', 'zookeeper');
-    expect(zk.spec.replicas).toBe(3);
-    expect(zk.spec.template.spec.containers[0].env).toContainEqual({ name: 'ZOOKEEPER_REPLICAS', value: '3' });
   });
 
   it('keeps the presets apart: default has one broker and one bridge, 100k three and nine', () => {

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { PRESET_NAMES, profileOf, synth } from '../helpers/synth';
+import { type Synthesized, lbProfile, profileOf, synth } from '../helpers/synth';
 
-// One snapshot per output file (one file per chart, plus side files) and per preset. A change in
+// One snapshot per output file (one file per chart, plus side files) and per profile. A change in
 // any manifest shows up here as a diff to review like code.
-describe.each(PRESET_NAMES)('preset %s', (preset) => {
-  const out = synth(profileOf(preset));
+const PROFILES: [string, () => Synthesized][] = [
+  ['default', () => synth(profileOf('default'))],
+  ['100k', () => synth(profileOf('100k'))],
+  ["100k with the guide's inventory", () => synth(lbProfile('100k'))],
+];
+
+describe.each(PROFILES)('profile %s', (_, make) => {
+  const out = make();
 
   it('writes the expected files', () => {
     expect(Object.keys(out.files)).toMatchSnapshot();

@@ -35,29 +35,29 @@ function withPrevious(): string {
   return dist;
 }
 
-describe('a bad profile', () => {
+describe('a bad profile, through the real commands', () => {
   const bad = path.join(tempDir('dojot-bad-'), 'dojot.yaml');
   fs.writeFileSync(bad, 'dojot_vernemq_replicas: 0\ndojot_nodeports: { mqtt: 99999 }\n');
-
-  it.each([
-    ['the app', APP],
-    ['cdk8s synth', CLI],
-  ])('run by %s: exits non-zero with one line per problem, no stack trace, dist/ untouched', (_, command) => {
-    const r = run(command, { DOJOT_PROFILE: bad }, withPrevious());
+  const expectProblems = (r: Run) => {
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain(`error: ${bad}: 2 problem(s)`);
+    expect(r.stderr).toContain(`error: ${bad}: 2 problems`);
     expect(r.stderr).toContain('  - dojot_vernemq_replicas (vernemq.replicas): must be a whole number of replicas from 1 to 1000, got 0');
     expect(r.stderr).toContain('  - dojot_nodeports.mqtt (nodePorts.mqtt): must be an integer from 30000 to 32767, got 99999');
     expect(r.stderr).toContain('was left as it was.');
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(Object.keys(read(r.dist))).toEqual(['previous.k8s.yaml']);
+  };
+
+  it('npm run synth: exits 1 with one line per problem, no stack trace, dist/ untouched', () => {
+    const r = run(['npm', 'run', '-s', 'synth', '--', '--profile', bad], {}, withPrevious());
+    expectProblems(r);
+    expect(r.status).toBe(1);
   });
 
-  it('given to npm run synth, also fails', () => {
-    const r = run(['npm', 'run', '-s', 'synth', '--', '--profile', bad], {}, withPrevious());
-    expect(r.status).not.toBe(0);
-    expect(r.stderr).not.toMatch(/^\s+at /m);
-    expect(Object.keys(read(r.dist))).toEqual(['previous.k8s.yaml']);
+  it('npx cdk8s synth: the same, then the CLI\'s own one line (as the README shows)', () => {
+    const r = run(CLI, { DOJOT_PROFILE: bad }, withPrevious());
+    expectProblems(r);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/app expected to create/);
   });
 });
 
@@ -75,7 +75,7 @@ describe('a good synth', () => {
     expect(read(first.dist)['0000-namespace.k8s.yaml']).toBeDefined();
   });
 
-  it('gives identical bytes twice', () => {
+  it('gives identical bytes twice, by cdk8s synth and by the app', () => {
     expect(second.status).toBe(0);
     expect(read(second.dist)).toEqual(read(first.dist));
   });
@@ -83,5 +83,30 @@ describe('a good synth', () => {
   it('orders the files so that the namespace and the storage come first', () => {
     const files = Object.keys(read(first.dist)).filter((f) => f.endsWith('.yaml'));
     expect(files.slice(0, 2)).toEqual(['0000-namespace.k8s.yaml', '0001-storage.k8s.yaml']);
+  });
+
+  it('says in one line that the load balancer needs an inventory, and writes none of its files without one', () => {
+    expect(second.stderr).toContain("note: no inventory: the load balancer's files (haproxy.cfg and its sysctl file) need its nodes; give --inventory to write them");
+    expect(Object.keys(read(second.dist)).filter((f) => !f.endsWith('.yaml') && !f.endsWith('.sh'))).toEqual([]);
+  });
+});
+
+describe('the output folder', () => {
+  it('refuses dist/ itself as cdk8s synth\'s output folder, and says dist/ was emptied', () => {
+    const dist = withPrevious();
+    const r = spawnSync('npx', ['--no-install', 'cdk8s', 'synth', '--no-check-upgrade', '--output', dist], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOJOT_DIST: dist } });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`error: the output folder is ${dist}/ itself (cdk8s synth -o ${dist}): the app writes ${dist}/`);
+    expect(r.stderr).toContain(`${dist}/ was emptied before the app ran; write it again with npm run synth.`);
+    expect(r.stderr).not.toContain('was left as it was');
+  });
+});
+
+describe('--help', () => {
+  it('lists the options of npm run synth', () => {
+    const r = run(['npm', 'run', '-s', 'synth', '--', '--help'], {});
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('usage: npm run synth -- [options]');
+    for (const flag of ['--profile', '--inventory', '--flavour']) expect(r.stdout).toContain(flag);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBalancerFiles } from '../../haproxy/load-balancer-files';
 import { withInventory } from '../../profile/inventory';
 import type { Profile } from '../../profile/types';
-import { profileOf } from '../helpers/synth';
+import { lbProfile } from '../helpers/synth';
 import { section, sections, value } from './parse-haproxy';
 
 const INVENTORIES = path.join(__dirname, '..', 'fixtures', 'inventory');
@@ -11,7 +11,7 @@ const file = (p: Profile, name: string) => loadBalancerFiles(p).files.find((f) =
 const cfg = (p: Profile) => file(p, 'haproxy.cfg');
 
 describe('haproxy.cfg of the 100k preset', () => {
-  const p = profileOf('100k');
+  const p = lbProfile('100k');
   const text = cfg(p);
 
   it('has the original\'s entry points, each a TCP listen to its nodes\' NodePort', () => {
@@ -38,7 +38,7 @@ describe('haproxy.cfg of the 100k preset', () => {
     expect(value(defaults, 'timeout tunnel')).toBe('300s');
     expect(value(defaults, 'timeout client')).toBe('300s');
     expect(value(section(text, 'global'), 'hard-stop-after')).toBe('600s');
-    const longer = cfg(profileOf('100k', { loadBalancer: { maxClientKeepaliveSeconds: 600 } }));
+    const longer = cfg(lbProfile('100k', { loadBalancer: { maxClientKeepaliveSeconds: 600 } }));
     expect(value(section(longer, 'defaults'), 'timeout tunnel')).toBe('900s');
   });
 
@@ -52,7 +52,7 @@ describe('haproxy.cfg of the 100k preset', () => {
   });
 
   it('says what to change when the LB host keeps the kernel\'s default port range', () => {
-    const notices = loadBalancerFiles(profileOf('100k', { loadBalancer: { localPortRange: { low: 32768, high: 60999 } } })).notices;
+    const notices = loadBalancerFiles(lbProfile('100k', { loadBalancer: { localPortRange: { low: 32768, high: 60999 } } })).notices;
     expect(notices).toHaveLength(2); // mqtt and mqtts
     expect(notices[0]).toBe(
       [
@@ -66,7 +66,7 @@ describe('haproxy.cfg of the 100k preset', () => {
   });
 
   it('multiplies the source ports with extra source addresses, one server line per address', () => {
-    const q = profileOf('100k', { loadBalancer: { localPortRange: { low: 32768, high: 60999 }, sourceAddresses: ['10.0.0.2', '10.0.0.3'] } });
+    const q = lbProfile('100k', { loadBalancer: { localPortRange: { low: 32768, high: 60999 }, sourceAddresses: ['10.0.0.2', '10.0.0.3'] } });
     expect(loadBalancerFiles(q).notices).toEqual([]);
     expect(section(cfg(q), 'listen mqtts').filter((l) => l.startsWith('server mqtt-1'))).toEqual([
       'server mqtt-1-src1 192.168.0.14:30005 source 10.0.0.2 check inter 1000ms fall 3 rise 5',
@@ -84,26 +84,26 @@ describe('haproxy.cfg of the 100k preset', () => {
 
 describe('entry points follow the profile', () => {
   it('drops plain MQTT when insecure MQTT is off', () => {
-    expect(sections(cfg(profileOf('100k', { vernemq: { insecureMqtt: false } }))).has('listen mqtt')).toBe(false);
+    expect(sections(cfg(lbProfile('100k', { vernemq: { insecureMqtt: false } }))).has('listen mqtt')).toBe(false);
   });
 
   it('fronts Kong\'s HTTPS only with mutual TLS, when its NodePort exists', () => {
-    expect(sections(cfg(profileOf('100k'))).has('listen apigws')).toBe(false);
-    const tls = cfg(profileOf('100k', { apigw: { mutualTls: true }, nodePorts: { apigw: { https: 31443 } } }));
+    expect(sections(cfg(lbProfile('100k'))).has('listen apigws')).toBe(false);
+    const tls = cfg(lbProfile('100k', { apigw: { mutualTls: true }, nodePorts: { apigw: { https: 31443 } } }));
     expect(section(tls, 'listen apigws')).toEqual(['bind *:443', 'balance leastconn', 'server dojot-1 192.168.0.13:31443 check inter 1000ms fall 3 rise 5']);
   });
 
   it('uses the profile\'s NodePorts', () => {
-    expect(section(cfg(profileOf('100k', { nodePorts: { mqtts: 31883 } })), 'listen mqtts')[2]).toBe('server mqtt-1 192.168.0.14:31883 check inter 1000ms fall 3 rise 5');
+    expect(section(cfg(lbProfile('100k', { nodePorts: { mqtts: 31883 } })), 'listen mqtts')[2]).toBe('server mqtt-1 192.168.0.14:31883 check inter 1000ms fall 3 rise 5');
   });
 
   it('warns when the NodePorts are not fixed (default preset)', () => {
-    expect(loadBalancerFiles(profileOf('default')).notices).toEqual([expect.stringMatching(/^nodePorts.fixed is off/)]);
+    expect(loadBalancerFiles(lbProfile('default')).notices).toEqual([expect.stringMatching(/^nodePorts.fixed is off/)]);
   });
 });
 
 describe('with the guide\'s inventory and a control plane', () => {
-  const p = withInventory(profileOf('100k'), path.join(INVENTORIES, 'guide.hosts.yaml'));
+  const p = withInventory(lbProfile('100k'), path.join(INVENTORIES, 'guide.hosts.yaml'));
   const text = cfg(p);
 
   it('takes the nodes\' addresses from the inventory', () => {

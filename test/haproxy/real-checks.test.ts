@@ -6,17 +6,17 @@ import { loadBalancerFiles } from '../../haproxy/load-balancer-files';
 import { LOOPBACK_INVENTORY } from '../../lab/loopback';
 import { withInventory } from '../../profile/inventory';
 import type { Profile } from '../../profile/types';
-import { profileOf } from '../helpers/synth';
+import { lbProfile } from '../helpers/synth';
 import { tempDir } from '../helpers/temp';
 
 const INVENTORIES = path.join(__dirname, '..', 'fixtures', 'inventory');
 
 const CASES: Array<[string, () => Profile]> = [
-  ['default preset', () => profileOf('default')],
-  ['100k preset', () => profileOf('100k')],
-  ['100k with the guide\'s inventory and control plane', () => withInventory(profileOf('100k'), path.join(INVENTORIES, 'guide.hosts.yaml'))],
-  ['100k with mutual TLS and extra source addresses', () => profileOf('100k', { apigw: { mutualTls: true }, loadBalancer: { sourceAddresses: ['10.0.0.2', '10.0.0.3'] } })],
-  ['the loopback inventory', () => withInventory(profileOf('100k', { loadBalancer: { expectedDevices: 8000 } }), LOOPBACK_INVENTORY)],
+  ['default preset', () => lbProfile('default')],
+  ['100k preset', () => lbProfile('100k')],
+  ['100k with the guide\'s inventory and control plane', () => withInventory(lbProfile('100k'), path.join(INVENTORIES, 'guide.hosts.yaml'))],
+  ['100k with mutual TLS and extra source addresses', () => lbProfile('100k', { apigw: { mutualTls: true }, loadBalancer: { sourceAddresses: ['10.0.0.2', '10.0.0.3'] } })],
+  ['the loopback inventory', () => withInventory(lbProfile('100k', { loadBalancer: { expectedDevices: 8000 } }), LOOPBACK_INVENTORY)],
 ];
 
 /** Writes the profile's load balancer files to a temporary folder. */

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
 import { synthesize } from '../../app/synthesize';
+import { withInventory } from '../../profile/inventory';
 import { loadProfile, resolveProfile } from '../../profile/load';
 import { PRESETS } from '../../profile/presets';
 import type { Profile, ProfileLayer } from '../../profile/types';
@@ -34,24 +35,25 @@ export interface Synthesized {
 
 export const PRESET_NAMES = Object.keys(PRESETS);
 
+/** The guide's 8-machine inventory (its example addresses), as the README uses it. */
+export const GUIDE_INVENTORY = path.resolve(__dirname, '..', '..', 'examples', 'guide-100k');
+export const GUIDE_HOSTS = path.join(GUIDE_INVENTORY, 'hosts.yaml');
+
+/** A preset's profile with the guide's inventory: the load balancer's nodes are the guide's. */
+export function lbProfile(preset: string, overrides: ProfileLayer = {}, hosts = GUIDE_HOSTS): Profile {
+  return withInventory(profileOf(preset, overrides), hosts);
+}
+
 /** The profile of a preset, optionally with a layer merged over it (validated like any input). */
 export function profileOf(preset: string, overrides: ProfileLayer = {}): Profile {
   if (!Object.keys(overrides).length) return loadProfile(preset).profile;
-  return resolveProfile('test', deepMerge(structuredClone(PRESETS[preset]) as Record<string, unknown>, overrides as Record<string, unknown>)).profile;
+  return resolveProfile('test', overrides, PRESETS[preset]).profile;
 }
 
-function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  for (const [k, v] of Object.entries(over)) {
-    const b = base[k];
-    base[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b) ? deepMerge(b as Record<string, unknown>, v as Record<string, unknown>) : v;
-  }
-  return base;
-}
-
-/** Synthesizes a profile into a fresh temporary folder and parses every manifest. */
+/** Synthesizes a profile into a fresh temporary folder and parses every manifest (the load balancer's files when it has nodes). */
 export function synth(profile: Profile): Synthesized {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-test-'));
-  synthesize(profile, dir);
+  synthesize(profile, dir, { loadBalancer: Object.values(profile.loadBalancer.nodes).some((n) => n.length) });
   const files: Record<string, string> = {};
   const objects: ManifestObject[] = [];
   for (const file of fs.readdirSync(dir).sort()) {

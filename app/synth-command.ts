@@ -1,0 +1,83 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { missingInventoryGroups } from '../haproxy/inventory-check';
+import { withInventory } from '../profile/inventory';
+import { loadInputs } from '../profile/load';
+import { ProfileError } from '../profile/problems';
+import { UsageError, parseArguments, usage } from './arguments';
+import { publish } from './publish';
+import { synthesize } from './synthesize';
+
+export const SYNTH_USAGE = usage('npm run synth --');
+
+/** Where the command writes its messages (standard error) and its help (standard output). */
+export interface CommandOutput {
+  readonly err: (line: string) => void;
+  readonly out: (line: string) => void;
+}
+
+/**
+ * The synth command, for `npm run synth -- ...` and for `npx cdk8s synth` (which passes the
+ * inputs as environment variables and its output folder as CDK8S_OUTDIR). Returns the exit
+ * status; never throws. dist/ is replaced only when everything succeeded.
+ */
+export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io: CommandOutput): number {
+  const target = env.DOJOT_DIST || 'dist';
+  const staging = env.CDK8S_OUTDIR || '.cdk8s.out';
+  // cdk8s-cli sets this for every app it runs (its `synthApp`).
+  const underCdk8sCli = env.CDK8S_RECORD_CONSTRUCT_METADATA !== undefined;
+  let published = false;
+  const failed = (lines: string[], kept = true): number => {
+    for (const l of lines) io.err(l);
+    io.err(kept ? `${target}/ was left as it was.` : `${target}/ was emptied before the app ran; write it again with npm run synth.`);
+    if (!underCdk8sCli) return 1;
+    // A non-zero exit would make the CLI print a stack trace after our message; with no output
+    // folder it fails with its one line ("app expected to create ...") and exit status 1.
+    fs.rmSync(staging, { recursive: true, force: true });
+    return 0;
+  };
+
+  try {
+    const args = parseArguments(argv, env);
+    if (args.help) {
+      io.out(SYNTH_USAGE);
+      return 0;
+    }
+    if (path.resolve(staging) === path.resolve(target)) {
+      // cdk8s-cli empties its -o folder before it runs the app, and the app publishes dist/ itself.
+      return failed([`error: the output folder is ${target}/ itself (cdk8s synth -o ${target}): the app writes ${target}/; run npm run synth, or npx cdk8s synth without -o`], !underCdk8sCli);
+    }
+    const loaded = loadInputs(args.inputs);
+    const profile = withInventory(loaded.profile, loaded.inventory);
+    if (loaded.inventory) {
+      const missing = missingInventoryGroups(profile);
+      if (missing.length) throw new ProfileError(loaded.inventory.hostsFile, missing);
+    }
+    for (const n of loaded.notices) io.err(`note: ${n}`);
+    const notices = synthesize(profile, staging, { loadBalancer: loaded.inventory !== undefined });
+    for (const n of notices) io.err(`note: ${n}`);
+    published = true;
+    publish(staging, target);
+    io.err(`dojot: ${profile.flavour} flavour, ${loaded.source} -> ${target}/`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`error: ${e.message}\n${SYNTH_USAGE}`);
+      return 2;
+    }
+    if (e instanceof ProfileError) return failed([`error: ${e.message}`]);
+    const report = writeReport(e);
+    return failed([`error: unexpected failure (${oneLine(e)}); the full report is in ${report}`], !published || fs.existsSync(target));
+  }
+}
+
+const oneLine = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0];
+
+/** Writes the stack of an unexpected error to a file of its own, and returns its path. */
+function writeReport(e: unknown): string {
+  const file = path.join(os.tmpdir(), `dojot-synth-${process.pid}-${Date.now()}.log`);
+  const text = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+  fs.writeFileSync(file, `${new Date().toISOString()} node ${process.version}\n${text}\n`);
+  return file;
+}

@@ -1,0 +1,18 @@
+import { LB_GROUPS } from '../profile/load-balancer';
+import type { Problem } from '../profile/problems';
+import type { Profile } from '../profile/types';
+import { entryPoints } from './entry-points';
+
+/**
+ * The inventory groups the profile's entry points need and the inventory lacks (or leaves
+ * empty): each one is a problem, so that no entry point is written without its nodes.
+ */
+export function missingInventoryGroups(p: Profile): Problem[] {
+  const problems = new Map<string, Problem>();
+  for (const e of entryPoints(p)) {
+    const group = LB_GROUPS[e.group];
+    if (p.loadBalancer.nodes[e.group].length || problems.has(group)) continue;
+    problems.set(group, { path: group, message: `is missing or has no hosts: the load balancer's ${e.name} entry point (${e.comment}, port ${e.port}) forwards to these nodes` });
+  }
+  return [...problems.values()];
+}
