@@ -6,14 +6,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One process per worker, each importing cdk8s once for all its files (isolate: false), and
+    // one worker more than this machine's 2 cores: the end-to-end suites mostly wait on HAProxy
+    // and the brokers, and the other files run meanwhile.
     pool: 'forks',
     isolate: false,
-
-
-
-
-
-
+    maxWorkers: 3,
+    // All three from the start: with isolate off, a worker the pool stops early fails the run.
+    minWorkers: 3,
     globalSetup: ['test/setup/lb-tools.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

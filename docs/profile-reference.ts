@@ -2,6 +2,7 @@
 // interfaces it uses), so that the documentation is written once, where a field is declared.
 // `npm run docs` (scripts/write-profile-reference.ts) rewrites the table in README.md; a test
 // fails when it is out of date.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { ANSIBLE_FIELDS } from '../profile/ansible';
@@ -48,12 +49,28 @@ function docOf(node: ts.Node): string {
     .trim();
 }
 
+/**
+ * The interfaces declared in profile/*.ts, by name. Read syntactically (no type checker: a
+ * program with the standard library takes a second to build), which is all the table needs:
+ * a field whose type names one of them is expanded.
+ */
+function profileInterfaces(): Map<string, ts.InterfaceDeclaration> {
+  const dir = path.dirname(TYPES);
+  const interfaces = new Map<string, ts.InterfaceDeclaration>();
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const file = ts.createSourceFile(name, fs.readFileSync(path.join(dir, name), 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const s of file.statements) if (ts.isInterfaceDeclaration(s)) interfaces.set(s.name.text, s);
+  }
+  return interfaces;
+}
+
+let cached: Row[] | undefined;
+
 /** Rows of every documented field under `Profile`, depth first, in declaration order. */
 export function profileRows(): Row[] {
-  const program = ts.createProgram([TYPES], { strict: true, noEmit: true });
-  const checker = program.getTypeChecker();
-  const file = program.getSourceFile(TYPES)!;
-  const profile = file.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'Profile')!;
+  if (cached) return cached;
+  const interfaces = profileInterfaces();
+  const profile = interfaces.get('Profile')!;
   const rows: Row[] = [];
 
   const hasDocs = (members: ts.NodeArray<ts.TypeElement>) => members.some((m) => docOf(m) !== '');
@@ -62,10 +79,8 @@ export function profileRows(): Row[] {
       if (!ts.isPropertySignature(m) || !m.type) continue;
       const name = `${prefix}${m.name.getText()}`;
       const doc = parseDoc(docOf(m));
-      const declared = checker.getTypeAtLocation(m.type).getSymbol()?.declarations?.[0];
       // Only the profile's own interfaces are expanded (not Array, Record, ...).
-      const ours = declared?.getSourceFile().fileName.startsWith(path.join(ROOT, 'profile'));
-      const iface = declared && ours && ts.isInterfaceDeclaration(declared) ? declared : undefined;
+      const iface = ts.isTypeReferenceNode(m.type) && ts.isIdentifier(m.type.typeName) ? interfaces.get(m.type.typeName.text) : undefined;
       if (iface?.name.text === 'Persistence') {
         // One row per field of the toggle, with this service's defaults.
         rows.push({ path: `${name}.enabled`, type: '`boolean`', defaultValue: /enabled: (\w+)/.exec(doc.defaultValue)?.[1] ?? '', ansible: ansibleOf(`${name}.enabled`), description: `Claim a volume and emit its local PersistentVolume. ${doc.description}`.trim() });
@@ -83,6 +98,7 @@ export function profileRows(): Row[] {
     }
   };
   visit(profile.members, '');
+  cached = rows;
   return rows;
 }
 

@@ -3,29 +3,68 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 
-/** Processes a lab started, so that one call stops them all. */
+/** A process the lab started, with the end of its output for error messages. */
+export interface LabProcess {
+  readonly name: string;
+  readonly child: ChildProcess;
+  /** The last 4,000 characters it wrote to stdout and stderr. */
+  log(): string;
+}
+
+/** Processes a lab started, so that one call stops them all, and none dies unnoticed. */
 export class Lab {
-  private readonly children: ChildProcess[] = [];
+  private readonly processes: LabProcess[] = [];
+  private readonly stopping = new Set<ChildProcess>();
 
   constructor(readonly dir: string) {}
 
-  start(command: string, args: string[]): ChildProcess {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-    child.on('exit', (code, signal) => {
-      if (code && !signal) console.error(`${command} exited with ${code}: ${stderr}`);
-    });
-    this.children.push(child);
-    return child;
+  start(name: string, command: string, args: string[]): LabProcess {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (d: Buffer) => (output = (output + d).slice(-4000));
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const p = { name, child, log: () => output.trim() || '(no output)' };
+    this.processes.push(p);
+    return p;
+  }
+
+  /** Stops one process on purpose (a test's failure injection): not an unexpected exit. */
+  kill(p: LabProcess): void {
+    this.stopping.add(p.child);
+    p.child.kill('SIGKILL');
+  }
+
+  /** Throws, with their own output, when processes of the lab have exited without being stopped. */
+  assertRunning(): void {
+    const dead = this.processes.filter((p) => (p.child.exitCode !== null || p.child.signalCode !== null) && !this.stopping.has(p.child));
+    if (dead.length) throw new Error(dead.map((p) => `${p.name} exited (${p.child.exitCode ?? p.child.signalCode}); its output:\n${p.log()}`).join('\n'));
+  }
+
+  /**
+   * Waits until `probe` passes while the process runs; fails at once, with the process's output,
+   * when it exits, or when the probe still fails at the deadline.
+   */
+  async waitUntilUp(p: LabProcess, probe: () => Promise<boolean> | boolean, what: string, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (p.child.exitCode !== null || p.child.signalCode !== null) throw new Error(`${p.name} exited (${p.child.exitCode ?? p.child.signalCode}) before ${what}; its output:\n${p.log()}`);
+      if (await probe()) break;
+      if (Date.now() > deadline) throw new Error(`${p.name}: ${what} did not happen within ${timeoutMs} ms; its output:\n${p.log()}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    // Another process may hold the port: the one we started must still be running.
+    await new Promise((r) => setTimeout(r, 50));
+    this.assertRunning();
   }
 
   /** Stops every process it started and waits for them to end. */
   async stopAll(): Promise<void> {
     await Promise.all(
-      this.children.splice(0).map(
-        (c) =>
+      this.processes.splice(0).map(
+        ({ child: c }) =>
           new Promise<void>((resolve) => {
+            this.stopping.add(c);
             if (c.exitCode !== null || c.signalCode !== null) return resolve();
             c.once('exit', () => resolve());
             c.kill('SIGKILL');
@@ -35,30 +74,24 @@ export class Lab {
   }
 }
 
-/** Resolves when a TCP port accepts connections. */
-export async function waitForPort(host: string, port: number, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect({ host, port }, () => {
-        s.destroy();
-        resolve(true);
-      });
-      s.on('error', () => resolve(false));
+/** Whether a TCP port accepts a connection now. */
+export function portOpen(host: string, port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const s = net.connect({ host, port }, () => {
+      s.destroy();
+      resolve(true);
     });
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`${host}:${port} did not open within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+    s.on('error', () => resolve(false));
+  });
 }
 
-/** Starts one mosquitto broker listening on `address:port` (a stand-in for a VerneMQ node). */
-export async function startBroker(lab: Lab, address: string, port: number): Promise<ChildProcess> {
+/** Starts one mosquitto broker listening on `address:port` (a stand-in for a VerneMQ node), and waits until it is up. */
+export async function startBroker(lab: Lab, address: string, port: number): Promise<LabProcess> {
   const conf = path.join(lab.dir, `mosquitto-${address}.conf`);
-  fs.writeFileSync(conf, [`listener ${port} ${address}`, 'allow_anonymous true', 'persistence false', 'log_dest none', 'max_connections -1', ''].join('\n'));
-  const child = lab.start('mosquitto', ['-c', conf]);
-  await waitForPort(address, port);
-  return child;
+  fs.writeFileSync(conf, [`listener ${port} ${address}`, 'allow_anonymous true', 'persistence false', 'log_dest stderr', 'log_type error', 'max_connections -1', ''].join('\n'));
+  const broker = lab.start(`mosquitto on ${address}:${port}`, 'mosquitto', ['-c', conf]);
+  await lab.waitUntilUp(broker, () => portOpen(address, port), `listening on ${address}:${port}`);
+  return broker;
 }
 
 /** One row of HAProxy's `show stat`. */
@@ -92,13 +125,8 @@ export async function showStat(socketPath: string): Promise<StatRow[]> {
 }
 
 /** Starts HAProxy in the foreground on a config and waits for its stats socket. */
-export async function startHaproxy(lab: Lab, config: string, statsSocket: string): Promise<ChildProcess> {
-  const child = lab.start('haproxy', ['-db', '-f', config]);
-  const deadline = Date.now() + 5000;
-  while (!fs.existsSync(statsSocket)) {
-    if (child.exitCode !== null) throw new Error(`haproxy exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('haproxy did not open its stats socket within 5 s');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return child;
+export async function startHaproxy(lab: Lab, config: string, statsSocket: string): Promise<LabProcess> {
+  const haproxy = lab.start('haproxy', 'haproxy', ['-db', '-f', config]);
+  await lab.waitUntilUp(haproxy, () => fs.existsSync(statsSocket), 'its stats socket opened');
+  return haproxy;
 }

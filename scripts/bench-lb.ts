@@ -2,6 +2,8 @@
 // generated configuration on this machine, how fast they are set up, how they spread over the
 // brokers, and HAProxy's memory per session, extrapolated to 100,000 sessions on the guide's
 // 4 GB HAProxy node. Three mosquitto brokers on loopback stand in for the VerneMQ nodes.
+// Exits 1 when a session fails before maxconn, when a broker or HAProxy dies, or when the spread
+// over the brokers is off by more than SPREAD_TOLERANCE of an even share.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +17,8 @@ const TARGET_SESSIONS = 100_000;
 // maxconn 9,800 and ulimit-n 19,700.
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 8000);
 const BATCH = 250;
+/** Largest allowed distance from an even share, as a fraction of it (leastconn keeps it within a few sessions). */
+const SPREAD_TOLERANCE = 0.02;
 
 function rssBytes(pid: number): number {
   const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
@@ -30,7 +34,7 @@ async function main(): Promise<void> {
     for (const a of BROKERS) await startBroker(lab, a, profile.nodePorts.mqtt);
     const haproxy = await startHaproxy(lab, config, statsSocket);
     while ((await showStat(statsSocket)).some((r) => r.proxy === 'mqtt' && r.server.startsWith('mqtt-') && r.status !== 'UP')) await new Promise((r) => setTimeout(r, 100));
-    const baseRss = rssBytes(haproxy.pid!);
+    const baseRss = rssBytes(haproxy.child.pid!);
 
     const start = process.hrtime.bigint();
     let failure = '';
@@ -44,7 +48,7 @@ async function main(): Promise<void> {
     }
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     const held = sessions.filter((s) => !s.closed()).length;
-    const peakRss = rssBytes(haproxy.pid!);
+    const peakRss = rssBytes(haproxy.child.pid!);
     const perSession = (peakRss - baseRss) / held;
     const spread = (await showStat(statsSocket)).filter((r) => r.proxy === 'mqtt' && r.server.startsWith('mqtt-'));
     const projected = baseRss + perSession * TARGET_SESSIONS;
@@ -56,6 +60,16 @@ async function main(): Promise<void> {
     console.log(`spread per broker          ${spread.map((r) => `${r.server} ${r.current}`).join(', ')}`);
     console.log(`HAProxy RSS                ${mib(baseRss)} idle, ${mib(peakRss)} at peak: ${(perSession / 1024).toFixed(2)} KiB per session`);
     console.log(`100,000 sessions           ${mib(projected)} projected, ${((projected / GUIDE_NODE_BYTES) * 100).toFixed(1)}% of the guide's 4 GB HAProxy node`);
+    lab.assertRunning();
+    const share = held / BROKERS.length;
+    const uneven = spread.filter((r) => Math.abs(r.current - share) > share * SPREAD_TOLERANCE || r.status !== 'UP');
+    const problems = [
+      ...(failure ? [`a session failed before maxconn: ${failure}`] : []),
+      ...(held !== sessions.length ? [`${sessions.length - held} sessions closed while others were set up`] : []),
+      ...(spread.length !== BROKERS.length ? [`${spread.length} brokers in HAProxy's stats, expected ${BROKERS.length}`] : []),
+      ...uneven.map((r) => `${r.server} (${r.status}) holds ${r.current}, an even share is ${share.toFixed(0)}`),
+    ];
+    if (problems.length) throw new Error(problems.join('; '));
   } finally {
     for (const s of sessions) s.close();
     await lab.stopAll();

@@ -1,11 +1,13 @@
-// `npm run bench [-- --runs N]`: median wall time of the 100k synth (the app as `cdk8s synth`
-// runs it) against the floor (start Node and load cdk8s + cdk8s-plus-27, nothing else).
-// Targets: at most 1 s median and at most 3x the floor. Exits 1 when a target is missed.
+// `npm run bench [-- --runs N]`: median wall time of the 100k synth against the floor (start
+// Node and load cdk8s + cdk8s-plus-27, nothing else): the app alone, and the user's own command
+// end to end (`npm run synth -- --profile 100k`, npm's start-up included).
+// Targets: the user's command at most 0.6 s median, the app at most 3x the floor. Exits 1 when a
+// target is missed.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const TARGET_MS = 1000;
+const TARGET_MS = 600;
 const TARGET_RATIO = 3;
 const runsFlag = process.argv.indexOf('--runs');
 const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 11;
@@ -44,19 +46,23 @@ function sizeOf(dir) {
 fs.rmSync(scratch, { recursive: true, force: true });
 const env = { DOJOT_PROFILE: '100k', CDK8S_OUTDIR: path.join(scratch, 'out'), DOJOT_DIST: path.join(scratch, 'dist') };
 const floor = measure('floor: node + cdk8s + cdk8s-plus-27', ['-e', "require('cdk8s'); require('cdk8s-plus-27')"]);
-const synth = measure('synth: 100k preset', ['scripts/run-app.cjs'], env);
+const synth = measure('app: 100k preset', ['scripts/run-app.cjs'], env);
+// npm sets npm_execpath for the scripts it runs; else the npm beside this Node.
+const npmCli = process.env.npm_execpath ?? path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
+const command = measure('npm run synth -- --profile 100k', [npmCli, 'run', '-s', 'synth', '--', '--profile', '100k'], { CDK8S_OUTDIR: env.CDK8S_OUTDIR, DOJOT_DIST: env.DOJOT_DIST });
 const out = sizeOf(env.DOJOT_DIST);
 fs.rmSync(scratch, { recursive: true, force: true });
 
 const ratio = synth.median / floor.median;
-const row = (r) => `${r.label.padEnd(40)} median ${r.median.toFixed(0).padStart(5)} ms  (min ${r.min.toFixed(0)}, max ${r.max.toFixed(0)})`;
+const row = (r) => `${r.label.padEnd(36)} median ${r.median.toFixed(0).padStart(5)} ms  (min ${r.min.toFixed(0)}, max ${r.max.toFixed(0)})`;
 console.log(`${RUNS} runs each, node ${process.version}`);
 console.log(row(floor));
 console.log(row(synth));
-console.log(`ratio synth/floor: ${ratio.toFixed(2)}x   (target <= ${TARGET_RATIO}x)`);
-console.log(`synth median: ${synth.median.toFixed(0)} ms   (target <= ${TARGET_MS} ms)`);
+console.log(row(command));
+console.log(`ratio app/floor: ${ratio.toFixed(2)}x   (target <= ${TARGET_RATIO}x)`);
+console.log(`npm run synth median: ${command.median.toFixed(0)} ms   (target <= ${TARGET_MS} ms)`);
 console.log(`output: ${out.files} files, ${(out.bytes / 1024).toFixed(1)} KiB`);
-const missed = [synth.median > TARGET_MS && 'time', ratio > TARGET_RATIO && 'ratio'].filter(Boolean);
+const missed = [command.median > TARGET_MS && 'time', ratio > TARGET_RATIO && 'ratio'].filter(Boolean);
 if (missed.length) {
   console.log(`MISSED: ${missed.join(', ')}`);
   process.exit(1);

@@ -50,8 +50,23 @@ export function profileOf(preset: string, overrides: ProfileLayer = {}): Profile
   return resolveProfile('test', overrides, PRESETS[preset]).profile;
 }
 
-/** Synthesizes a profile into a fresh temporary folder and parses every manifest (the load balancer's files when it has nodes). */
+/** Synthesized profiles of this test worker, by content: each profile is synthesized once per run. */
+const cache = new Map<string, Synthesized>();
+
+/**
+ * Synthesizes a profile into a fresh temporary folder and parses every manifest (the load
+ * balancer's files when it has nodes). The result is shared: tests must not change it.
+ */
 export function synth(profile: Profile): Synthesized {
+  const key = JSON.stringify(profile);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = synthesizeAndRead(profile);
+  cache.set(key, result);
+  return result;
+}
+
+function synthesizeAndRead(profile: Profile): Synthesized {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-test-'));
   synthesize(profile, dir, { loadBalancer: Object.values(profile.loadBalancer.nodes).some((n) => n.length) });
   const files: Record<string, string> = {};
