@@ -17,6 +17,8 @@ export interface Inventory {
   readonly nodes: Partial<Record<LbGroup, string[]>>;
   /** `group_vars/all` files, in Ansible's order (by name), with their variables. */
   readonly groupVars: readonly { readonly file: string; readonly vars: Plain }[];
+  /** Problems of the hosts file's addresses, reported with those of the variables. */
+  readonly problems: readonly Problem[];
 }
 
 /** The names Ansible looks for, in its order, inside an inventory directory. */
@@ -123,8 +125,6 @@ export function readInventory(location: string): Inventory {
     problems.push(...addressProblems(addresses, where).filter((p) => !problems.some((q) => q.path === p.path)));
     nodes[key] = addresses.filter(isAddress);
   }
-  if (problems.length) throw new ProfileError(hostsFile, problems);
-
   const groupVars = varFiles.map((file) => {
     const vars = readYamlFile(file, '--inventory') ?? {};
     if (!isPlainObject(vars)) throw new ProfileError(file, [{ path: '(top level)', message: 'must be a mapping of Ansible variables' }]);
@@ -134,13 +134,20 @@ export function readInventory(location: string): Inventory {
   for (const g of groupVars) for (const [k, v] of Object.entries(g.vars)) setOwn(union, k, v);
   const other = otherDojotVersion(union);
   if (other) throw new ProfileError(varFiles.length === 1 ? varFiles[0] : path.join(location, 'group_vars', 'all'), [{ path: '(variables)', message: other }]);
-  return { hostsFile, nodes, groupVars };
+  return { hostsFile, nodes, groupVars, problems: problems.map((p) => ({ ...p, source: hostsFile })) };
+}
+
+/** An inventory whose hosts file has bad addresses is refused (for callers that need it whole). */
+export function readValidInventory(location: string): Inventory {
+  const inventory = readInventory(location);
+  if (inventory.problems.length) throw new ProfileError(inventory.hostsFile, inventory.problems);
+  return inventory;
 }
 
 /** The profile with the inventory's nodes (an inventory, or its path); groups the inventory lacks have none. */
 export function withInventory(profile: Profile, inventory: Inventory | string | undefined): Profile {
   if (inventory === undefined) return profile;
-  const { nodes } = typeof inventory === 'string' ? readInventory(inventory) : inventory;
+  const { nodes } = typeof inventory === 'string' ? readValidInventory(inventory) : inventory;
   const none = { mqtt: [], apigw: [], metrics: [], lwm2m: [], controlPlane: [] };
   return { ...profile, loadBalancer: { ...profile.loadBalancer, nodes: { ...none, ...nodes } } };
 }

@@ -88,17 +88,16 @@ export function loadInputs(inputs: ProfileInputs = {}): LoadedProfile {
     problems.push({ source: '--profile', path: '', message: `'${selector}' is neither a preset (${Object.keys(PRESETS).join(', ')}) nor a file` });
   }
   const inventory = inputs.inventory ? collect(() => readInventory(inputs.inventory!)) : undefined;
+  problems.push(...(inventory?.problems ?? []));
   const groupVars = (inventory?.groupVars ?? []).flatMap((f) => collect(() => ansibleLayer(f.file, f.vars, notices)) ?? []);
   const profileFile = !isPreset && fs.existsSync(selector) ? (collect(() => fileLayers(selector, notices)) ?? []) : [];
-  const flavour: Layer[] = inputs.flavour === undefined ? [] : [{ source: '--flavour', values: { flavour: inputs.flavour }, ansible: false }];
-  if (inputs.flavour !== undefined && !(FLAVOURS as readonly string[]).includes(inputs.flavour)) {
-    problems.push({ source: '--flavour', path: '', message: `must be one of ${FLAVOURS.join(', ')}, got '${inputs.flavour}'` });
-  }
-  if (problems.length) throw new ProfileError(selector, problems);
-
+  const flavourKnown = inputs.flavour === undefined || (FLAVOURS as readonly string[]).includes(inputs.flavour);
+  if (!flavourKnown) problems.push({ source: '--flavour', path: '', message: `must be one of ${FLAVOURS.join(', ')}, got '${inputs.flavour}'` });
+  const flavour: Layer[] = inputs.flavour === undefined || !flavourKnown ? [] : [{ source: '--flavour', values: { flavour: inputs.flavour }, ansible: false }];
   // A preset named by --profile comes first; one named inside the profile file comes with it.
   const layers = [...(isPreset ? [presetLayer(selector)] : []), ...groupVars, ...profileFile, ...flavour];
-  const profile = resolveLayers(layers);
+  const profile = collect(() => resolveLayers(layers));
+  if (problems.length || !profile) throw new ProfileError(selector, problems);
   const sources = [isPreset ? `preset ${selector}` : selector, ...(inputs.inventory ? [`inventory ${inputs.inventory}`] : []), ...(inputs.flavour ? [`flavour ${inputs.flavour}`] : [])];
   return { profile, source: sources.join(', '), notices, inventory };
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { synthCommand } from '../../app/synth-command';
+import { type Outcome, runSynth } from '../helpers/run-synth';
 import { tempDir } from '../helpers/temp';
 
 /** A malformed input, and the one line that must name what is wrong (field and what is allowed). */
@@ -126,25 +126,6 @@ export const BAD_INVENTORIES: readonly (readonly [what: string, files: Record<st
   ['an unknown optional service', { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/all/services.yaml': 'optional: { influxdb: false, flux_capacitor: true }\n' }, /services\.yaml: optional\.flux_capacitor \(optional\.fluxCapacitor\): unknown key 'fluxCapacitor'/],
   ['a bad value in group_vars', { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/all/dojot.yaml': 'dojot_vernemq_replicas: 0\n' }, /dojot\.yaml: dojot_vernemq_replicas \(vernemq\.replicas\): must be a whole number of replicas/],
 ];
-
-interface Outcome {
-  readonly status: number;
-  readonly lines: readonly string[];
-  readonly distBefore: Record<string, string>;
-  readonly distAfter: Record<string, string>;
-}
-
-const readDir = (dir: string) => Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
-
-/** Runs the synth command in this process, as `npm run synth` does, over a dist/ that has a previous output. */
-export function runSynth(argv: readonly string[]): Outcome {
-  const dist = tempDir('dojot-dist-');
-  fs.writeFileSync(path.join(dist, 'previous.k8s.yaml'), 'kind: Previous\n');
-  const distBefore = readDir(dist);
-  const lines: string[] = [];
-  const status = synthCommand(argv, { DOJOT_DIST: dist, CDK8S_OUTDIR: tempDir('dojot-out-') }, { err: (l) => lines.push(...l.split('\n')), out: (l) => lines.push(...l.split('\n')) });
-  return { status, lines, distBefore, distAfter: readDir(dist) };
-}
 
 function writeFiles(files: Record<string, string>): string {
   const dir = tempDir('dojot-input-');

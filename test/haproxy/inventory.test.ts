@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readInventory, withInventory } from '../../profile/inventory';
+import { readInventory, readValidInventory, withInventory } from '../../profile/inventory';
 import { ProfileError } from '../../profile/problems';
 import { GUIDE_INVENTORY, profileOf } from '../helpers/synth';
 import { tempDir } from '../helpers/temp';
@@ -10,7 +10,7 @@ const INVENTORIES = path.join(__dirname, '..', 'fixtures', 'inventory');
 
 function problemsOf(file: string): string[] {
   try {
-    readInventory(file);
+    readValidInventory(file);
   } catch (e) {
     if (!(e instanceof ProfileError)) throw e;
     return e.problems.map((p) => `${p.path}: ${p.message}`);

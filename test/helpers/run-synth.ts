@@ -1,0 +1,24 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { synthCommand } from '../../app/synth-command';
+import { tempDir } from './temp';
+
+export interface Outcome {
+  readonly status: number;
+  readonly lines: readonly string[];
+  readonly distBefore: Record<string, string>;
+  readonly distAfter: Record<string, string>;
+}
+
+const readDir = (dir: string) => Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+
+/** Runs the synth command in this process, as `npm run synth` does, over a dist/ that has a previous output. */
+export function runSynth(argv: readonly string[]): Outcome {
+  const dist = tempDir('dojot-dist-');
+  fs.writeFileSync(path.join(dist, 'previous.k8s.yaml'), 'kind: Previous\n');
+  const distBefore = readDir(dist);
+  const lines: string[] = [];
+  const status = synthCommand(argv, { DOJOT_DIST: dist, CDK8S_OUTDIR: tempDir('dojot-out-') }, { err: (l) => lines.push(...l.split('\n')), out: (l) => lines.push(...l.split('\n')) });
+  return { status, lines, distBefore, distAfter: readDir(dist) };
+}
+
