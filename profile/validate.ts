@@ -177,6 +177,16 @@ export function validateProfile(p: Profile): Problem[] {
     fail('x509IdentityMgmt.replicas', 'more than 1 needs x509IdentityMgmt.persistence.enabled: true (the replicas share EJBCA state)');
   }
   problems.push(...databaseProblems(p));
+  // Derived from domainName unless set: then checked once, as domainName.
+  const derivedUrl = p.auth.resetPasswordUrl === `http://${p.domainName}/#/setPassword/`;
+  if (!derivedUrl && !/^https?:\/\/[^\s'"]+$/.test(p.auth.resetPasswordUrl)) fail('auth.resetPasswordUrl', `must be an http(s) URL without spaces or quotes, got '${p.auth.resetPasswordUrl}'`);
+  for (const [path, v] of [
+    ['influxdb.organizationName', p.influxdb.organizationName],
+    ['influxdb.bucket', p.influxdb.bucket],
+  ] as const) {
+    matches(path, v, /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'a name of letters, digits, _ . - (at most 64)');
+  }
+  matches('influxdb.retention', p.influxdb.retention, /^\d+(ns|us|ms|s|m|h|d|w)$/, 'a duration such as 7d or 72h');
   if (!isIP(p.locustExporter.ip) || p.locustExporter.ip.includes('%')) fail('locustExporter.ip', `must be an IPv4 or IPv6 address (no zone id), got '${p.locustExporter.ip}'`);
 
   // One volume and one broker id for every replica: refused until scale-out is built, never silently broken.

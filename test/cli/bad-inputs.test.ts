@@ -79,6 +79,8 @@ export const BAD_PROFILES: readonly Case[] = [
   ['a cluster domain with an underscore', 'clusterDomain: Bad_Domain\n', /clusterDomain: must be a DNS domain/],
   ['a storage class with capitals', 'storageClassName: Local_Storage\n', /storageClassName: must be a StorageClass name/],
   ['a flavour that does not exist', 'flavour: vernemq2\n', /flavour: must be one of 100k/],
+  ['a password page that is not a URL', "auth: { resetPasswordUrl: 'set password' }\n", /auth\.resetPasswordUrl: must be an http\(s\) URL/],
+  ['an InfluxDB retention that is not a duration', "influxdb: { retention: 'a week' }\n", /influxdb\.retention: must be a duration such as 7d/],
   // Ansible dojot.yaml files.
   ['a misspelt Ansible variable', 'dojot_vernemq_replica: 3\n', /dojot_vernemq_replica: unknown key 'dojot_vernemq_replica'; did you mean 'dojot_vernemq_replicas'\?/],
   ['an unknown Ansible variable', 'dojot_namespace: dojot\ndojot_flux_capacitor: 1\n', /dojot_flux_capacitor: unknown key 'dojot_flux_capacitor': not a setting of dojot v0\.6\.0/],

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFieldTree } from '../../validation/field-tree';
-import { KUBERNETES_VERSIONS, validateObject } from '../../validation/validate-manifests';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { KUBERNETES_VERSIONS, validateFolder, validateObject } from '../../validation/validate-manifests';
+import { runSynth } from '../helpers/run-synth';
+import { tempDir } from '../helpers/temp';
 import { PRESET_NAMES, lbProfile, profileOf, synth } from '../helpers/synth';
 
 const deployment = (container: Record<string, unknown>, spec: Record<string, unknown> = {}) => ({
@@ -47,6 +51,20 @@ describe('npm run validate (strict, offline, for Kubernetes 1.27 and 1.33)', () 
 
   it('knows fields a later version added (a sidecar\'s restartPolicy: 1.28)', () => {
     expect(messages(deployment({ restartPolicy: 'Always' }))).toEqual(['[1.27] unknown field spec.template.spec.containers[0].restartPolicy']);
+  });
+
+  it('fails a synthesized folder once a Deployment in it has an unknown field, naming it', () => {
+    const o = runSynth(['--profile', '100k']);
+    const dir = tempDir('dojot-validate-');
+    for (const [f, text] of Object.entries(o.distAfter)) fs.writeFileSync(path.join(dir, f), text);
+    expect(validateFolder(dir).problems).toEqual([]);
+    const file = path.join(dir, '0013-kafka-ws.k8s.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('imagePullPolicy', 'imagePullPolizy').replace('          name: kafka-ws\n', '          name: kafka-ws\n          imagePullPolizy: Always\n'));
+    const { problems } = validateFolder(dir);
+    expect(problems.map((p) => `${p.object} [${p.version}]: ${p.message}`)).toEqual([
+      'Deployment/dojot/kafka-ws (0013-kafka-ws.k8s.yaml) [1.27]: unknown field spec.template.spec.containers[0].imagePullPolizy',
+      'Deployment/dojot/kafka-ws (0013-kafka-ws.k8s.yaml) [1.33]: unknown field spec.template.spec.containers[0].imagePullPolizy',
+    ]);
   });
 
   it.each([...PRESET_NAMES, 'guide'])('passes every object of the %s output', (name) => {
