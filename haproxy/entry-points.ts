@@ -1,12 +1,12 @@
-import { contractList, platformContracts } from '../charts/contracts';
-import { type EntryPointName, exposures } from '../lib/contract';
+import { deployedContracts } from '../charts/contracts';
+import { type HaproxyEntryPoint, exposures } from '../lib/contract';
 import type { LbGroup } from '../profile/load-balancer';
 import type { Profile } from '../profile/types';
 
 /** One TCP port of the load balancer and the NodePort it forwards to (the original's table). */
 export interface EntryPoint {
   /** Name of the `listen` section. */
-  readonly name: EntryPointName;
+  readonly name: HaproxyEntryPoint;
   readonly comment: string;
   /** Port the load balancer listens on. */
   readonly port: number;
@@ -21,7 +21,7 @@ export interface EntryPoint {
 }
 
 /** The load balancer's side of each entry point, in the order of haproxy.cfg. */
-const ENTRY_POINTS: Readonly<Record<EntryPointName, Pick<EntryPoint, 'port' | 'group' | 'serverPrefix' | 'devices'>>> = {
+const ENTRY_POINTS: Readonly<Record<HaproxyEntryPoint, Pick<EntryPoint, 'port' | 'group' | 'serverPrefix' | 'devices'>>> = {
   mqtt: { port: 1883, group: 'mqtt', serverPrefix: 'mqtt', devices: true },
   mqtts: { port: 8883, group: 'mqtt', serverPrefix: 'mqtt', devices: true },
   apigw: { port: 80, group: 'apigw', serverPrefix: 'dojot', devices: false },
@@ -35,8 +35,8 @@ const ENTRY_POINTS: Readonly<Record<EntryPointName, Pick<EntryPoint, 'port' | 'g
  * TLS, and so on: the contracts decide, not this file).
  */
 export function entryPoints(p: Profile): EntryPoint[] {
-  const exposed = new Map(exposures(contractList(platformContracts(p))).map((e) => [e.exposure.entryPoint, e.exposure]));
-  return (Object.keys(ENTRY_POINTS) as EntryPointName[]).flatMap((name) => {
+  const exposed = new Map(exposures(deployedContracts(p)).map((e) => [e.exposure.entryPoint, e.exposure]));
+  return (Object.keys(ENTRY_POINTS) as HaproxyEntryPoint[]).flatMap((name) => {
     const e = exposed.get(name);
     return e ? [{ name, comment: e.description, nodePort: e.nodePort, ...ENTRY_POINTS[name] }] : [];
   });

@@ -40,8 +40,12 @@ export interface PortContract {
   readonly exposed?: Exposure;
 }
 
-/** The load balancer's entry points; `haproxy/entry-points.ts` gives each its public port and node group. */
-export type EntryPointName = 'mqtt' | 'mqtts' | 'apigw' | 'apigws' | 'metrics';
+/** HAProxy's entry points; `haproxy/entry-points.ts` gives each its public port and node group. */
+export type HaproxyEntryPoint = 'mqtt' | 'mqtts' | 'apigw' | 'apigws' | 'metrics';
+/** nginx's entry points for LwM2M (UDP, which HAProxy cannot balance); `haproxy/nginx-lwm2m.ts` gives each its public port. */
+export type NginxEntryPoint = 'lwm2m-coap' | 'lwm2m-coaps' | 'lwm2m-file-server' | 'lwm2m-file-servers' | 'lwm2m-http';
+/** The load balancer's entry points. */
+export type EntryPointName = HaproxyEntryPoint | NginxEntryPoint;
 
 export interface Exposure {
   readonly entryPoint: EntryPointName;

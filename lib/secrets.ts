@@ -14,8 +14,12 @@ export const SECRETS = {
   x509IdentityMgmt: { name: 'x509-identity-mgmt-secret', keys: ['user', 'password'] },
   /** The Erlang distribution cookie the VerneMQ nodes share (v0.6.0 used the well-known `vmq`). */
   vernemq: { name: 'vernemq-secret', keys: ['cookie'] },
-  /** device-manager's (full flavours); PostgreSQL creates its user only when this Secret exists. */
-  deviceManager: { name: 'devm-secret', keys: ['user', 'password'] },
+  /** device-manager's database user, and the key material it encrypts device secrets with (full flavours). */
+  deviceManager: { name: 'devm-secret', keys: ['user', 'password', 'crypto_pass', 'crypto_iv', 'crypto_salt'] },
+  /** MinIO's root credentials; image-manager uses them too (full flavours). */
+  minio: { name: 'minio-secret', keys: ['access_key', 'secret_key'] },
+  /** InfluxDB's first user, its password and its admin token (full flavours with InfluxDB). */
+  influxdb: { name: 'influxdb-secret', keys: ['admin-user', 'admin-password', 'admin-token'] },
 } as const;
 
 type SecretRef = (typeof SECRETS)[keyof typeof SECRETS];

@@ -80,6 +80,11 @@ export const ANSIBLE_FIELDS: Readonly<Record<string, string>> = {
   dojot_influxdb_retention: 'influxdb.retention',
   dojot_influxdb_persistent_volumes: 'influxdb.persistence.enabled',
   dojot_influxdb_volume_size: 'influxdb.persistence.size',
+  dojot_influxdb_storer_log_level: 'influxdb.storerLogLevel',
+  dojot_influxdb_retriever_log_level: 'influxdb.retrieverLogLevel',
+  dojot_file_server_address: 'iotagentLwm2m.fileServerAddress',
+  file_server_http_port: 'iotagentLwm2m.fileServerHttpPort',
+  file_server_https_port: 'iotagentLwm2m.fileServerHttpsPort',
   dojot_guiv2_enabled: 'guiV2.enabled',
   dojot_guiv2_image: 'guiV2.image',
   dojot_guiv2_version: 'guiV2.version',
@@ -118,6 +123,8 @@ export const ANSIBLE_CREDENTIALS = [
   'dojot_devm_crypto_salt',
   'dojot_minio_access_key',
   'dojot_minio_secret_key',
+  's3_access_key',
+  's3_secret_key',
   'dojot_influxdb_user',
   'dojot_influxdb_passwd',
   'dojot_influxdb_token',
@@ -126,6 +133,9 @@ export const ANSIBLE_CREDENTIALS = [
 /** Variables v0.6.0 knew that no longer apply, with the one-line notice they give. */
 export const ANSIBLE_RETIRED: Readonly<Record<string, string>> = {
   dojot_verne_operator_version: 'the vmq-operator is gone: the brokers are a plain StatefulSet (see the README\'s differences); this value is not used',
+  kong_url: 'backstage reaches Kong at the address of Kong\'s own Service (its contract); this value is not used',
+  kafka_host: 'cron reaches Kafka at the address of Kafka\'s own Service (its contract); this value is not used',
+  s3_url: 'image-manager reaches MinIO at the address of MinIO\'s own Service (its contract); this value is not used',
 };
 
 /** Variables of the playbooks' own machinery, which have no meaning for manifests. */

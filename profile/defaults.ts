@@ -36,7 +36,7 @@ export const OPTIONAL_FIELDS = ['storageClassName'] as const;
 
 /** The repository's own defaults (the `default` preset), less the versioned fields. */
 export const DEFAULTS: ProfileLayer = {
-  flavour: '100k',
+  flavour: 'vernemq',
   namespace: 'dojot',
   version: 'v0.6.0',
   domainName: 'localhost',
@@ -108,7 +108,10 @@ export const DEFAULTS: ProfileLayer = {
     bucket: 'devices',
     retention: '7d',
     persistence: { enabled: false, size: '2Gi' },
+    storerLogLevel: 'info',
+    retrieverLogLevel: 'info',
   },
+  iotagentLwm2m: { fileServerHttpPort: 30015, fileServerHttpsPort: 30016 },
   guiV2: { enabled: true, image: 'dojot/gui-v2' },
   versions: { rabbitmq: '3.7-alpine' },
   optional: { influxdb: false, influxdbStorer: false, influxdbRetriever: false, history: true, persister: true },
@@ -123,6 +126,8 @@ export function fillDerivedDefaults(merged: Record<string, any>): void {
     merged[group] ??= {};
     merged[group][key] ??= merged.version;
   }
+  merged.iotagentLwm2m ??= {};
+  merged.iotagentLwm2m.fileServerAddress ??= merged.domainName;
   merged.auth ??= {};
   merged.auth.resetPasswordUrl ??= `http://${merged.domainName}/#/setPassword/`;
   merged.loadBalancer ??= {};

@@ -7,8 +7,12 @@
 
 import type { LoadBalancerSettings } from './load-balancer';
 
-/** The dojot flavours, as the original's `--tags`. Only `100k` is synthesized so far. */
-export const FLAVOURS = ['100k'] as const;
+/**
+ * The dojot flavours, as the original's `--tags`: `100k` the load test (MQTT in, Kafka, bridges),
+ * `vernemq` the whole platform with VerneMQ, `mosca` with the legacy MQTT agent instead,
+ * `lwm2m` with the LwM2M agent instead.
+ */
+export const FLAVOURS = ['100k', 'vernemq', 'mosca', 'lwm2m'] as const;
 export type Flavour = (typeof FLAVOURS)[number];
 
 /** The node groups of the guide, each selected by the node label `dojot.components/group`. */
@@ -52,7 +56,7 @@ export interface Placement {
 }
 
 export interface Profile {
-  /** Which set of services to deploy. @default '100k' */
+  /** Which set of services to deploy (the original's `--tags`): 100k, vernemq, mosca or lwm2m. @default 'vernemq' */
   readonly flavour: Flavour;
   /** Namespace of every dojot object. @default 'dojot' [dojot_namespace] */
   readonly namespace: string;
@@ -240,6 +244,19 @@ export interface Profile {
     readonly retention: string;
     /** @default { enabled: false, size: '2Gi' } */
     readonly persistence: Persistence;
+    /** Log level of influxdb-storer. @default 'info' [dojot_influxdb_storer_log_level] */
+    readonly storerLogLevel: 'debug' | 'info' | 'warn' | 'error';
+    /** Log level of influxdb-retriever. @default 'info' [dojot_influxdb_retriever_log_level] */
+    readonly retrieverLogLevel: 'debug' | 'info' | 'warn' | 'error';
+  };
+  /** The LwM2M agent (the `lwm2m` flavour). */
+  readonly iotagentLwm2m: {
+    /** Host or address devices fetch firmware from. @default the profile's domainName [dojot_file_server_address] */
+    readonly fileServerAddress: string;
+    /** The agent's file server port over HTTP, as devices reach it. @default 30015 [file_server_http_port] */
+    readonly fileServerHttpPort: number;
+    /** The agent's file server port over HTTPS. @default 30016 [file_server_https_port] */
+    readonly fileServerHttpsPort: number;
   };
   readonly guiV2: {
     /** @default true [dojot_guiv2_enabled] */

@@ -186,6 +186,16 @@ export function validateProfile(p: Profile): Problem[] {
   ] as const) {
     matches(path, v, /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'a name of letters, digits, _ . - (at most 64)');
   }
+  for (const [path, v] of [
+    ['influxdb.storerLogLevel', p.influxdb.storerLogLevel],
+    ['influxdb.retrieverLogLevel', p.influxdb.retrieverLogLevel],
+  ] as const) {
+    if (!['debug', 'info', 'warn', 'error'].includes(v)) fail(path, `must be one of debug, info, warn, error, got '${v}'`);
+  }
+  if (p.iotagentLwm2m.fileServerAddress !== p.domainName) matches('iotagentLwm2m.fileServerAddress', p.iotagentLwm2m.fileServerAddress, HOST, 'a host name or address');
+  integerIn('iotagentLwm2m.fileServerHttpPort', p.iotagentLwm2m.fileServerHttpPort, 1, 65535, 'a port');
+  integerIn('iotagentLwm2m.fileServerHttpsPort', p.iotagentLwm2m.fileServerHttpsPort, 1, 65535, 'a port');
+  if (p.minio.clusterSize > 1) fail('minio.clusterSize', 'must be 1: MinIO\'s distributed mode (one volume per server, every server named in every server\'s arguments) is not built; the original\'s replicas would each have run a separate, empty store');
   matches('influxdb.retention', p.influxdb.retention, /^\d+(ns|us|ms|s|m|h|d|w)$/, 'a duration such as 7d or 72h');
   if (!isIP(p.locustExporter.ip) || p.locustExporter.ip.includes('%')) fail('locustExporter.ip', `must be an IPv4 or IPv6 address (no zone id), got '${p.locustExporter.ip}'`);
 

@@ -3,9 +3,8 @@ import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { SECRETS, secretEnv } from '../../lib/secrets';
-import { contractList } from '../contracts';
 import { AUTH_PDP_URL } from '../auth/contract';
-import { serviceUrl } from '../../lib/contract';
+import { type ApiRoute, serviceUrl } from '../../lib/contract';
 import { DojotDeployment, DojotService, dojotPodTemplate, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
@@ -14,11 +13,13 @@ import { renderRouteScript } from './routes';
 
 export interface KongChartProps extends DojotChartProps {
   readonly apigw: Profile['apigw'];
+  /** The routes of the deployed components, each upstream from its own contract. */
+  readonly routes: readonly ApiRoute[];
 }
 
 /** Kong, dojot's API gateway: its database migrations, routes, Deployment and Services. */
 export class KongChart extends DojotChart {
-  constructor(scope: Construct, id: string, { apigw, ...props }: KongChartProps) {
+  constructor(scope: Construct, id: string, { apigw, routes, ...props }: KongChartProps) {
     super(scope, id, props);
     const labels = dojotLabels('kong');
     const image = `dojot/kong:${apigw.version}`;
@@ -63,7 +64,7 @@ export class KongChart extends DojotChart {
         'kong-config.sh': renderRouteScript({
           adminUrl: serviceUrl(internal, 'admin'),
           pdpUrl: AUTH_PDP_URL,
-          routes: contractList(this.contracts).flatMap((c) => c.routes ?? []),
+          routes,
         }),
       },
     });

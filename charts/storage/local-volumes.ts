@@ -1,13 +1,13 @@
 import { k8s } from 'cdk8s-plus-27';
 import type { LocalVolume } from '../../lib/contract';
 import { NODE_GROUPS, type Persistence, type Profile } from '../../profile/types';
-import { contractList, platformContracts } from '../contracts';
+import { deployedContracts } from '../contracts';
 
 /** The local volumes the deployed components claim and the profile turns on, by node group, then name. */
 export function enabledLocalVolumes(p: Profile): LocalVolume[] {
   if (!p.localVolumes.enabled) return [];
   const groupOrder = (v: LocalVolume) => NODE_GROUPS.indexOf(v.group);
-  return contractList(platformContracts(p))
+  return deployedContracts(p)
     .flatMap((c) => c.volumes ?? [])
     .filter((v) => v.persistence(p).enabled)
     .sort((a, b) => groupOrder(a) - groupOrder(b) || a.pvName.localeCompare(b.pvName));

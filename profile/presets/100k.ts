@@ -6,6 +6,7 @@ import type { ProfileLayer } from '../types';
  * fixed NodePorts for the load balancer and every workload pinned to its node group.
  */
 export const PRESET_100K: ProfileLayer = {
+  // The guide's flavour, `--tags 100k`; `{ preset: 100k, flavour: vernemq }` is the whole platform with its settings.
   flavour: '100k',
   namespace: 'dojot',
   version: 'v0.6.0',

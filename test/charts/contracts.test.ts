@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractList, platformContracts } from '../../charts/contracts';
+import { deployedContracts } from '../../charts/contracts';
 import { entryPoints } from '../../haproxy/entry-points';
 import type { ProfileLayer } from '../../profile/types';
 import { profileOf, synth } from '../helpers/synth';
@@ -38,7 +38,7 @@ describe.each(VARIANTS)('contracts (%s)', (_, preset, layer) => {
   });
 
   it('renders each Service exactly as its component\'s contract says', () => {
-    const services = contractList(platformContracts(profile)).flatMap((c) => Object.values(c.services));
+    const services = deployedContracts(profile).flatMap((c) => Object.values(c.services));
     for (const s of services.filter((x) => x.name !== 'grafana')) {
       const svc = out.find('Service', s.name);
       expect(svc.spec.selector, s.name).toEqual(s.selector);

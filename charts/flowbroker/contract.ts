@@ -1,0 +1,16 @@
+import { type ComponentContract, serviceUrl } from '../../lib/contract';
+import type { Profile } from '../../profile/types';
+
+/** flowbroker: the flows, their icons and images, behind `/flows`. */
+export function flowbrokerContract(_p: Profile) {
+  const api = { name: 'flowbroker', selector: { name: 'flowbroker', app: 'dojot' }, ports: { http: { port: 80 } } };
+  const url = (path = '') => serviceUrl(api, 'http', path);
+  return {
+    services: { api },
+    routes: [
+      { service: 'flows', upstream: url(), paths: ['/flows'], stripPath: true, authorized: true },
+      { service: 'flowsIcons', upstream: url('/icons'), paths: ['/flows/icons'], stripPath: true },
+      { service: 'flowsRedImages', upstream: url('/red/images'), paths: ['/flows/red/images'], stripPath: true },
+    ],
+  } satisfies ComponentContract;
+}

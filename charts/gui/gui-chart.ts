@@ -1,0 +1,16 @@
+import type { Construct } from 'constructs';
+import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { DojotService } from '../../lib/workloads';
+
+export interface GuiChartProps extends DojotChartProps {
+  readonly version: string;
+}
+
+/** The GUI: its Deployment and Service. */
+export class GuiChart extends DojotChart {
+  constructor(scope: Construct, id: string, props: GuiChartProps) {
+    super(scope, id, props);
+    // TODO(workloads): the Deployment/StatefulSet, from the v0.6.0 role's templates.
+    for (const [key, service] of Object.entries(this.contracts.gui.services)) new DojotService(this, `${key}-service`, { contract: service, labels: { name: service.name } });
+  }
+}

@@ -1,0 +1,7 @@
+import type { ComponentContract } from '../../lib/contract';
+import type { Profile } from '../../profile/types';
+
+/** persister: writes device data from Kafka into MongoDB; no Service. */
+export function persisterContract(_p: Profile) {
+  return { services: {} } satisfies ComponentContract;
+}

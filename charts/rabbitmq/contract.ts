@@ -1,0 +1,9 @@
+import type { ComponentContract } from '../../lib/contract';
+import type { Profile } from '../../profile/types';
+
+/** RabbitMQ, flowbroker's message queue: its headless Service. */
+export function rabbitmqContract(_p: Profile) {
+  return {
+    services: { amqp: { name: 'rabbitmq', selector: { name: 'rabbitmq', app: 'dojot' }, ports: { amqp: { name: 'rabbitmq-amqp', port: 5672, targetPort: 5672 } } } },
+  } satisfies ComponentContract;
+}
