@@ -1,4 +1,5 @@
 import type { ProfileInputs } from '../profile/load';
+import { FLAVOURS } from '../profile/types';
 
 /** A command line that cannot be understood: exit status 2, with the usage. */
 export class UsageError extends Error {}
@@ -15,7 +16,7 @@ export interface Option {
 export const INPUT_OPTIONS: readonly Option[] = [
   { flag: '--profile', env: 'DOJOT_PROFILE', value: 'P', help: 'a preset (default, 100k), a profile file (camelCase, may say preset:), or an Ansible dojot.yaml' },
   { flag: '--inventory', env: 'DOJOT_INVENTORY', value: 'I', help: 'an Ansible inventory: a hosts file, or a directory with hosts.yaml and group_vars/all/' },
-  { flag: '--flavour', env: 'DOJOT_FLAVOUR', value: 'F', help: 'which services to deploy (the original\'s --tags): 100k' },
+  { flag: '--flavour', env: 'DOJOT_FLAVOUR', value: 'F', help: `which services to deploy (the original's --tags): ${FLAVOURS.join(', ')}` },
 ];
 
 export interface ParsedArguments {

@@ -3,7 +3,7 @@ import type { Profile } from '../profile/types';
 import { capacityWarning, checkCapacity } from './capacity';
 import { KUBE_API_PORT, entryPoints } from './entry-points';
 import { type HaproxyRuntime, buildHaproxyConfig } from './haproxy-config';
-import { NGINX_FILE, buildNginxConfig, renderNginxConfig } from './nginx-lwm2m';
+import { NGINX_FILE, buildNginxConfig, lwm2mPorts, renderNginxConfig } from './nginx-lwm2m';
 import { renderHaproxyConfig } from './render-haproxy';
 import { sizeLoadBalancer } from './sizing';
 import { SYSCTL_FILE, renderSysctl } from './sysctl';
@@ -32,8 +32,8 @@ export function loadBalancerFiles(p: Profile, run: HaproxyRuntime = {}): LoadBal
   return {
     files: [
       { name: HAPROXY_FILE, content: renderHaproxyConfig(buildHaproxyConfig(p, sizing, run)) },
-      // LwM2M's UDP ports go through nginx, to the inventory's lwm2m_nodes when it has them.
-      ...(p.loadBalancer.nodes.lwm2m.length ? [{ name: NGINX_FILE, content: renderNginxConfig(buildNginxConfig(p, sizing)) }] : []),
+      // LwM2M's UDP ports go through nginx: only when the flavour deploys the LwM2M agent.
+      ...(lwm2mPorts(p).length ? [{ name: NGINX_FILE, content: renderNginxConfig(buildNginxConfig(p, sizing)) }] : []),
       { name: SYSCTL_FILE, content: renderSysctl(lb, sizing) },
     ],
     notices,

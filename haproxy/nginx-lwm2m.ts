@@ -1,3 +1,5 @@
+import { deployedContracts } from '../charts/contracts';
+import { type NginxEntryPoint, exposures } from '../lib/contract';
 import type { Profile } from '../profile/types';
 import { endpoint } from './render-haproxy';
 import type { Sizing } from './sizing';
@@ -24,15 +26,19 @@ export interface NginxStreamConfig {
 
 export const NGINX_FILE = 'nginx-lwm2m.conf';
 
+/** nginx's side of each LwM2M entry point: the upstream's name and the port devices reach. */
+const STREAM_PORTS: Readonly<Record<NginxEntryPoint, Omit<StreamPort, 'nodePort'>>> = {
+  'lwm2m-coap': { name: 'coap', port: 5683, protocol: 'udp' },
+  'lwm2m-coaps': { name: 'coaps', port: 5684, protocol: 'udp' },
+  'lwm2m-file-server': { name: 'file_server', port: 5693, protocol: 'udp' },
+  'lwm2m-file-servers': { name: 'file_servers', port: 5694, protocol: 'udp' },
+  'lwm2m-http': { name: 'coap_http', port: 5896, protocol: 'tcp' },
+};
+
+/** The LwM2M ports the deployed components expose (iotagent-lwm2m's, in the lwm2m flavour only). */
 export function lwm2mPorts(p: Profile): StreamPort[] {
-  const n = p.nodePorts.lwm2m;
-  return [
-    { name: 'coap', port: 5683, protocol: 'udp', nodePort: n.coap },
-    { name: 'coaps', port: 5684, protocol: 'udp', nodePort: n.coaps },
-    { name: 'file_server', port: 5693, protocol: 'udp', nodePort: n.fileServer },
-    { name: 'file_servers', port: 5694, protocol: 'udp', nodePort: n.fileServers },
-    { name: 'coap_http', port: 5896, protocol: 'tcp', nodePort: n.http },
-  ];
+  const exposed = new Map(exposures(deployedContracts(p)).map((e) => [e.exposure.entryPoint, e.exposure.nodePort]));
+  return (Object.keys(STREAM_PORTS) as NginxEntryPoint[]).flatMap((e) => (exposed.has(e) ? [{ ...STREAM_PORTS[e], nodePort: exposed.get(e)! }] : []));
 }
 
 export function buildNginxConfig(p: Profile, sizing: Sizing): NginxStreamConfig {

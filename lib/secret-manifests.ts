@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as YAML from 'yaml';
 import type { Profile } from '../profile/types';
 import { APP_LABEL } from './labels';
+import { deployedComponents } from '../charts/flavours';
 import { SECRETS } from './secrets';
 
 /** SMTP settings of auth's e-mail, read from the environment (never generated). */
@@ -10,7 +11,7 @@ export const AUTH_EMAIL_ENV = { email_host: 'AUTH_EMAIL_HOST', email_user: 'AUTH
 export interface SecretOptions {
   /** Namespace of the Secrets. @default the profile's namespace */
   readonly namespace?: string;
-  /** Also the device-manager Secret (full flavours; PostgreSQL then creates its user). @default false */
+  /** Also device-manager's Secret when its flavour does not deploy it. @default false (the flavour decides) */
   readonly deviceManager?: boolean;
   /** Source of the SMTP settings when auth's e-mail is on. @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -34,15 +35,21 @@ export function renderSecretManifests(profile: Profile, options: SecretOptions =
   const env = options.env ?? process.env;
   const pg = profile.postgres;
 
+  const deployed = new Set(deployedComponents(profile));
   const data: Record<string, Record<string, string>> = {
     [SECRETS.postgres.name]: { user: pg.superUser, password: password() },
     [SECRETS.mongodb.name]: { user: profile.mongodb.superUser, password: password() },
     [SECRETS.kong.name]: { user: pg.kong.user, password: password(), db: pg.kong.db },
     [SECRETS.auth.name]: { user: pg.authUser, password: password() },
     [SECRETS.x509IdentityMgmt.name]: { user: pg.ejbca.user, password: password() },
-    [SECRETS.vernemq.name]: { cookie: password() },
   };
-  if (options.deviceManager) data[SECRETS.deviceManager.name] = { user: pg.devmUser, password: password() };
+  if (deployed.has('vernemq')) data[SECRETS.vernemq.name] = { cookie: password() };
+  if (deployed.has('deviceManager') || options.deviceManager) {
+    data[SECRETS.deviceManager.name] = { user: pg.devmUser, password: password(), ...deviceManagerCrypto(password) };
+  }
+  if (deployed.has('minio')) data[SECRETS.minio.name] = { access_key: password(), secret_key: password() };
+  // InfluxDB's first user keeps v0.6.0's name; its password and API token are new.
+  if (deployed.has('influxdb')) data[SECRETS.influxdb.name] = { 'admin-user': 'dojot', 'admin-password': password(), 'admin-token': password() };
   if (profile.auth.emailEnabled) {
     const missing = Object.values(AUTH_EMAIL_ENV).filter((v) => !env[v]);
     if (missing.length) throw new Error(`auth.emailEnabled is on: set ${missing.join(', ')} (the SMTP host, account and password)`);
@@ -54,4 +61,9 @@ export function renderSecretManifests(profile: Profile, options: SecretOptions =
       YAML.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace, labels: { ...APP_LABEL } }, type: 'Opaque', stringData }),
     )
     .join('---\n');
+}
+
+/** device-manager's key material (DEV_MNGR_CRYPTO_PASS, _IV, _SALT): see deviceManagerCrypto's sources. */
+export function deviceManagerCrypto(password: () => string): Record<'crypto_pass' | 'crypto_iv' | 'crypto_salt', string> {
+  return { crypto_pass: password(), crypto_iv: randomBytes(16).toString('hex'), crypto_salt: randomBytes(16).toString('hex') };
 }

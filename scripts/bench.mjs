@@ -47,19 +47,25 @@ fs.rmSync(scratch, { recursive: true, force: true });
 const env = { DOJOT_PROFILE: '100k', CDK8S_OUTDIR: path.join(scratch, 'out'), DOJOT_DIST: path.join(scratch, 'dist') };
 const floor = measure('floor: node + cdk8s + cdk8s-plus-27', ['-e', "require('cdk8s'); require('cdk8s-plus-27')"]);
 const synth = measure('app: 100k preset', ['scripts/run-app.cjs'], env);
+// The largest output: the whole platform with every optional service, on the guide's settings.
+const largestProfile = path.join(scratch, 'largest.yaml');
+fs.mkdirSync(scratch, { recursive: true });
+fs.writeFileSync(largestProfile, 'preset: 100k\nflavour: vernemq\noptional: { influxdb: true, influxdbStorer: true, influxdbRetriever: true }\n');
+const largest = measure('app: whole platform, every option', ['scripts/run-app.cjs', '--profile', largestProfile], { ...env, DOJOT_PROFILE: '' });
 // npm sets npm_execpath for the scripts it runs; else the npm beside this Node.
 const npmCli = process.env.npm_execpath ?? path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
 const command = measure('npm run synth -- --profile 100k', [npmCli, 'run', '-s', 'synth', '--', '--profile', '100k'], { CDK8S_OUTDIR: env.CDK8S_OUTDIR, DOJOT_DIST: env.DOJOT_DIST });
 const out = sizeOf(env.DOJOT_DIST);
 fs.rmSync(scratch, { recursive: true, force: true });
 
-const ratio = synth.median / floor.median;
+const ratio = Math.max(synth.median, largest.median) / floor.median;
 const row = (r) => `${r.label.padEnd(36)} median ${r.median.toFixed(0).padStart(5)} ms  (min ${r.min.toFixed(0)}, max ${r.max.toFixed(0)})`;
 console.log(`${RUNS} runs each, node ${process.version}`);
 console.log(row(floor));
 console.log(row(synth));
+console.log(row(largest));
 console.log(row(command));
-console.log(`ratio app/floor: ${ratio.toFixed(2)}x   (target <= ${TARGET_RATIO}x)`);
+console.log(`ratio app/floor (the slower of the two): ${ratio.toFixed(2)}x   (target <= ${TARGET_RATIO}x)`);
 console.log(`npm run synth median: ${command.median.toFixed(0)} ms   (target <= ${TARGET_MS} ms)`);
 console.log(`output: ${out.files} files, ${(out.bytes / 1024).toFixed(1)} KiB`);
 const missed = [command.median > TARGET_MS && 'time', ratio > TARGET_RATIO && 'ratio'].filter(Boolean);

@@ -1,16 +1,34 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { DojotService } from '../../lib/workloads';
+import { dojotLabels } from '../../lib/labels';
+import { serviceUrl } from '../../lib/contract';
+import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 
 export interface BackstageChartProps extends DojotChartProps {
   readonly version: string;
 }
 
-/** backstage: its Deployment and Service. */
+/** backstage, the GUI's GraphQL back end: its Deployment and Service (roles/backstage of v0.6.0). */
 export class BackstageChart extends DojotChart {
-  constructor(scope: Construct, id: string, props: BackstageChartProps) {
+  constructor(scope: Construct, id: string, { version, ...props }: BackstageChartProps) {
     super(scope, id, props);
-    // TODO(workloads): the Deployment/StatefulSet, from the v0.6.0 role's templates.
-    for (const [key, service] of Object.entries(this.contracts.backstage.services)) new DojotService(this, `${key}-service`, { contract: service, labels: { name: service.name } });
+    const { api } = this.contracts.backstage.services;
+    new DojotService(this, 'Service', { contract: api, labels: { name: api.name } });
+    new DojotDeployment(this, 'Deployment', {
+      name: api.name,
+      metadataLabels: { name: api.name, app: 'dojot' },
+      labels: dojotLabels(api.name),
+      group: 'dojot',
+      placement: this.placement,
+      spec: { restartPolicy: 'Always' },
+      containers: [
+        {
+          name: api.name,
+          image: `dojot/backstage:${version}`,
+          // Kong's proxy; the original's `http://kong` meant port 80, where Kong's Service has none.
+          env: [env('LOCAL_URL', serviceUrl(this.contracts.kong.services.internal, 'proxy'))],
+        },
+      ],
+    });
   }
 }

@@ -1,17 +1,27 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { DojotService } from '../../lib/workloads';
+import { dojotLabels } from '../../lib/labels';
+import { DojotDeployment, DojotService } from '../../lib/workloads';
 
 export interface GuiV2ChartProps extends DojotChartProps {
   readonly image: string;
   readonly version: string;
 }
 
-/** The GUI v2: its Deployment and Service. */
+/** The GUI v2: its Deployment and Service (roles/gui-v2 of v0.6.0). */
 export class GuiV2Chart extends DojotChart {
-  constructor(scope: Construct, id: string, props: GuiV2ChartProps) {
+  constructor(scope: Construct, id: string, { image, version, ...props }: GuiV2ChartProps) {
     super(scope, id, props);
-    // TODO(workloads): the Deployment/StatefulSet, from the v0.6.0 role's templates.
-    for (const [key, service] of Object.entries(this.contracts.guiV2.services)) new DojotService(this, `${key}-service`, { contract: service, labels: { name: service.name } });
+    const { web } = this.contracts.guiV2.services;
+    new DojotService(this, 'Service', { contract: web, labels: { name: web.name } });
+    new DojotDeployment(this, 'Deployment', {
+      name: web.name,
+      metadataLabels: { name: web.name, app: 'dojot' },
+      labels: dojotLabels(web.name),
+      // No node group: the original's gui-v2 has no affinity block.
+      placement: this.placement,
+      spec: { restartPolicy: 'Always' },
+      containers: [{ name: web.name, image: `${image}:${version}` }],
+    });
   }
 }

@@ -1,16 +1,46 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { DojotService } from '../../lib/workloads';
+import { dojotLabels } from '../../lib/labels';
+import { hostPort } from '../../lib/contract';
+import { SECRETS, secretEnv } from '../../lib/secrets';
+import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 
 export interface ImageManagerChartProps extends DojotChartProps {
   readonly version: string;
 }
 
-/** image-manager: its Deployment and Service. */
+/** image-manager: firmware images in MinIO, metadata in PostgreSQL (roles/image-manager of v0.6.0). */
 export class ImageManagerChart extends DojotChart {
-  constructor(scope: Construct, id: string, props: ImageManagerChartProps) {
+  constructor(scope: Construct, id: string, { version, ...props }: ImageManagerChartProps) {
     super(scope, id, props);
-    // TODO(workloads): the Deployment/StatefulSet, from the v0.6.0 role's templates.
-    for (const [key, service] of Object.entries(this.contracts.imageManager.services)) new DojotService(this, `${key}-service`, { contract: service, labels: { name: service.name } });
+    const { api } = this.contracts.imageManager.services;
+    const { minio, postgres } = this.contracts;
+    new DojotService(this, 'Service', { contract: api, labels: { name: api.name } });
+    new DojotDeployment(this, 'Deployment', {
+      name: api.name,
+      metadataLabels: { name: api.name, app: 'dojot' },
+      labels: dojotLabels(api.name),
+      group: 'dojot',
+      placement: this.placement,
+      spec: { restartPolicy: 'Always' },
+      containers: [
+        {
+          name: api.name,
+          image: `dojot/image-manager:${version}`,
+          env: [
+            // host:port without a scheme: image-manager passes it to Minio(S3URL, ..., secure=False)
+            // (dojot/image-manager v0.6.0, ImageManager/DatabaseModels.py).
+            env('S3URL', hostPort(minio.services.s3, 's3')),
+            // MinIO's own keys; the original repeated them as separate literals.
+            secretEnv('S3ACCESSKEY', SECRETS.minio, 'access_key'),
+            secretEnv('S3SECRETKEY', SECRETS.minio, 'secret_key'),
+            env('DBHOST', postgres.services.db.name),
+            // auth's database user, as the original's image-manager-secret held.
+            secretEnv('DBUSER', SECRETS.auth, 'user'),
+            secretEnv('DBPASS', SECRETS.auth, 'password'),
+          ],
+        },
+      ],
+    });
   }
 }

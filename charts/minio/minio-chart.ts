@@ -1,17 +1,51 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { DojotService } from '../../lib/workloads';
+import { dojotLabels } from '../../lib/labels';
+import { portOf } from '../../lib/contract';
+import { SECRETS, secretEnv } from '../../lib/secrets';
+import { DojotService, DojotStatefulSet, httpProbe } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
+import { claimSpec } from '../storage/local-volumes';
+import { MINIO_VOLUME } from './contract';
 
 export interface MinioChartProps extends DojotChartProps {
   readonly minio: Profile['minio'];
 }
 
-/** MinIO: its StatefulSet and headless Service. */
+/** The port MinIO listens on unless told otherwise (`minio server --help`). */
+const MINIO_DEFAULT_PORT = 9000;
+
+/** MinIO: its StatefulSet and headless Service (roles/minio of v0.6.0). */
 export class MinioChart extends DojotChart {
-  constructor(scope: Construct, id: string, props: MinioChartProps) {
+  constructor(scope: Construct, id: string, { minio, ...props }: MinioChartProps) {
     super(scope, id, props);
-    // TODO(workloads): the Deployment/StatefulSet, from the v0.6.0 role's templates.
-    for (const [key, service] of Object.entries(this.contracts.minio.services)) new DojotService(this, `${key}-service`, { contract: service, labels: { name: service.name } });
+    const { s3 } = this.contracts.minio.services;
+    const port = portOf(s3, 's3').port;
+    const persistent = minio.persistence.enabled;
+
+    new DojotService(this, 'Service', { contract: s3, labels: { name: s3.name }, spec: { clusterIp: 'None' } });
+    // apps/v1 (the original wrote `apiVersion: v1`, which serves no StatefulSet). One replica:
+    // profile validation refuses minio.clusterSize > 1.
+    new DojotStatefulSet(this, 'StatefulSet', {
+      name: s3.name,
+      labels: dojotLabels(s3.name),
+      serviceName: s3.name,
+      group: 'dojot',
+      placement: this.placement,
+      spec: { restartPolicy: 'Always' },
+      containers: [
+        {
+          name: s3.name,
+          image: `dojot/minio:${minio.version}`,
+          // The original only moved the Service's port; the server kept listening on 9000.
+          args: ['server', ...(port === MINIO_DEFAULT_PORT ? [] : ['--address', `:${port}`]), '/data'],
+          ports: [{ containerPort: port }],
+          env: [secretEnv('MINIO_ACCESS_KEY', SECRETS.minio, 'access_key'), secretEnv('MINIO_SECRET_KEY', SECRETS.minio, 'secret_key')],
+          livenessProbe: httpProbe('/minio/health/live', port, { initialDelaySeconds: 30, periodSeconds: 20 }),
+          volumeMounts: persistent ? [{ name: 'minio-volume', mountPath: '/data' }] : undefined,
+        },
+      ],
+      volumeClaimTemplates: persistent ? [{ metadata: { name: 'minio-volume' }, spec: claimSpec(this.storage, MINIO_VOLUME, minio.persistence) }] : undefined,
+    });
   }
 }

@@ -1,16 +1,27 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { DojotService } from '../../lib/workloads';
+import { dojotLabels } from '../../lib/labels';
+import { DojotDeployment, DojotService } from '../../lib/workloads';
 
 export interface RabbitmqChartProps extends DojotChartProps {
   readonly version: string;
 }
 
-/** RabbitMQ, flowbroker's queue: its Deployment and headless Service. */
+/** RabbitMQ, flowbroker's queue: its Deployment and headless Service (roles/rabbitmq of v0.6.0). */
 export class RabbitmqChart extends DojotChart {
-  constructor(scope: Construct, id: string, props: RabbitmqChartProps) {
+  constructor(scope: Construct, id: string, { version, ...props }: RabbitmqChartProps) {
     super(scope, id, props);
-    // TODO(workloads): the Deployment/StatefulSet, from the v0.6.0 role's templates.
-    for (const [key, service] of Object.entries(this.contracts.rabbitmq.services)) new DojotService(this, `${key}-service`, { contract: service, labels: { name: service.name } });
+    const { amqp } = this.contracts.rabbitmq.services;
+    new DojotService(this, 'Service', { contract: amqp, labels: { name: amqp.name }, spec: { clusterIp: 'None' } });
+    new DojotDeployment(this, 'Deployment', {
+      name: amqp.name,
+      metadataLabels: { name: amqp.name, app: 'dojot' },
+      labels: dojotLabels(amqp.name),
+      group: 'dojot',
+      placement: this.placement,
+      spec: { restartPolicy: 'Always' },
+      // No containerPort, as the original: the Service targets 5672 by number.
+      containers: [{ name: amqp.name, image: `dojot/rabbitmq:${version}` }],
+    });
   }
 }

@@ -78,7 +78,7 @@ export const BAD_PROFILES: readonly Case[] = [
   ['an empty preset', "preset: ''\n", /preset: must be one of default, 100k, got ""/],
   ['a cluster domain with an underscore', 'clusterDomain: Bad_Domain\n', /clusterDomain: must be a DNS domain/],
   ['a storage class with capitals', 'storageClassName: Local_Storage\n', /storageClassName: must be a StorageClass name/],
-  ['a flavour that does not exist', 'flavour: vernemq2\n', /flavour: must be one of 100k/],
+  ['a flavour that does not exist', 'flavour: vernemq2\n', /flavour: must be one of 100k, vernemq, mosca, lwm2m, got 'vernemq2'/],
   ['a password page that is not a URL', "auth: { resetPasswordUrl: 'set password' }\n", /auth\.resetPasswordUrl: must be an http\(s\) URL/],
   ['an InfluxDB retention that is not a duration', "influxdb: { retention: 'a week' }\n", /influxdb\.retention: must be a duration such as 7d/],
   // Ansible dojot.yaml files.
@@ -183,6 +183,6 @@ describe('bad arguments', () => {
   it.each([
     [['--profile', '200k'], /error: --profile: '200k' is neither a preset \(default, 100k\) nor a file/],
     [['--inventory', '/nonexistent'], /error: --inventory: '\/nonexistent' is neither an inventory directory nor a hosts file/],
-    [['--flavour', 'vernemq2'], /error: --flavour: must be one of 100k, got 'vernemq2'/],
+    [['--flavour', 'vernemq2'], /error: --flavour: must be one of 100k, vernemq, mosca, lwm2m, got 'vernemq2'/],
   ])('%j names the flag', (argv, message) => expectRefused(runSynth(argv as string[]), message));
 });

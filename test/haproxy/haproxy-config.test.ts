@@ -134,8 +134,9 @@ describe('with the guide\'s inventory and a control plane', () => {
     expect(loadBalancerFiles(p).notices).toContain('kubeadm init --control-plane-endpoint "dojot.domain:6443" --upload-certs');
   });
 
-  it('fronts LwM2M\'s UDP ports with nginx', () => {
-    const nginx = file(p, 'nginx-lwm2m.conf');
+  it('fronts LwM2M\'s UDP ports with nginx in the lwm2m flavour, and in no other', () => {
+    expect(loadBalancerFiles(p).files.map((f) => f.name)).not.toContain('nginx-lwm2m.conf');
+    const nginx = file({ ...p, flavour: 'lwm2m' }, 'nginx-lwm2m.conf');
     expect(nginx).toContain('    upstream lwm2m_coap {\n        least_conn;\n        server 10.20.0.13:30006;\n    }\n    server {\n        listen 5683 udp;');
     expect(nginx).toContain('listen 5694 udp;');
     expect(nginx).toContain('listen 5896;');

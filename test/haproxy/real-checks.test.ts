@@ -17,6 +17,8 @@ const CASES: Array<[string, () => Profile]> = [
   ['100k with the guide\'s inventory and control plane', () => withInventory(lbProfile('100k'), path.join(INVENTORIES, 'guide.hosts.yaml'))],
   ['100k with mutual TLS and extra source addresses', () => lbProfile('100k', { apigw: { mutualTls: true }, loadBalancer: { sourceAddresses: ['10.0.0.2', '10.0.0.3'] } })],
   ['the loopback inventory', () => withInventory(lbProfile('100k', { loadBalancer: { expectedDevices: 8000 } }), LOOPBACK_INVENTORY)],
+  ['the lwm2m flavour, with the guide\'s inventory and control plane', () => withInventory(lbProfile('100k', { flavour: 'lwm2m' }), path.join(INVENTORIES, 'guide.hosts.yaml'))],
+  ['the mosca flavour', () => lbProfile('100k', { flavour: 'mosca' })],
 ];
 
 /** Writes the profile's load balancer files to a temporary folder. */
@@ -35,7 +37,10 @@ describe.each(CASES)('the real tools accept the files of %s', (_, profile) => {
     expect(r.status).toBe(0);
   });
 
-  it('nginx -t', () => {
+  it('nginx -t, when the flavour fronts LwM2M (lwm2m only)', () => {
+    const nginx = path.join(dir, 'nginx-lwm2m.conf');
+    expect(fs.existsSync(nginx)).toBe(profile().flavour === 'lwm2m');
+    if (!fs.existsSync(nginx)) return;
     const r = spawnSync('nginx', ['-t', '-c', path.join(dir, 'nginx-lwm2m.conf'), '-g', `pid ${dir}/nginx.pid;`], { encoding: 'utf8' });
     expect(r.stderr).toContain('test is successful');
     expect(r.stderr).not.toMatch(/\[(warn|emerg)\]/);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../profile/defaults';
-import { loadProfile } from '../../profile/load';
+import { loadInputs, loadProfile } from '../../profile/load';
 import { ProfileError } from '../../profile/problems';
 import { profileOf, synth } from '../helpers/synth';
 import { tempDir } from '../helpers/temp';
@@ -38,7 +38,13 @@ describe('presets', () => {
 });
 
 describe('an Ansible dojot.yaml', () => {
-  const loaded = loadProfile(path.join(FIXTURES, 'guide-100k.dojot.yaml'));
+  // A dojot.yaml cannot say its flavour: the original chose it with --tags, here --flavour.
+  const loaded = loadInputs({ profile: path.join(FIXTURES, 'guide-100k.dojot.yaml'), flavour: '100k' });
+
+  it('takes the default flavour (vernemq) unless --flavour says another', () => {
+    expect(loadProfile(path.join(FIXTURES, 'guide-100k.dojot.yaml')).profile.flavour).toBe('vernemq');
+    expect(loaded.profile.flavour).toBe('100k');
+  });
 
   it('maps the guide\'s variables onto the same profile as the 100k preset', () => {
     const preset = loadProfile('100k').profile;
