@@ -38,7 +38,9 @@ const STREAM_PORTS: Readonly<Record<NginxEntryPoint, Omit<StreamPort, 'nodePort'
 /** The LwM2M ports the deployed components expose (iotagent-lwm2m's, in the lwm2m flavour only). */
 export function lwm2mPorts(p: Profile): StreamPort[] {
   const exposed = new Map(exposures(deployedContracts(p)).map((e) => [e.exposure.entryPoint, e.exposure.nodePort]));
-  return (Object.keys(STREAM_PORTS) as NginxEntryPoint[]).flatMap((e) => (exposed.has(e) ? [{ ...STREAM_PORTS[e], nodePort: exposed.get(e)! }] : []));
+  // Devices fetch firmware at the port the agent tells them: its file server's.
+  const port = (e: NginxEntryPoint) => (e === 'lwm2m-http' ? p.iotagentLwm2m.fileServerHttpPort : STREAM_PORTS[e].port);
+  return (Object.keys(STREAM_PORTS) as NginxEntryPoint[]).flatMap((e) => (exposed.has(e) ? [{ ...STREAM_PORTS[e], port: port(e), nodePort: exposed.get(e)! }] : []));
 }
 
 export function buildNginxConfig(p: Profile, sizing: Sizing): NginxStreamConfig {

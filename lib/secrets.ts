@@ -18,6 +18,8 @@ export const SECRETS = {
   deviceManager: { name: 'devm-secret', keys: ['user', 'password', 'crypto_pass', 'crypto_iv', 'crypto_salt'] },
   /** MinIO's root credentials; image-manager uses them too (full flavours). */
   minio: { name: 'minio-secret', keys: ['access_key', 'secret_key'] },
+  /** kafka2ftp's FTP account, created by hand for an FTP server of one's own (optional: anonymous without it). */
+  kafka2ftp: { name: 'kafka2ftp-secret', keys: ['user', 'password'] },
   /** InfluxDB's first user, its password and its admin token (full flavours with InfluxDB). */
   influxdb: { name: 'influxdb-secret', keys: ['admin-user', 'admin-password', 'admin-token'] },
 } as const;

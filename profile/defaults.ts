@@ -111,7 +111,7 @@ export const DEFAULTS: ProfileLayer = {
     storerLogLevel: 'info',
     retrieverLogLevel: 'info',
   },
-  iotagentLwm2m: { fileServerHttpPort: 30015, fileServerHttpsPort: 30016 },
+  iotagentLwm2m: { fileServerHttpPort: 5896, fileServerHttpsPort: 30016 },
   guiV2: { enabled: true, image: 'dojot/gui-v2' },
   versions: { rabbitmq: '3.7-alpine' },
   optional: { influxdb: false, influxdbStorer: false, influxdbRetriever: false, history: true, persister: true },

@@ -253,7 +253,7 @@ export interface Profile {
   readonly iotagentLwm2m: {
     /** Host or address devices fetch firmware from. @default the profile's domainName [dojot_file_server_address] */
     readonly fileServerAddress: string;
-    /** The agent's file server port over HTTP, as devices reach it. @default 30015 [file_server_http_port] */
+    /** The port of the agent's HTTP file server: it listens there and writes it into the firmware URLs devices fetch, so the load balancer listens on it too. @default 5896 (the original's 30015 was served by nothing) [file_server_http_port] */
     readonly fileServerHttpPort: number;
     /** The agent's file server port over HTTPS. @default 30016 [file_server_https_port] */
     readonly fileServerHttpsPort: number;

@@ -67,6 +67,11 @@ export function validateProfile(p: Profile): Problem[] {
   if (p.namespace.length > 63) fail('namespace', 'must be at most 63 characters');
   matches('namespace', p.namespace, DNS_LABEL, 'a DNS label (lower-case letters, digits and -)');
   if (SYSTEM_NAMESPACES.includes(p.namespace)) fail('namespace', `must not be a namespace of Kubernetes itself (${SYSTEM_NAMESPACES.join(', ')}); dojot gets its own, such as dojot`);
+  // flowbroker v0.6.0 creates its flow nodes in `dojot`, whatever its own namespace (kubernetesRemoteNode/index.js).
+  const namespaceOk = !problems.some((x) => x.path === 'namespace');
+  if (namespaceOk && p.flavour !== '100k' && p.namespace !== 'dojot') {
+    fail('namespace', `must be dojot for the ${p.flavour} flavour: flowbroker (v0.6.0) creates its flow nodes in the namespace dojot, whatever its own`);
+  }
   matches('version', p.version, IMAGE_TAG, 'an image tag');
   matches('domainName', p.domainName, HOST, 'a host name or address');
 

@@ -1,16 +1,41 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { DojotService } from '../../lib/workloads';
+import { dojotLabels } from '../../lib/labels';
+import { portOf, serviceUrl } from '../../lib/contract';
+import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 
 export interface DataManagerChartProps extends DojotChartProps {
   readonly version: string;
 }
 
-/** data-manager: its Deployment and Service. */
+/** data-manager: export and import of a tenant's devices, templates, flows and cron jobs. */
 export class DataManagerChart extends DojotChart {
-  constructor(scope: Construct, id: string, props: DataManagerChartProps) {
+  constructor(scope: Construct, id: string, { version, ...props }: DataManagerChartProps) {
     super(scope, id, props);
-    // TODO(workloads): the Deployment/StatefulSet, from the v0.6.0 role's templates.
-    for (const [key, service] of Object.entries(this.contracts.dataManager.services)) new DojotService(this, `${key}-service`, { contract: service, labels: { name: service.name } });
+    const { api } = this.contracts.dataManager.services;
+    const { flowbroker, deviceManager, cron } = this.contracts;
+    new DojotService(this, 'Service', { contract: api, labels: { name: api.name } });
+    new DojotDeployment(this, 'Deployment', {
+      name: api.name,
+      metadataLabels: { name: api.name, app: 'dojot' },
+      labels: dojotLabels(api.name),
+      group: 'dojot',
+      placement: this.placement,
+      spec: { restartPolicy: 'Always' },
+      containers: [
+        {
+          name: api.name,
+          image: `dojot/data-manager:${version}`,
+          // The original set no env: these are the image's defaults (dojot/data-manager v0.6.0
+          // src/config.js), written from the contracts so that they follow them.
+          env: [
+            env('PORT', portOf(api, 'http').port),
+            env('FLOW_BROKER_URL', serviceUrl(flowbroker.services.api, 'http')),
+            env('DEVICE_MANAGER_URL', serviceUrl(deviceManager.services.api, 'http')),
+            env('CRON_URL', serviceUrl(cron.services.api, 'http', '/cron')),
+          ],
+        },
+      ],
+    });
   }
 }

@@ -1,16 +1,42 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { DojotService } from '../../lib/workloads';
+import { dojotLabels } from '../../lib/labels';
+import { portOf, serviceUrl } from '../../lib/contract';
+import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 
 export interface HistoryChartProps extends DojotChartProps {
   readonly version: string;
 }
 
-/** history: its Deployment and Service. */
+/** history: the devices' past data, read from MongoDB, behind `/history`. */
 export class HistoryChart extends DojotChart {
-  constructor(scope: Construct, id: string, props: HistoryChartProps) {
+  constructor(scope: Construct, id: string, { version, ...props }: HistoryChartProps) {
     super(scope, id, props);
-    // TODO(workloads): the Deployment/StatefulSet, from the v0.6.0 role's templates.
-    for (const [key, service] of Object.entries(this.contracts.history.services)) new DojotService(this, `${key}-service`, { contract: service, labels: { name: service.name } });
+    const { api } = this.contracts.history.services;
+    const { db } = this.contracts.mongodb.services;
+    new DojotService(this, 'Service', { contract: api, labels: { name: api.name } });
+    new DojotDeployment(this, 'Deployment', {
+      name: api.name,
+      metadataLabels: { name: api.name, app: 'dojot' },
+      labels: dojotLabels(api.name),
+      group: 'dojot',
+      placement: this.placement,
+      spec: { restartPolicy: 'Always' },
+      containers: [
+        {
+          name: api.name,
+          image: `dojot/history:${version}`,
+          env: [
+            env('FALCON_SETTINGS_MODULE', 'history.settings.docker'),
+            env('DOJOT_MANAGEMENT_USER', 'history'),
+            // The original left these to the image's defaults (dojot/history v0.6.0 history/conf.py:
+            // mongodb:27017, http://device-manager:5000); from the contracts they follow the profile.
+            env('HISTORY_DB_ADDRESS', db.name),
+            env('HISTORY_DB_PORT', portOf(db, 'mongo').port),
+            env('DEVICE_MANAGER_URL', serviceUrl(this.contracts.deviceManager.services.api, 'http')),
+          ],
+        },
+      ],
+    });
   }
 }

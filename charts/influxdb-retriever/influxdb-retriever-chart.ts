@@ -1,18 +1,50 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { DojotService } from '../../lib/workloads';
+import { dojotLabels } from '../../lib/labels';
+import { SECRETS, secretEnv } from '../../lib/secrets';
+import { portOf, serviceUrl } from '../../lib/contract';
+import { DojotDeployment, DojotService, env, httpProbe } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 
 export interface InfluxdbRetrieverChartProps extends DojotChartProps {
   readonly version: string;
   readonly logLevel: Profile['influxdb']['retrieverLogLevel'];
+  /** The bucket the storer writes into. @default the image's: 'devices', the profile's default */
+  readonly influxdb?: Pick<Profile['influxdb'], 'bucket'>;
 }
 
-/** influxdb-retriever: its Deployment and Service. */
+/** influxdb-retriever: the devices' time series from InfluxDB, behind `/tss`. */
 export class InfluxdbRetrieverChart extends DojotChart {
-  constructor(scope: Construct, id: string, props: InfluxdbRetrieverChartProps) {
+  constructor(scope: Construct, id: string, { version, logLevel, influxdb, ...props }: InfluxdbRetrieverChartProps) {
     super(scope, id, props);
-    // TODO(workloads): the Deployment/StatefulSet, from the v0.6.0 role's templates.
-    for (const [key, service] of Object.entries(this.contracts.influxdbRetriever.services)) new DojotService(this, `${key}-service`, { contract: service, labels: { name: service.name } });
+    const { api } = this.contracts.influxdbRetriever.services;
+    const http = portOf(api, 'http');
+    new DojotService(this, 'Service', { contract: api, labels: { name: api.name } });
+    new DojotDeployment(this, 'Deployment', {
+      name: api.name,
+      metadataLabels: { name: api.name, app: 'dojot' },
+      labels: dojotLabels(api.name),
+      group: 'dojot',
+      placement: this.placement,
+      spec: { restartPolicy: 'Always' },
+      containers: [
+        {
+          name: api.name,
+          image: `dojot/influxdb-retriever:${version}`,
+          env: [
+            env('RETRIEVER_LOG_CONSOLE_LEVEL', logLevel),
+            // The original relied on the image's defaults (dojot/dojot v0.6.0
+            // storage/time-series/influxdb/retriever/config/default.conf): the URL of the default
+            // port, v0.6.0's well-known token (replaced by our generated Secret's) and port 3000.
+            env('RETRIEVER_INFLUX_URL', serviceUrl(this.contracts.influxdb.services.api, 'http')),
+            secretEnv('RETRIEVER_INFLUX_DEFAULT_TOKEN', SECRETS.influxdb, 'admin-token'),
+            ...(influxdb ? [env('RETRIEVER_INFLUX_DEFAULT_BUCKET', influxdb.bucket)] : []),
+            env('RETRIEVER_SERVER_PORT', http.targetPort ?? http.port),
+          ],
+          readinessProbe: httpProbe('/ready', 9000, { failureThreshold: 1, initialDelaySeconds: 15, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 }),
+          livenessProbe: httpProbe('/live', 9000, { failureThreshold: 3, initialDelaySeconds: 15, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 }),
+        },
+      ],
+    });
   }
 }

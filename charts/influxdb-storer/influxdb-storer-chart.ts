@@ -1,16 +1,52 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { dojotLabels } from '../../lib/labels';
+import { SECRETS, secretEnv } from '../../lib/secrets';
+import { hostPort, serviceUrl } from '../../lib/contract';
+import { DojotDeployment, env, httpProbe } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 
 export interface InfluxdbStorerChartProps extends DojotChartProps {
   readonly version: string;
   readonly logLevel: Profile['influxdb']['storerLogLevel'];
+  /**
+   * The organization and bucket InfluxDB's setup Job creates, which the storer writes into.
+   * @default the image's: 'admin' and 'devices', the profile's defaults
+   */
+  readonly influxdb?: Pick<Profile['influxdb'], 'organizationName' | 'bucket'>;
 }
 
-/** influxdb-storer: its Deployment. */
+/** influxdb-storer: writes device data from Kafka into InfluxDB, one organization per tenant. */
 export class InfluxdbStorerChart extends DojotChart {
-  constructor(scope: Construct, id: string, props: InfluxdbStorerChartProps) {
+  constructor(scope: Construct, id: string, { version, logLevel, influxdb, ...props }: InfluxdbStorerChartProps) {
     super(scope, id, props);
-    // TODO(workloads): the Deployment/StatefulSet, from the v0.6.0 role's templates.
+    new DojotDeployment(this, 'Deployment', {
+      name: 'influxdb-storer',
+      metadataLabels: { name: 'influxdb-storer', app: 'dojot' },
+      labels: dojotLabels('influxdb-storer'),
+      group: 'dojot',
+      placement: this.placement,
+      spec: { restartPolicy: 'Always' },
+      containers: [
+        {
+          name: 'influxdb-storer',
+          image: `dojot/influxdb-storer:${version}`,
+          env: [
+            env('STORER_LOG_CONSOLE_LEVEL', logLevel),
+            env('STORER_CONSUMER_METADATA_BROKER_LIST', hostPort(this.contracts.kafka.services.broker, 'kafka')),
+            // The original relied on the image's defaults (dojot/dojot v0.6.0
+            // storage/time-series/influxdb/storer/config/default.conf, influx.*): the URL of the
+            // default port, and v0.6.0's well-known token, which our generated Secret replaces.
+            env('STORER_INFLUX_URL', serviceUrl(this.contracts.influxdb.services.api, 'http')),
+            secretEnv('STORER_INFLUX_DEFAULT_TOKEN', SECRETS.influxdb, 'admin-token'),
+            ...(influxdb
+              ? [env('STORER_INFLUX_DEFAULT_ORGANIZATION', influxdb.organizationName), env('STORER_INFLUX_DEFAULT_BUCKET', influxdb.bucket)]
+              : []),
+          ],
+          readinessProbe: httpProbe('/ready', 9000, { failureThreshold: 1, initialDelaySeconds: 15, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 }),
+          livenessProbe: httpProbe('/live', 9000, { failureThreshold: 3, initialDelaySeconds: 15, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 }),
+        },
+      ],
+    });
   }
 }

@@ -1,14 +1,50 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { dojotLabels } from '../../lib/labels';
+import { hostPort } from '../../lib/contract';
+import { SECRETS, secretEnv } from '../../lib/secrets';
+import { DojotDeployment, env } from '../../lib/workloads';
 
 export interface Kafka2ftpChartProps extends DojotChartProps {
   readonly version: string;
 }
 
-/** kafka2ftp: its Deployment. */
+/** kafka2ftp: uploads the messages of `<tenant>.dojot.ftp` to an FTP server. */
 export class Kafka2ftpChart extends DojotChart {
-  constructor(scope: Construct, id: string, props: Kafka2ftpChartProps) {
+  constructor(scope: Construct, id: string, { version, ...props }: Kafka2ftpChartProps) {
     super(scope, id, props);
-    // TODO(workloads): the Deployment/StatefulSet, from the v0.6.0 role's templates.
+    new DojotDeployment(this, 'Deployment', {
+      name: 'kafka2ftp',
+      metadataLabels: { name: 'kafka2ftp', app: 'dojot' },
+      labels: dojotLabels('kafka2ftp'),
+      group: 'dojot',
+      placement: this.placement,
+      spec: { restartPolicy: 'Always' },
+      containers: [
+        {
+          name: 'kafka2ftp',
+          image: `dojot/kafka2ftp:${version}`,
+          env: [
+            // The original wrote a fixed 'kafka-server:9092', whatever the Kafka port.
+            env('KAFKA_HOSTS', hostPort(this.contracts.kafka.services.broker, 'kafka')),
+            env('KAFKA_GROUP_ID', 'kafka2ftp-group'),
+            env('LOG_CONSOLE_LEVEL', 'info'),
+            env('FTP_TENANT', 'admin'),
+            // The original's placeholder server (localhost: nothing listens there in the pod), as in
+            // v0.6.0; an FTP server of one's own is a change of these values.
+            env('FTP_HOST', 'localhost'),
+            env('FTP_PORT', 21),
+            env('FTP_FTPS', false),
+            // From kafka2ftp-secret when it exists (an FTP server of one's own); without it the
+            // image's defaults apply, the original's anonymous / guest (connector/kafka2ftp/app/Config.js).
+            secretEnv('FTP_USER', SECRETS.kafka2ftp, 'user', true),
+            secretEnv('FTP_PASSWORD', SECRETS.kafka2ftp, 'password', true),
+            env('FTP_REMOTE_DIR', '/incoming/'),
+            env('MAX_CONCURRENT_CONNECTIONS', 10),
+            env('RETRIES', 13),
+          ],
+        },
+      ],
+    });
   }
 }

@@ -11,8 +11,14 @@ const NOT_CREDENTIALS: Record<string, RegExp> = {
   KAFKA_WS_SERVER_KEY: /^\/[\w/.-]+\.key$/,
 };
 
-describe.each(PRESET_NAMES)('no credential in dist/ (preset %s)', (preset) => {
-  const out = synth(profileOf(preset));
+const PROFILES: [string, () => ReturnType<typeof profileOf>][] = [
+  ...PRESET_NAMES.map((n): [string, () => ReturnType<typeof profileOf>] => [`preset ${n}`, () => profileOf(n)]),
+  ...(['mosca', 'lwm2m'] as const).map((f): [string, () => ReturnType<typeof profileOf>] => [`flavour ${f}`, () => profileOf('default', { flavour: f })]),
+  ['every optional service', () => profileOf('default', { optional: { influxdb: true, influxdbStorer: true, influxdbRetriever: true } })],
+];
+
+describe.each(PROFILES)('no credential in dist/ (%s)', (_, make) => {
+  const out = synth(make());
   const workloads = out.objects.filter((o) => o.spec?.template?.spec);
 
   it('has no Secret object', () => {
@@ -29,13 +35,14 @@ describe.each(PRESET_NAMES)('no credential in dist/ (preset %s)', (preset) => {
   });
 
   it('references only the Secrets and keys that npm run secrets generates', () => {
-    const generated = YAML.parseAllDocuments(renderSecretManifests(out.profile, { deviceManager: true, env: { AUTH_EMAIL_HOST: 'h', AUTH_EMAIL_USER: 'u', AUTH_EMAIL_PASSWD: 'p' } })).map(
+    // The Secrets of this profile's flavour only: what it reads, npm run secrets makes for it.
+    const generated = YAML.parseAllDocuments(renderSecretManifests(out.profile, { env: { AUTH_EMAIL_HOST: 'h', AUTH_EMAIL_USER: 'u', AUTH_EMAIL_PASSWD: 'p' } })).map(
       (d) => d.toJS() as { metadata: { name: string }; stringData: Record<string, string> },
     );
     const keys = new Set(generated.flatMap((s) => Object.keys(s.stringData).map((k) => `${s.metadata.name}/${k}`)));
     const refs = workloads.flatMap((w) =>
-      podSpec(w).containers.flatMap((c: { env?: { valueFrom?: { secretKeyRef?: { name: string; key: string } } }[] }) =>
-        (c.env ?? []).flatMap((e) => (e.valueFrom?.secretKeyRef ? [`${e.valueFrom.secretKeyRef.name}/${e.valueFrom.secretKeyRef.key}`] : [])),
+      [...podSpec(w).containers, ...(podSpec(w).initContainers ?? [])].flatMap((c: { env?: { valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean } } }[] }) =>
+        (c.env ?? []).flatMap((e) => (e.valueFrom?.secretKeyRef && !e.valueFrom.secretKeyRef.optional ? [`${e.valueFrom.secretKeyRef.name}/${e.valueFrom.secretKeyRef.key}`] : [])),
       ),
     );
     expect(refs.length).toBeGreaterThan(0);
@@ -62,6 +69,23 @@ describe('npm run secrets', () => {
     expect(docs.find((d) => d.metadata.name === SECRETS.x509IdentityMgmt.name).stringData).toEqual({ user: 'ejbca', password: 'pw-5' });
     // The VerneMQ nodes' Erlang cookie: v0.6.0 used the well-known 'vmq'.
     expect(docs.find((d) => d.metadata.name === SECRETS.vernemq.name).stringData).toEqual({ cookie: 'pw-6' });
+  });
+
+  it.each([
+    ['100k', {}, ['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret', 'vernemq-secret']],
+    ['default', {}, ['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret', 'vernemq-secret', 'devm-secret', 'minio-secret']],
+    ['default', { flavour: 'mosca' }, ['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret', 'devm-secret', 'minio-secret']],
+    ['default', { optional: { influxdb: true } }, ['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret', 'vernemq-secret', 'devm-secret', 'minio-secret', 'influxdb-secret']],
+  ] as const)('makes the Secrets of the flavour: %s %j', (preset, layer, names) => {
+    const docs = YAML.parseAllDocuments(renderSecretManifests(profileOf(preset, layer as never))).map((d) => d.toJS());
+    expect(docs.map((d) => d.metadata.name)).toEqual(names);
+    const devm = docs.find((d) => d.metadata.name === 'devm-secret');
+    if (devm) {
+      expect(Object.keys(devm.stringData)).toEqual(['user', 'password', 'crypto_pass', 'crypto_iv', 'crypto_salt']);
+      // AES-CBC's IV: exactly 16 bytes, used as is (device-manager v0.6.0, pycrypto 2.6.1).
+      expect(devm.stringData.crypto_iv).toMatch(/^[0-9a-f]{16}$/);
+      expect(devm.stringData.crypto_salt).toMatch(/^[0-9a-f]{32}$/);
+    }
   });
 
   it('makes new random passwords each time', () => {
