@@ -28,6 +28,10 @@ export function loadBalancerFiles(p: Profile, run: HaproxyRuntime = {}): LoadBal
     const check = checkCapacity(e, lb.nodes[e.group].length, lb, sizing);
     if (!check.ok) notices.push(capacityWarning(check, lb, sizing));
   }
+  if (p.flavour === 'mosca') {
+    // Its NodePorts answer only on nodes that run it (externalTrafficPolicy: Local).
+    notices.push(`the mosca flavour: mqtt_nodes must be the nodes that run iotagent-mosca (${p.placement.nodeAffinity ? `the ${p.placement.nodeLabels.dojot} group` : 'any node where it is scheduled'}), not VerneMQ's`);
+  }
   if (lb.nodes.controlPlane.length) notices.push(`kubeadm init --control-plane-endpoint "${lb.address}:${KUBE_API_PORT}" --upload-certs`);
   return {
     files: [
