@@ -14,7 +14,7 @@ export default defineConfig({
     maxWorkers: 3,
     // All three from the start: with isolate off, a worker the pool stops early fails the run.
     minWorkers: 3,
-    globalSetup: ['test/setup/lb-tools.ts'],
+    globalSetup: ['test/setup/lb-tools.ts', 'test/setup/synth-cache.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     resolveSnapshotPath: (testPath, extension) =>

@@ -1,4 +1,5 @@
 import { HOST_DIRECTORIES_SCRIPT, renderHostDirectoriesScript } from '../charts/storage/host-directories';
+import { helmValuesFile } from '../charts/metrics/helm-values';
 import { loadBalancerFiles } from '../haproxy/load-balancer-files';
 import type { SideFile } from '../lib/side-file';
 import type { Profile } from '../profile/types';
@@ -12,5 +13,6 @@ export function sideFiles(profile: Profile, loadBalancer: boolean): { files: Sid
   const lb = loadBalancer
     ? loadBalancerFiles(profile)
     : { files: [], notices: ['no inventory: the load balancer\'s files (haproxy.cfg and its sysctl file) need its nodes; give --inventory to write them'] };
-  return { files: [...(script ? [{ name: HOST_DIRECTORIES_SCRIPT, content: script, mode: 0o755 }] : []), ...lb.files], notices: lb.notices };
+  const helm = profile.metrics.enabled ? [helmValuesFile(profile)] : [];
+  return { files: [...(script ? [{ name: HOST_DIRECTORIES_SCRIPT, content: script, mode: 0o755 }] : []), ...lb.files, ...helm], notices: lb.notices };
 }

@@ -55,7 +55,7 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
       if (missing.length) throw new ProfileError(loaded.inventory.hostsFile, missing);
     }
     for (const n of loaded.notices) io.err(`note: ${n}`);
-    const notices = synthesize(profile, staging, { loadBalancer: loaded.inventory !== undefined });
+    const { notices } = synthesize(profile, staging, { loadBalancer: loaded.inventory !== undefined });
     for (const n of notices) io.err(`note: ${n}`);
     published = true;
     publish(staging, target);

@@ -293,6 +293,23 @@ export interface Profile {
   };
   /** The L4 load balancer in front of the cluster. */
   readonly loadBalancer: LoadBalancerSettings;
+  /**
+   * dojot's monitoring, for a Prometheus stack installed beside it (kube-prometheus-stack, or any
+   * prometheus-operator from v0.65): ServiceMonitors, alerting rules and Grafana dashboards in
+   * dist/monitoring, a values file for the stack in dist/helm, Grafana on `nodePorts.metrics`.
+   */
+  readonly metrics: {
+    /** Emit dojot's monitoring, and the load balancer's metrics entry point. @default true (the original deploys its metrics stack with every flavour) */
+    readonly enabled: boolean;
+    /** Namespace of the monitoring stack; the dashboards go there. @default 'monitoring' */
+    readonly namespace: string;
+    /** The stack's Helm release: the `release` label its Prometheus selects ServiceMonitors and rules by. @default 'kube-prometheus-stack' */
+    readonly release: string;
+    /** Label by which the stack's Grafana sidecar loads dashboard ConfigMaps. @default 'grafana_dashboard' */
+    readonly dashboardLabel: string;
+    /** How often Prometheus scrapes VerneMQ (v0.6.0 scraped every 1 s). @default '30s' */
+    readonly scrapeInterval: string;
+  };
   readonly locustExporter: {
     /** Scrape a Locust exporter (metrics stack). @default false [dojot_enable_locust_exporter] */
     readonly enabled: boolean;

@@ -1,9 +1,14 @@
-// `npm run validate [-- DIR...]`: strict offline validation of the synthesized manifests
-// (default dist/) against the Kubernetes versions we claim: kinds served, unknown fields,
-// types, enums and required fields. Exits 1 on any problem, naming the object and the field.
+// `npm run validate [-- DIR...]`: strict offline validation of the synthesized manifests (default
+// dist/, and its monitoring/ when there) against the Kubernetes versions we claim: kinds served,
+// unknown fields, types, enums and required fields (prometheus-operator's custom resources: their
+// types). Exits 1 on any problem, naming the object and the field.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { KUBERNETES_VERSIONS, validateFolder } from '../validation/validate-manifests';
 
-const dirs = process.argv.slice(2).length ? process.argv.slice(2) : ['dist'];
+const given = process.argv.slice(2).length ? process.argv.slice(2) : ['dist'];
+// A synthesized folder's monitoring/ subfolder holds the custom resources of the Prometheus stack.
+const dirs = given.flatMap((d) => [d, ...(fs.existsSync(path.join(d, 'monitoring')) ? [path.join(d, 'monitoring')] : [])]);
 let failed = false;
 for (const dir of dirs) {
   const { objects, problems } = validateFolder(dir);

@@ -45,6 +45,30 @@ function modelOf(pkg: string, apiVersion: string, kind: string): (new (data: unk
   }
 }
 
+/**
+ * Custom resources whose CRDs another chart installs, with the models of their fields and types:
+ * prometheus-operator's, from @kubernetes-models/prometheus-operator (its CRDs of v0.65.1).
+ * Their unknown fields are not caught here (those models accept them).
+ */
+const CUSTOM_RESOURCES: Readonly<Record<string, string>> = { 'monitoring.coreos.com': '@kubernetes-models/prometheus-operator' };
+
+function validateCustomResource(o: ManifestObject & { apiVersion: string; kind: string }, name: string, pkg: string): ManifestProblem[] {
+  let Model: (new (data: unknown) => { validate(): void }) | undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    Model = (require(`${pkg}/${o.apiVersion}/${o.kind}`) as Record<string, new (data: unknown) => { validate(): void }>)[o.kind];
+  } catch {
+    return [{ object: name, version: 'all', message: `${o.apiVersion} ${o.kind} is not a kind that ${pkg} knows` }];
+  }
+  try {
+    new Model!(o).validate();
+    return [];
+  } catch (e) {
+    const errors = (e as { errors?: { instancePath: string; message?: string }[] }).errors ?? [];
+    return errors.map((err) => ({ object: name, version: 'all', message: `${err.instancePath.slice(1).replace(/\//g, '.') || '(object)'} ${err.message}` }));
+  }
+}
+
 /** Problems of one object against every claimed version: kind not served, unknown fields, wrong types. */
 export function validateObject(o: ManifestObject, where: string): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
@@ -52,6 +76,8 @@ export function validateObject(o: ManifestObject, where: string): ManifestProble
   if (typeof o.apiVersion !== 'string' || typeof o.kind !== 'string') {
     return [{ object: name, version: 'all', message: 'has no apiVersion or kind' }];
   }
+  const group = o.apiVersion.split('/')[0];
+  if (Object.hasOwn(CUSTOM_RESOURCES, group)) return validateCustomResource(o as ManifestObject & { apiVersion: string; kind: string }, name, CUSTOM_RESOURCES[group]);
   for (const v of KUBERNETES_VERSIONS) {
     const tree = treeOf(v.fields);
     const root = tree.kinds.get(`${o.apiVersion} ${o.kind}`);

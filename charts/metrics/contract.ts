@@ -3,16 +3,12 @@ import type { Profile } from '../../profile/types';
 
 /**
  * The monitoring stack's Grafana, which the load balancer's `metrics` entry point reaches on
- * `nodePorts.metrics`. The stack (not dojot) runs it; this contract only says where it is.
+ * `nodePorts.metrics` when `metrics.enabled`. The stack (not dojot) runs it: the values file in
+ * dist/helm names its Service `grafana` and puts it on that NodePort.
  */
 export function metricsContract(p: Profile) {
+  const http = { name: 'http-web', port: 80, exposed: p.metrics.enabled ? exposedAs(p, 'metrics', p.nodePorts.metrics, 'Grafana (metrics stack)') : undefined };
   return {
-    services: {
-      grafana: {
-        name: 'grafana',
-        selector: { 'app.kubernetes.io/name': 'grafana' },
-        ports: { http: { name: 'http', port: 3000, exposed: exposedAs(p, 'metrics', p.nodePorts.metrics, 'Grafana (metrics stack)') } },
-      },
-    },
+    services: { grafana: { name: 'grafana', selector: { 'app.kubernetes.io/name': 'grafana' }, ports: { http } } },
   } satisfies ComponentContract;
 }

@@ -28,7 +28,8 @@ const CLI = [process.execPath, CDK8S, 'synth', '--no-check-upgrade', '--output',
 
 /** Every file of a folder, name → bytes. */
 function read(dir: string): Record<string, Buffer> {
-  return Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f))]));
+  const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+  return Object.fromEntries(files.map((f) => [f, fs.readFileSync(path.join(dir, f))]));
 }
 
 function withPrevious(): string {
@@ -95,12 +96,15 @@ describe('a good synth', () => {
 
 describe('the output folder', () => {
   it('refuses dist/ itself as cdk8s synth\'s output folder, and says dist/ was emptied', () => {
-    const dist = withPrevious();
-    const r = spawnSync(process.execPath, [CDK8S, 'synth', '--no-check-upgrade', '--output', dist], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOJOT_DIST: dist } });
-    expect(r.status).not.toBe(0);
+    // As `cdk8s synth -o <dist>` runs the app (cdk8s-cli's synthApp): the output folder in
+    // CDK8S_OUTDIR, emptied before the app starts, and its marker variable set.
+    const dist = tempDir('dojot-dist-');
+    const r = spawnSync(process.execPath, ['scripts/run-app.cjs'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOJOT_DIST: dist, CDK8S_OUTDIR: dist, CDK8S_RECORD_CONSTRUCT_METADATA: 'false' } });
     expect(r.stderr).toContain(`error: the output folder is ${dist}/ itself (cdk8s synth -o ${dist}): the app writes ${dist}/`);
     expect(r.stderr).toContain(`${dist}/ was emptied before the app ran; write it again with npm run synth.`);
     expect(r.stderr).not.toContain('was left as it was');
+    // No output folder: the CLI then fails with its own line, and a non-zero status.
+    expect(fs.existsSync(dist)).toBe(false);
   });
 });
 

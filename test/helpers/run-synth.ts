@@ -10,7 +10,14 @@ export interface Outcome {
   readonly distAfter: Record<string, string>;
 }
 
-const readDir = (dir: string) => Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+/** Every file of a folder, sub-folders included, by its path in it. */
+export const readDir = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    (fs.readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+  );
 
 /** Runs the synth command in this process, as `npm run synth` does, over a dist/ that has a previous output. */
 export function runSynth(argv: readonly string[]): Outcome {

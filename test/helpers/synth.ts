@@ -1,7 +1,7 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as YAML from 'yaml';
 import { synthesize } from '../../app/synthesize';
 import { withInventory } from '../../profile/inventory';
 import { loadProfile, resolveProfile } from '../../profile/load';
@@ -22,7 +22,6 @@ export interface ManifestObject {
 
 export interface Synthesized {
   readonly profile: Profile;
-  readonly dir: string;
   /** File name → content, every file of the output. */
   readonly files: Readonly<Record<string, string>>;
   readonly objects: readonly ManifestObject[];
@@ -50,8 +49,14 @@ export function profileOf(preset: string, overrides: ProfileLayer = {}): Profile
   return resolveProfile('test', overrides, PRESETS[preset]).profile;
 }
 
-/** Synthesized profiles of this test worker, by content: each profile is synthesized once per run. */
+/** Synthesized profiles of this test worker, by content. */
 const cache = new Map<string, Synthesized>();
+
+/**
+ * The run's cache folder (test/setup/synth-cache.ts), shared by the workers: each profile is
+ * synthesized once per `npm test`, whichever worker needs it first.
+ */
+const SHARED_CACHE = process.env.DOJOT_TEST_SYNTH_CACHE;
 
 /**
  * Synthesizes a profile into a fresh temporary folder and parses every manifest (the load
@@ -61,26 +66,39 @@ export function synth(profile: Profile): Synthesized {
   const key = JSON.stringify(profile);
   const hit = cache.get(key);
   if (hit) return hit;
-  const result = synthesizeAndRead(profile);
+  const file = SHARED_CACHE ? path.join(SHARED_CACHE, `${createHash('sha256').update(key).digest('hex')}.json`) : undefined;
+  let read: { files: Record<string, string>; objects: ManifestObject[] } | undefined;
+  if (file && fs.existsSync(file)) read = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!read) {
+    read = synthesizeAndRead(profile);
+    if (file) {
+      const partial = `${file}.${process.pid}`;
+      fs.writeFileSync(partial, JSON.stringify(read));
+      fs.renameSync(partial, file);
+    }
+  }
+  const result = withFinders(profile, read.files, read.objects);
   cache.set(key, result);
   return result;
 }
 
-function synthesizeAndRead(profile: Profile): Synthesized {
+function synthesizeAndRead(profile: Profile): { files: Record<string, string>; objects: ManifestObject[] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-test-'));
-  synthesize(profile, dir, { loadBalancer: Object.values(profile.loadBalancer.nodes).some((n) => n.length) });
+  const { manifests } = synthesize(profile, dir, { loadBalancer: Object.values(profile.loadBalancer.nodes).some((n) => n.length) });
+  // Every file, sub-folders included (monitoring/, helm/), by its path in the output; the objects
+  // as synthesize wrote them (test/charts/synthesis.test.ts checks they are the files' contents).
   const files: Record<string, string> = {};
-  const objects: ManifestObject[] = [];
-  for (const file of fs.readdirSync(dir).sort()) {
-    files[file] = fs.readFileSync(path.join(dir, file), 'utf8');
-    if (!file.endsWith('.yaml')) continue;
-    for (const doc of YAML.parseAllDocuments(files[file])) objects.push({ file, ...(doc.toJS() as Omit<ManifestObject, 'file'>) } as ManifestObject);
-  }
+  const names = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+  for (const file of names) files[file] = fs.readFileSync(path.join(dir, file), 'utf8');
+  const objects = manifests.flatMap((m) => m.objects.map((o) => ({ file: m.file, ...o }) as ManifestObject));
   fs.rmSync(dir, { recursive: true, force: true });
+  return { files, objects };
+}
+
+function withFinders(profile: Profile, files: Record<string, string>, objects: ManifestObject[]): Synthesized {
   const matching = (kind: string, name: string) => objects.filter((o) => o.kind === kind && o.metadata.name === name);
   return {
     profile,
-    dir,
     files,
     objects,
     find(kind, name) {

@@ -56,7 +56,10 @@ describe('npm run validate (strict, offline, for Kubernetes 1.27 and 1.33)', () 
   it('fails a synthesized folder once a Deployment in it has an unknown field, naming it', () => {
     const o = runSynth(['--profile', '100k']);
     const dir = tempDir('dojot-validate-');
-    for (const [f, text] of Object.entries(o.distAfter)) fs.writeFileSync(path.join(dir, f), text);
+    for (const [f, text] of Object.entries(o.distAfter)) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), text);
+    }
     expect(validateFolder(dir).problems).toEqual([]);
     const file = path.join(dir, '0013-kafka-ws.k8s.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('imagePullPolicy', 'imagePullPolizy').replace('          name: kafka-ws\n', '          name: kafka-ws\n          imagePullPolizy: Always\n'));
