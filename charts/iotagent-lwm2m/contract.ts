@@ -3,8 +3,8 @@ import type { Profile } from '../../profile/types';
 
 /**
  * iotagent-lwm2m (the `lwm2m` flavour): CoAP, CoAPS and the file servers over UDP and CoAP over
- * HTTP, on NodePorts that nginx fronts (HAProxy cannot balance UDP); 5897 (HTTPS) had no pinned
- * NodePort in the original and none here.
+ * HTTP, on NodePorts that nginx fronts (HAProxy cannot balance UDP). The original's 5897 (HTTPS)
+ * is left out: nothing in the agent serves it ("HTTPS is not supported yet", image-ports.ts).
  */
 export function iotagentLwm2mContract(p: Profile) {
   const n = p.nodePorts.lwm2m;
@@ -20,7 +20,6 @@ export function iotagentLwm2mContract(p: Profile) {
           fileServers: { name: 'lwm2m-four', protocol: 'UDP', port: 5694, exposed: exposedAs(p, 'lwm2m-file-servers', n.fileServers, 'file server over DTLS, iotagent-lwm2m') },
           // The agent's HTTP file server listens on the port it writes into devices' firmware URLs.
           http: { name: 'lwm2m-http', protocol: 'TCP', port: 5896, targetPort: 'file-http', exposed: exposedAs(p, 'lwm2m-http', n.http, 'firmware over HTTP, iotagent-lwm2m') },
-          https: { name: 'lwm2m-https', protocol: 'TCP', port: 5897, targetPort: 5897 },
         },
       },
     },

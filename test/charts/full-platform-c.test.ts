@@ -258,7 +258,7 @@ describe('iotagent-lwm2m (lwm2m flavour)', () => {
     for (const p of s.spec.ports.filter((p: { protocol?: string }) => p.protocol === 'UDP')) expect(listened.has(p.targetPort ?? p.port)).toBe(true);
   });
 
-  it('takes UDP NodePorts 30006-30009 and TCP 30010 with the 100k preset, 5897 unpinned as the original', () => {
+  it('takes UDP NodePorts 30006-30009 and TCP 30010 with the 100k preset, and no port 5897 (nothing serves HTTPS)', () => {
     const big = synth(profileOf('100k', { flavour: 'lwm2m' }));
     expect(big.find('Service', 'iotagent-lwm2m').spec.ports).toEqual([
       { name: 'lwm2m-one', port: 5683, protocol: 'UDP', nodePort: 30006 },
@@ -266,7 +266,6 @@ describe('iotagent-lwm2m (lwm2m flavour)', () => {
       { name: 'lwm2m-three', port: 5693, protocol: 'UDP', nodePort: 30008 },
       { name: 'lwm2m-four', port: 5694, protocol: 'UDP', nodePort: 30009 },
       { name: 'lwm2m-http', port: 5896, targetPort: 'file-http', nodePort: 30010 },
-      { name: 'lwm2m-https', port: 5897, targetPort: 5897 },
     ]);
     const pinned = big.find('Deployment', 'iotagent-lwm2m');
     expect(podSpec(pinned).affinity).toEqual(DOJOT_GROUP);
