@@ -5,6 +5,7 @@ import { platformContracts } from '../charts/contracts';
 import { deployedComponents } from '../charts/flavours';
 import { MonitoringChart } from '../charts/metrics/monitoring-chart';
 import { addPlatformCharts } from '../charts/platform';
+import { applyRecommendedLabels } from '../lib/recommended-labels';
 import type { Profile } from '../profile/types';
 import { sideFiles } from './side-files';
 
@@ -67,6 +68,7 @@ function synthesizeMonitoring(profile: Profile, outdir: string): Manifest[] {
   if (!deployed.has('vernemq') && !profile.locustExporter.enabled) return [];
   const dir = path.join(outdir, MONITORING_DIR);
   const app = new App({ outdir: dir });
-  new MonitoringChart(app, 'dojot-monitoring', { profile, contracts: platformContracts(profile), vernemq: deployed.has('vernemq') });
+  const chart = new MonitoringChart(app, 'dojot-monitoring', { profile, contracts: platformContracts(profile), vernemq: deployed.has('vernemq') });
+  applyRecommendedLabels(chart, { name: 'dojot-monitoring', instance: profile.namespace, version: profile.version, component: 'monitoring' });
   return synthesizeApp(app, dir, `${MONITORING_DIR}/`);
 }

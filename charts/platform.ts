@@ -1,5 +1,7 @@
 import type { App, Chart } from 'cdk8s';
 import type { DojotChartProps } from '../lib/dojot-chart';
+import { applyRecommendedLabels } from '../lib/recommended-labels';
+import { COMPONENT_ROLES } from './roles';
 import type { Profile } from '../profile/types';
 import { AuthChart } from './auth/auth-chart';
 import { BackstageChart } from './backstage/backstage-chart';
@@ -95,9 +97,13 @@ export function addPlatformCharts(app: App, p: Profile): Chart[] {
     storage: { storageClassName: p.storageClassName, localVolumes: p.localVolumes },
     contracts: platformContracts(p),
   };
-  const services = deployedComponents(p)
-    .filter((c): c is Exclude<ComponentName, 'metrics'> => c !== 'metrics')
-    .map((c) => CHARTS[c](app, p, common));
+  const components = deployedComponents(p).filter((c): c is Exclude<ComponentName, 'metrics'> => c !== 'metrics');
+  const services = components.map((c) => CHARTS[c](app, p, common));
   for (const chart of services) chart.addDependency(namespace, storage);
+  const label = (chart: Chart, component: keyof typeof COMPONENT_ROLES) =>
+    applyRecommendedLabels(chart, { name: chart.node.id, instance: p.namespace, version: p.version, component: COMPONENT_ROLES[component] });
+  label(namespace, 'namespace');
+  label(storage, 'storage');
+  services.forEach((chart, i) => label(chart, components[i]));
   return [namespace, storage, ...services];
 }

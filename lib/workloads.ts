@@ -42,31 +42,68 @@ export function dojotPodTemplate(p: DojotPodProps): k8s.PodTemplateSpec {
   return {
     metadata: { labels: p.labels, annotations: p.annotations },
     spec: {
+      // No API token unless the pod says it calls the API (VerneMQ's discovery, flowbroker).
+      automountServiceAccountToken: false,
       ...p.spec,
+      securityContext: { seccompProfile: { type: 'RuntimeDefault' }, ...p.spec?.securityContext },
       affinity: p.group ? podAffinity(p.placement, p.group) : undefined,
-      containers: p.containers,
+      initContainers: p.spec?.initContainers?.map(hardened),
+      containers: p.containers.map(hardened),
       volumes: p.volumes?.length ? p.volumes : undefined,
     },
   };
 }
 
+/** No container may gain more privileges than its process started with (setuid binaries, ...). */
+function hardened(c: k8s.Container): k8s.Container {
+  return { ...c, securityContext: { allowPrivilegeEscalation: false, ...c.securityContext } };
+}
+
+/**
+ * A replicated workload's pods: spread over the nodes (by host name; a node that already runs more
+ * of them than another is avoided, not refused), and never more than one disrupted at a time by a
+ * drain (a PodDisruptionBudget, named after the workload). A single replica gets neither: a budget
+ * would block every drain of its node.
+ */
+function replicated(p: DojotWorkloadProps): DojotWorkloadProps {
+  if ((p.replicas ?? 1) < 2 || p.spec?.topologySpreadConstraints) return p;
+  const spread: k8s.TopologySpreadConstraint = {
+    maxSkew: 1,
+    topologyKey: 'kubernetes.io/hostname',
+    whenUnsatisfiable: 'ScheduleAnyway',
+    labelSelector: { matchLabels: { ...(p.selector ?? p.labels) } },
+  };
+  return { ...p, spec: { ...p.spec, topologySpreadConstraints: [spread] } };
+}
+
+function disruptionBudget(scope: Construct, p: DojotWorkloadProps): void {
+  if ((p.replicas ?? 1) < 2) return;
+  new k8s.KubePodDisruptionBudget(scope, 'DisruptionBudget', {
+    metadata: { name: p.name, labels: p.metadataLabels },
+    spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...(p.selector ?? p.labels) } } },
+  });
+}
+
 export class DojotDeployment extends Construct {
   readonly resource: k8s.KubeDeployment;
 
-  constructor(scope: Construct, id: string, p: DojotWorkloadProps) {
+  constructor(scope: Construct, id: string, props: DojotWorkloadProps) {
     super(scope, id);
+    const p = replicated(props);
     this.resource = new k8s.KubeDeployment(this, 'Resource', {
       metadata: { name: p.name, labels: p.metadataLabels },
       spec: { replicas: p.replicas ?? 1, selector: { matchLabels: p.selector ?? p.labels }, template: dojotPodTemplate(p) },
     });
+    disruptionBudget(this, p);
   }
 }
 
 export class DojotStatefulSet extends Construct {
   readonly resource: k8s.KubeStatefulSet;
 
-  constructor(scope: Construct, id: string, p: DojotStatefulSetProps) {
+  constructor(scope: Construct, id: string, props: DojotStatefulSetProps) {
     super(scope, id);
+    const p = replicated(props) as DojotStatefulSetProps;
     this.resource = new k8s.KubeStatefulSet(this, 'Resource', {
       metadata: { name: p.name, labels: p.metadataLabels },
       spec: {
@@ -78,6 +115,7 @@ export class DojotStatefulSet extends Construct {
         volumeClaimTemplates: p.volumeClaimTemplates?.length ? p.volumeClaimTemplates : undefined,
       },
     });
+    disruptionBudget(this, p);
   }
 }
 

@@ -69,10 +69,13 @@ export class InfluxdbChart extends DojotChart {
           metadata: { name: 'influxdb-job' },
           spec: {
             restartPolicy: 'OnFailure',
+            automountServiceAccountToken: false,
+            securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
             containers: [
               {
                 name: 'influxdb-create-admin-user',
                 image,
+                securityContext: { allowPrivilegeEscalation: false },
                 env: [
                   secretEnv(SETUP_ENV.user, SECRETS.influxdb, 'admin-user'),
                   secretEnv(SETUP_ENV.password, SECRETS.influxdb, 'admin-password'),

@@ -27,7 +27,8 @@ export class ZookeeperChart extends DojotChart {
       labels,
       serviceName: cluster.name,
       replicas: zk.clusterSize,
-      statefulSet: { updateStrategy: { type: 'OnDelete' }, podManagementPolicy: 'Parallel' },
+      // RollingUpdate: a synced change reaches the servers (the original's OnDelete waited for a manual delete).
+      statefulSet: { updateStrategy: { type: 'RollingUpdate' }, podManagementPolicy: 'Parallel' },
       group: 'kafka',
       placement: this.placement,
       spec: { terminationGracePeriodSeconds: 1200, securityContext: { runAsUser: 1000, fsGroup: 1000 } },

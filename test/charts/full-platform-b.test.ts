@@ -10,7 +10,7 @@ import { platformContracts } from '../../charts/contracts';
 import { renderSetupScript } from '../../charts/influxdb/setup-script';
 import { InfluxdbRetrieverChart } from '../../charts/influxdb-retriever/influxdb-retriever-chart';
 import { InfluxdbStorerChart } from '../../charts/influxdb-storer/influxdb-storer-chart';
-import { type ManifestObject, podSpec, profileOf, synth } from '../helpers/synth';
+import { type ManifestObject, podSpec, profileOf, synth, originalLabels } from '../helpers/synth';
 
 type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } };
 
@@ -43,9 +43,9 @@ describe('full platform (default profile): history, persister, data-manager, cro
 
   it.each(WORKLOADS.filter(([, n]) => !n.startsWith('influxdb')))('%s %s: the original\'s labels and selector, one replica', (kind, name) => {
     const w = out.find(kind, name);
-    expect(w.metadata.labels).toEqual(labelsOf(name));
+    expect(originalLabels(w.metadata.labels)).toEqual(labelsOf(name));
     expect(w.spec.selector.matchLabels).toEqual(labelsOf(name));
-    expect(w.spec.template.metadata.labels).toEqual(labelsOf(name));
+    expect(originalLabels(w.spec.template.metadata.labels)).toEqual(labelsOf(name));
     expect(w.spec.replicas).toBe(1);
     expect(podSpec(w).restartPolicy).toBe('Always');
     expect(podSpec(w).affinity).toBeUndefined();
@@ -62,7 +62,7 @@ describe('full platform (default profile): history, persister, data-manager, cro
       DEVICE_MANAGER_URL: 'http://device-manager:5000',
     });
     const svc = out.find('Service', 'history');
-    expect(svc.metadata.labels).toEqual({ name: 'history' });
+    expect(originalLabels(svc.metadata.labels)).toEqual({ name: 'history' });
     expect(svc.spec.ports).toEqual([{ port: 8000 }]);
     expect(svc.spec.selector).toEqual(labelsOf('history'));
   });
@@ -179,7 +179,7 @@ describe('InfluxDB, influxdb-storer and influxdb-retriever (optional.influxdb on
   it('InfluxDB: a StatefulSet governed by its Service, ports api and rpc, /ping probes', () => {
     const sts = out.find('StatefulSet', 'influxdb');
     expect(sts.apiVersion).toBe('apps/v1');
-    expect(sts.metadata.labels).toEqual(labelsOf('influxdb'));
+    expect(originalLabels(sts.metadata.labels)).toEqual(labelsOf('influxdb'));
     expect(sts.spec.selector.matchLabels).toEqual(labelsOf('influxdb'));
     expect(sts.spec.serviceName).toBe('influxdb');
     expect(podSpec(sts).terminationGracePeriodSeconds).toBe(30);
@@ -204,7 +204,8 @@ describe('InfluxDB, influxdb-storer and influxdb-retriever (optional.influxdb on
   it('the setup Job: the original\'s name, image and backoff, credentials from influxdb-secret, no affinity', () => {
     const job = out.find('Job', 'influxdb-job');
     expect(job.spec.backoffLimit).toBe(3);
-    expect(job.spec.template.metadata).toEqual({ name: 'influxdb-job' });
+    expect(job.spec.template.metadata.name).toBe('influxdb-job');
+    expect(originalLabels(job.spec.template.metadata.labels)).toBeUndefined();
     expect(podSpec(job).restartPolicy).toBe('OnFailure');
     expect(podSpec(job).affinity).toBeUndefined();
     const c = container(job);
@@ -234,7 +235,7 @@ describe('InfluxDB, influxdb-storer and influxdb-retriever (optional.influxdb on
   it('influxdb-storer: the original\'s settings, and InfluxDB\'s URL and token', () => {
     const w = out.find('Deployment', 'influxdb-storer');
     expect(w.spec.selector.matchLabels).toEqual(labelsOf('influxdb-storer'));
-    expect(w.metadata.labels).toEqual(labelsOf('influxdb-storer'));
+    expect(originalLabels(w.metadata.labels)).toEqual(labelsOf('influxdb-storer'));
     const c = container(w);
     expect(c.image).toBe(`dojot/influxdb-storer:${out.profile.versions.influxdbStorer}`);
     expect(envOf(w)).toMatchObject({
@@ -344,7 +345,7 @@ describe.each(['mosca', 'lwm2m'] as const)('the %s flavour', (flavour) => {
   const out = synth(profileOf('default', { flavour, ...INFLUX_ON }));
 
   it.each(WORKLOADS)('deploys %s %s', (kind, name) => {
-    expect(out.find(kind, name).spec.template.metadata.labels).toEqual(labelsOf(name));
+    expect(originalLabels(out.find(kind, name).spec.template.metadata.labels)).toEqual(labelsOf(name));
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FLOW_NODE_NAMESPACE } from '../../charts/flowbroker/flow-nodes';
-import { type ManifestObject, type Synthesized, podSpec, profileOf, synth } from '../helpers/synth';
+import { type ManifestObject, type Synthesized, podSpec, profileOf, synth, originalLabels } from '../helpers/synth';
 
 // flowbroker, iotagent-mosca and iotagent-lwm2m: the facts of roles/<role>/templates and defaults
 // of ansible-dojot v0.6.0, and of the services' own sources at v0.6.0.
@@ -30,13 +30,13 @@ const DOJOT_GROUP = {
 
 function expectDojotWorkload(out: Synthesized, name: string): ManifestObject {
   const d = out.find('Deployment', name);
-  expect(d.metadata.labels).toEqual({ name, app: 'dojot' });
+  expect(originalLabels(d.metadata.labels)).toEqual({ name, app: 'dojot' });
   expect(d.spec.replicas).toBe(1);
   expect(d.spec.selector.matchLabels).toEqual({ app: 'dojot', name });
-  expect(d.spec.template.metadata.labels).toEqual({ app: 'dojot', name });
+  expect(originalLabels(d.spec.template.metadata.labels)).toEqual({ app: 'dojot', name });
   expect(podSpec(d).restartPolicy).toBe('Always');
   const s = out.find('Service', name);
-  expect(s.metadata.labels).toEqual({ name });
+  expect(originalLabels(s.metadata.labels)).toEqual({ name });
   expect(s.spec.selector).toEqual({ name, app: 'dojot' });
   return d;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONF_KEYS, IMAGE_ENVIRONMENT, VM_ARGS_FLAGS } from '../../charts/vernemq/image-facts';
 import { COOKIE_ENV } from '../../charts/vernemq/start-script';
-import { type ManifestObject, podSpec, profileOf, synth } from '../helpers/synth';
+import { type ManifestObject, podSpec, profileOf, synth, originalLabels } from '../helpers/synth';
 
 const POD_LABELS = { app: 'vernemq', vernemq: 'k8s' };
 
@@ -31,7 +31,7 @@ describe('VerneMQ without an operator (100k preset)', () => {
     expect(out.ofKind('StatefulSet').filter((s) => podSpec(s).containers.some((c: { image: string }) => c.image.startsWith('dojot/vernemq-dojot:')))).toHaveLength(1);
     expect(sts.spec.replicas).toBe(3);
     expect(broker.image).toBe('dojot/vernemq-dojot:v0.6.0');
-    expect(sts.spec.template.metadata.labels).toEqual(POD_LABELS);
+    expect(originalLabels(sts.spec.template.metadata.labels)).toEqual(POD_LABELS);
     expect(sts.spec.selector.matchLabels).toEqual(POD_LABELS);
   });
 

@@ -116,3 +116,9 @@ function withFinders(profile: Profile, files: Record<string, string>, objects: M
 export function podSpec(o: ManifestObject): any {
   return o.spec.template.spec;
 }
+
+/** A label map without Kubernetes' recommended `app.kubernetes.io/*` labels: the original's own (undefined when none). */
+export function originalLabels(labels: Record<string, string> | undefined): Record<string, string> | undefined {
+  const own = Object.fromEntries(Object.entries(labels ?? {}).filter(([k]) => !k.startsWith('app.kubernetes.io/')));
+  return Object.keys(own).length ? own : undefined;
+}

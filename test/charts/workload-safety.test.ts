@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { type ManifestObject, lbProfile, podSpec, profileOf, synth } from '../helpers/synth';
+
+const PROFILES: [string, () => ReturnType<typeof synth>][] = [
+  ['100k', () => synth(lbProfile('100k'))],
+  ['the whole platform on the guide\'s settings', () => synth(lbProfile('100k', { flavour: 'vernemq', optional: { influxdb: true, influxdbStorer: true, influxdbRetriever: true } }))],
+  ['mosca', () => synth(profileOf('default', { flavour: 'mosca' }))],
+  ['lwm2m', () => synth(profileOf('default', { flavour: 'lwm2m' }))],
+];
+const WORKLOADS = ['Deployment', 'StatefulSet', 'Job', 'DaemonSet'];
+const workloadsOf = (out: ReturnType<typeof synth>) => out.objects.filter((o) => WORKLOADS.includes(o.kind));
+const containersOf = (w: ManifestObject) => [...(podSpec(w).initContainers ?? []), ...podSpec(w).containers] as { name: string; securityContext?: Record<string, unknown> }[];
+const matches = (selector: Record<string, string>, labels: Record<string, string> = {}) => Object.entries(selector).every(([k, v]) => labels[k] === v);
+
+describe.each(PROFILES)('workloads of %s', (_, make) => {
+  const out = make();
+
+  it('label every object and pod template with app.kubernetes.io/name and part-of dojot, never a selector', () => {
+    for (const o of out.objects) {
+      expect(o.metadata.labels?.['app.kubernetes.io/name'], `${o.kind}/${o.metadata.name}`).toBeTruthy();
+      expect(o.metadata.labels?.['app.kubernetes.io/part-of'], `${o.kind}/${o.metadata.name}`).toBe('dojot');
+    }
+    for (const w of workloadsOf(out)) {
+      expect(w.spec.template.metadata.labels['app.kubernetes.io/part-of']).toBe('dojot');
+      expect(Object.keys(w.spec.selector?.matchLabels ?? {}).filter((k) => k.startsWith('app.kubernetes.io/')), w.metadata.name).toEqual([]);
+    }
+    for (const s of out.ofKind('Service')) expect(Object.keys(s.spec.selector ?? {}).filter((k) => k.startsWith('app.kubernetes.io/')), s.metadata.name).toEqual([]);
+  });
+
+  it('run every container without privilege escalation, and every pod under the runtime\'s seccomp profile', () => {
+    for (const w of workloadsOf(out)) {
+      expect(podSpec(w).securityContext?.seccompProfile, w.metadata.name).toEqual({ type: 'RuntimeDefault' });
+      for (const c of containersOf(w)) expect(c.securityContext?.allowPrivilegeEscalation, `${w.metadata.name}/${c.name}`).toBe(false);
+    }
+  });
+
+  it('mount an API token only in the pods that call the API, and bind them a Role', () => {
+    const bound = new Set(out.ofKind('RoleBinding').flatMap((b) => b.subjects.map((s: { name: string }) => s.name)));
+    for (const w of workloadsOf(out)) {
+      const spec = podSpec(w);
+      if (spec.automountServiceAccountToken === false) continue;
+      expect(spec.automountServiceAccountToken, w.metadata.name).toBe(true);
+      expect(bound.has(spec.serviceAccountName), `${w.metadata.name} mounts a token without a RoleBinding`).toBe(true);
+    }
+  });
+
+  it('give every replicated workload a disruption budget of one and a spread over the nodes; no budget blocks a single replica', () => {
+    const budgets = out.ofKind('PodDisruptionBudget');
+    for (const w of workloadsOf(out).filter((x) => x.kind !== 'Job')) {
+      const mine = budgets.filter((b) => matches(b.spec.selector.matchLabels, w.spec.template.metadata.labels));
+      if ((w.spec.replicas ?? 1) >= 2) {
+        expect(mine.map((b) => b.spec.maxUnavailable), w.metadata.name).toEqual([1]);
+        expect(podSpec(w).topologySpreadConstraints?.[0]?.topologyKey, w.metadata.name).toBe('kubernetes.io/hostname');
+      }
+      for (const b of mine) expect(b.spec.minAvailable ?? 0, b.metadata.name).toBeLessThan(w.spec.replicas ?? 1);
+    }
+  });
+
+  it('roll every StatefulSet on a change (no OnDelete)', () => {
+    for (const s of out.ofKind('StatefulSet')) expect(s.spec.updateStrategy?.type ?? 'RollingUpdate', s.metadata.name).toBe('RollingUpdate');
+  });
+});
+
+describe('the namespace', () => {
+  it('enforces Pod Security baseline and warns on restricted', () => {
+    expect(synth(profileOf('100k')).find('Namespace', 'dojot').metadata.labels).toMatchObject({
+      'pod-security.kubernetes.io/enforce': 'baseline',
+      'pod-security.kubernetes.io/warn': 'restricted',
+    });
+  });
+
+  it('is not created when it is `default`, which the cluster owns', () => {
+    expect(synth(profileOf('100k', { namespace: 'default' })).ofKind('Namespace')).toEqual([]);
+  });
+});
+
+describe('kafka-pdb', () => {
+  it('lets a drain take the single broker (the original\'s minAvailable 50% blocked it)', () => {
+    const pdb = synth(profileOf('100k')).find('PodDisruptionBudget', 'kafka-pdb');
+    expect(pdb.spec).toMatchObject({ maxUnavailable: 1 });
+    expect(pdb.spec.minAvailable).toBeUndefined();
+  });
+});
