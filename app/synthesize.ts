@@ -7,6 +7,7 @@ import { MonitoringChart } from '../charts/metrics/monitoring-chart';
 import { addPlatformCharts } from '../charts/platform';
 import { applyRecommendedLabels } from '../lib/recommended-labels';
 import type { Profile } from '../profile/types';
+import { checkCapacity } from './capacity-fit';
 import { sideFiles } from './side-files';
 
 export interface SynthesisOptions {
@@ -37,12 +38,13 @@ export function synthesize(profile: Profile, outdir: string, options: SynthesisO
   addPlatformCharts(app, profile);
   const manifests = synthesizeApp(app, outdir, '');
   if (profile.metrics.enabled) manifests.push(...synthesizeMonitoring(profile, outdir));
+  const capacity = checkCapacity(manifests.flatMap((m) => m.objects), profile);
   const side = sideFiles(profile, options.loadBalancer);
   for (const f of side.files) {
     fs.mkdirSync(path.dirname(path.join(outdir, f.name)), { recursive: true });
     fs.writeFileSync(path.join(outdir, f.name), f.content, { mode: f.mode ?? 0o644 });
   }
-  return { notices: side.notices, manifests };
+  return { notices: [...capacity, ...side.notices], manifests };
 }
 
 /**

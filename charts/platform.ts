@@ -1,5 +1,6 @@
 import type { App, Chart } from 'cdk8s';
 import type { DojotChartProps } from '../lib/dojot-chart';
+import { applyResources } from '../lib/container-resources';
 import { applyRecommendedLabels } from '../lib/recommended-labels';
 import { COMPONENT_ROLES } from './roles';
 import type { Profile } from '../profile/types';
@@ -105,5 +106,6 @@ export function addPlatformCharts(app: App, p: Profile): Chart[] {
   label(namespace, 'namespace');
   label(storage, 'storage');
   services.forEach((chart, i) => label(chart, components[i]));
+  for (const chart of services) applyResources(chart, p.resources);
   return [namespace, storage, ...services];
 }

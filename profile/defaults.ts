@@ -1,4 +1,6 @@
 import { LOAD_BALANCER_DEFAULTS } from './load-balancer';
+import { brokerMemory } from '../charts/vernemq/sizing';
+import { DEFAULT_RESOURCES } from './resources';
 import type { Profile, ProfileLayer } from './types';
 
 /**
@@ -118,6 +120,17 @@ export const DEFAULTS: ProfileLayer = {
   loadBalancer: structuredClone(LOAD_BALANCER_DEFAULTS) as ProfileLayer['loadBalancer'],
   metrics: { enabled: true, namespace: 'monitoring', release: 'kube-prometheus-stack', dashboardLabel: 'grafana_dashboard', scrapeInterval: '30s' },
   locustExporter: { enabled: false, ip: '127.0.0.1', port: 9646 },
+  resources: structuredClone(DEFAULT_RESOURCES) as ProfileLayer['resources'],
+  capacity: {
+    machines: {
+      dojot: { count: 0, cores: 0, memory: '0' },
+      kafka: { count: 0, cores: 0, memory: '0' },
+      x509: { count: 0, cores: 0, memory: '0' },
+      vernemq: { count: 0, cores: 0, memory: '0' },
+    },
+    reservedPercent: 10,
+    onExcess: 'refuse',
+  },
 };
 
 /** Fields whose default derives from another field once the layers are merged. */
@@ -133,6 +146,18 @@ export function fillDerivedDefaults(merged: Record<string, any>): void {
   merged.auth.resetPasswordUrl ??= `http://${merged.domainName}/#/setPassword/`;
   merged.loadBalancer ??= {};
   merged.loadBalancer.address ??= merged.domainName;
+  // A broker's memory follows its share of the devices, unless the profile sets it.
+  const broker = brokerMemory({
+    expectedDevices: merged.loadBalancer.expectedDevices ?? LOAD_BALANCER_DEFAULTS.expectedDevices,
+    brokers: merged.vernemq?.replicas,
+    bridges: merged.bridges?.replicas,
+    maxOnlineMessages: merged.vernemq?.maxOnlineMessages,
+  });
+  merged.resources ??= {};
+  merged.resources['vernemq-k8s'] ??= {};
+  merged.resources['vernemq-k8s'].vernemq ??= {};
+  merged.resources['vernemq-k8s'].vernemq.memory ??= broker.memory;
+  merged.resources['vernemq-k8s'].vernemq.memoryLimit ??= broker.memoryLimit;
 }
 
 /** A complete profile of the defaults alone: the reference shape for known keys and types. */

@@ -50,7 +50,7 @@ export function mergeLayer(base: Plain, layer: unknown, reference: Plain, proble
       continue;
     }
     if (!known.includes(key)) {
-      problems.push({ path, message: unknownKey(key, known, prefix || 'the profile') });
+      problems.push({ path, message: unknownKey(key, known, prefix || 'the profile') + tableKeys(prefix, known) });
       continue;
     }
     if (value === undefined) continue;
@@ -68,6 +68,13 @@ export function mergeLayer(base: Plain, layer: unknown, reference: Plain, proble
       base[key] = value;
     }
   }
+}
+
+/** The resource table's keys are names of this repository's objects, not settings: the message lists them. */
+function tableKeys(prefix: string, known: readonly string[]): string {
+  if (prefix === 'resources') return `; the workloads: ${[...known].sort().join(', ')}`;
+  if (/^resources\.[^.]+$/.test(prefix)) return `; its containers: ${[...known].sort().join(', ')}`;
+  return '';
 }
 
 function typeName(v: unknown): string {

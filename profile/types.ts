@@ -6,6 +6,7 @@
  */
 
 import type { LoadBalancerSettings } from './load-balancer';
+import type { ResourceTable } from './resources';
 
 /**
  * The dojot flavours, as the original's `--tags`: `100k` the load test (MQTT in, Kafka, bridges),
@@ -310,6 +311,15 @@ export interface Profile {
     /** How often Prometheus scrapes VerneMQ (v0.6.0 scraped every 1 s). @default '30s' */
     readonly scrapeInterval: string;
   };
+  /**
+   * CPU and memory requests and a memory limit for every container, by workload and container
+   * name (profile/resources.ts lists them all). A layer changes only what it names, e.g.
+   * `{ 'vernemq-k8s': { vernemq: { memory: '3Gi', memoryLimit: '4Gi' } } }`.
+   * @default each workload's size in profile/resources.ts
+   */
+  readonly resources: ResourceTable;
+  /** The machines of each node group, against which synth checks the pinned requests. */
+  readonly capacity: Capacity;
   readonly locustExporter: {
     /** Scrape a Locust exporter (metrics stack). @default false [dojot_enable_locust_exporter] */
     readonly enabled: boolean;
@@ -318,6 +328,25 @@ export interface Profile {
     /** @default 9646 [dojot_locust_exporter.port] */
     readonly port: number;
   };
+}
+
+/** The machines of one node group. */
+export interface Machines {
+  /** How many; 0 when unknown (the group is then not checked). */
+  readonly count: number;
+  /** CPU cores of each. */
+  readonly cores: number;
+  /** Memory of each, a quantity such as `8Gi`. */
+  readonly memory: string;
+}
+
+export interface Capacity {
+  /** The machines of each node group (the guide's in the 100k preset). @default unknown (count 0) */
+  readonly machines: { readonly [G in NodeGroup]: Machines };
+  /** Share of each machine kept for the kubelet, the system and eviction thresholds, in percent. @default 10 */
+  readonly reservedPercent: number;
+  /** When the requests pinned to a group exceed its machines: `refuse` (synth fails) or `warn`. @default 'refuse' */
+  readonly onExcess: 'refuse' | 'warn';
 }
 
 /** A profile layer: any subset of the fields, merged over the defaults. */

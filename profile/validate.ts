@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { validateLoadBalancer } from './load-balancer';
+import { validateCapacity } from './validate-capacity';
 import type { Problem } from './problems';
 import { VERSIONED_FIELDS } from './defaults';
 import { FLAVOURS, NODE_GROUPS, type Persistence, type Profile } from './types';
@@ -215,6 +216,7 @@ export function validateProfile(p: Profile): Problem[] {
   ] as const) {
     if (size > 1) fail(path, `must be 1 for now: more replicas would share one local volume and ${path.startsWith('kafka') ? 'one broker id' : 'one server id'} (the original has the same defect); scale-out comes with per-replica volumes and ids`);
   }
+  problems.push(...validateCapacity(p));
   // The load balancer's address follows domainName unless set: checked once, as domainName.
   problems.push(...validateLoadBalancer(p.loadBalancer).filter((x) => !(x.path === 'loadBalancer.address' && p.loadBalancer.address === p.domainName)));
   return problems;

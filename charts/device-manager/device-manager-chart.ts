@@ -22,7 +22,8 @@ export class DeviceManagerChart extends DojotChart {
       name: redis.name,
       metadataLabels: { name: redis.name, app: 'dojot' },
       labels: dojotLabels(redis.name),
-      // No node group: the original's Redis has no affinity block.
+      // The original's Redis had no affinity block, so it could land on a VerneMQ node and eat its brokers' memory.
+      group: 'dojot',
       placement: this.placement,
       spec: { restartPolicy: 'Always' },
       containers: [{ name: redis.name, image: 'dojot/redis:5.0.5-alpine3.10' }],

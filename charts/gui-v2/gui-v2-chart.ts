@@ -18,7 +18,8 @@ export class GuiV2Chart extends DojotChart {
       name: web.name,
       metadataLabels: { name: web.name, app: 'dojot' },
       labels: dojotLabels(web.name),
-      // No node group: the original's gui-v2 has no affinity block.
+      // The original's gui-v2 had no affinity block; pinned like every workload, so that the capacity check counts it.
+      group: 'dojot',
       placement: this.placement,
       spec: { restartPolicy: 'Always' },
       containers: [{ name: web.name, image: `${image}:${version}` }],

@@ -1,4 +1,5 @@
 import type { Profile } from '../../profile/types';
+import { TCP_BUFFER_SIZES, VERNEMQ_FIGURES } from './sizing';
 
 /**
  * The settings of a dojot VerneMQ 1.10 node, typed and documented here and rendered into the
@@ -41,8 +42,14 @@ export interface BrokerSettings {
   readonly maxConnections: number | 'infinity';
   /** The $SYS tree of broker statistics, off to save work. */
   readonly systree: boolean;
-  /** Share of memory the message store (LevelDB) may use. */
-  readonly leveldbMaxMemoryPercent: number;
+  /**
+   * Bytes the message store (LevelDB) may use. v0.6.0 gave a share of the memory, which eleveldb
+   * reads from the host, not from the container's limit: on the guide's 8 GB nodes 20% was more
+   * than a broker's whole limit.
+   */
+  readonly leveldbMaxMemory: number;
+  /** TCP buffers of the MQTT listeners (sndbuf, recbuf, user-level buffer): the memory each connection costs. */
+  readonly tcpBufferSizes: readonly [number, number, number];
   readonly queues: { readonly maxOnlineMessages: number; readonly maxOfflineMessages: number; readonly maxInflightMessages: number };
   /** Shared subscriptions deliver to subscribers on the same node first (the bridges run beside each broker). */
   readonly sharedSubscriptionPolicy: 'prefer_local' | 'local_only' | 'random';
@@ -81,7 +88,8 @@ export function brokerSettings(v: Profile['vernemq']): BrokerSettings {
     log: { console: 'console', level: 'info' },
     maxConnections: v.maxConnections,
     systree: false,
-    leveldbMaxMemoryPercent: 20,
+    leveldbMaxMemory: VERNEMQ_FIGURES.leveldb,
+    tcpBufferSizes: TCP_BUFFER_SIZES,
     queues: { maxOnlineMessages: v.maxOnlineMessages, maxOfflineMessages: v.maxOfflineMessages, maxInflightMessages: v.maxInflightMessages },
     sharedSubscriptionPolicy: 'prefer_local',
     availableDuringNetsplit: true,
@@ -108,6 +116,8 @@ export function vernemqConfEntries(s: BrokerSettings): [string, string | number]
     ['listener.ssl.default.use_identity_as_username', onOff(l.tls.useIdentityAsUsername)],
     ['listener.ssl.default.require_certificate', onOff(l.tls.requireCertificate)],
     ['listener.max_connections', s.maxConnections],
+    ['listener.tcp.buffer_sizes', s.tcpBufferSizes.join(',')],
+    ['listener.ssl.buffer_sizes', s.tcpBufferSizes.join(',')],
     ['erlang.distribution.port_range.minimum', s.distributionPorts.minimum],
     ['erlang.distribution.port_range.maximum', s.distributionPorts.maximum],
     ['plugins.vmq_passwd', onOff(s.builtinAuth.passwd)],
@@ -120,7 +130,7 @@ export function vernemqConfEntries(s: BrokerSettings): [string, string | number]
     ['log.console', s.log.console],
     ['log.console.level', s.log.level],
     ['systree_enabled', onOff(s.systree)],
-    ['leveldb.maximum_memory.percent', s.leveldbMaxMemoryPercent],
+    ['leveldb.maximum_memory', s.leveldbMaxMemory],
     ['max_online_messages', s.queues.maxOnlineMessages],
     ['max_offline_messages', s.queues.maxOfflineMessages],
     ['max_inflight_messages', s.queues.maxInflightMessages],

@@ -33,4 +33,16 @@ export const PRESET_100K: ProfileLayer = {
   // from an inventory (examples/guide-100k has the guide's).
   loadBalancer: { expectedDevices: 100000 },
   locustExporter: { enabled: false },
+  // The guide's machines (../shared/docs/environment.md): one dojot, one kafka and one x509 machine, three for VerneMQ.
+  capacity: {
+    machines: {
+      dojot: { count: 1, cores: 4, memory: '4Gi' },
+      kafka: { count: 1, cores: 6, memory: '6Gi' },
+      x509: { count: 1, cores: 4, memory: '4Gi' },
+      vernemq: { count: 3, cores: 8, memory: '8Gi' },
+    },
+  },
+  // A broker's memory follows its 33,334 sessions (charts/vernemq/sizing.ts; README, Sizing). Its
+  // CPU: half of its node's cores, beside six bridges; the Erlang VM runs a scheduler per core.
+  resources: { 'vernemq-k8s': { vernemq: { cpu: '4' } } },
 };

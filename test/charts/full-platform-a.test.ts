@@ -24,16 +24,16 @@ const GROUP_TERMS = (value: string) => ({
   },
 });
 
-/** The workloads of these charts; gui-v2 and device-manager-redis have no node group in the original. */
+/** The workloads of these charts; gui-v2 and device-manager-redis had no node group in the original, and now have dojot's. */
 const WORKLOADS: ReadonlyArray<[kind: string, name: string, pinned: boolean]> = [
   ['StatefulSet', 'minio', true],
   ['Deployment', 'rabbitmq', true],
   ['Deployment', 'image-manager', true],
   ['Deployment', 'backstage', true],
   ['Deployment', 'device-manager', true],
-  ['Deployment', 'device-manager-redis', false],
+  ['Deployment', 'device-manager-redis', true],
   ['Deployment', 'gui', true],
-  ['Deployment', 'gui-v2', false],
+  ['Deployment', 'gui-v2', true],
 ];
 const SERVICES = ['minio', 'rabbitmq', 'image-manager', 'backstage', 'device-manager', 'device-manager-redis', 'gui', 'gui-v2'];
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../profile/defaults';
 import { loadInputs, loadProfile } from '../../profile/load';
 import { ProfileError } from '../../profile/problems';
+import type { Profile } from '../../profile/types';
 import { profileOf, synth } from '../helpers/synth';
 import { tempDir } from '../helpers/temp';
 
@@ -46,16 +47,24 @@ describe('an Ansible dojot.yaml', () => {
     expect(loaded.profile.flavour).toBe('100k');
   });
 
-  it('maps the guide\'s variables onto the same profile as the 100k preset', () => {
+  // A dojot.yaml has no device count (the load balancer and the brokers keep their default
+  // sizing), no machine sizes and no container sizes: those are the preset's own.
+  const withPresetSizes = (p: Profile): Profile => {
     const preset = loadProfile('100k').profile;
-    // The inventory has no device count: the load balancer keeps its default sizing.
-    expect({ ...loaded.profile, loadBalancer: preset.loadBalancer }).toEqual(preset);
+    return { ...p, loadBalancer: preset.loadBalancer, resources: preset.resources, capacity: preset.capacity };
+  };
+
+  it('maps the guide\'s variables onto the same profile as the 100k preset, but for the sizes', () => {
+    const preset = loadProfile('100k').profile;
+    expect(withPresetSizes(loaded.profile)).toEqual(preset);
+    expect(loaded.profile.capacity.machines.vernemq.count).toBe(0);
+    expect(loaded.profile.resources['vernemq-k8s'].vernemq).toEqual({ cpu: '1', memory: '768Mi', memoryLimit: '1280Mi' });
   });
 
   it('synthesizes the same manifests as the 100k preset', () => {
     // The load balancer's files differ: the device count and addresses are not in a dojot.yaml.
     const manifests = (files: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(files).filter(([name]) => name.endsWith('.yaml') || name.endsWith('.sh')));
-    expect(manifests(synth(loaded.profile).files)).toEqual(manifests(synth(profileOf('100k')).files));
+    expect(manifests(synth(withPresetSizes(loaded.profile)).files)).toEqual(manifests(synth(profileOf('100k')).files));
   });
 
   it('reads credentials but never uses them, and says so', () => {

@@ -1,0 +1,42 @@
+import { ApiObject, type Chart, JsonPatch } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import type { ContainerResources, ResourceTable } from '../profile/resources';
+
+const WITH_POD_TEMPLATE = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'];
+
+interface PodSpecJson {
+  readonly containers?: { readonly name: string }[];
+  readonly initContainers?: { readonly name: string }[];
+}
+
+const q = (v: string) => k8s.Quantity.fromString(v);
+
+/**
+ * The Kubernetes form of a table entry: requests for both, a limit for memory only. As Quantity
+ * objects: the generated workload classes convert the patched props, and would turn strings into null.
+ */
+export const resourceRequirements = (r: ContainerResources): k8s.ResourceRequirements => ({
+  requests: { cpu: q(r.cpu), memory: q(r.memory) },
+  limits: { memory: q(r.memoryLimit) },
+});
+
+/**
+ * Gives every container and init container of the chart's workloads its requests and memory
+ * limit from `table`, by workload and container name. A container the table does not size is a
+ * defect of this repository (profile/resources.ts lists them all), not of the profile.
+ */
+export function applyResources(chart: Chart, table: ResourceTable): void {
+  for (const o of chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
+    if (!WITH_POD_TEMPLATE.includes(o.kind)) continue;
+    const pod = (o.toJson() as { spec?: { template?: { spec?: PodSpecJson } } }).spec?.template?.spec;
+    if (!pod) continue;
+    const sizes = Object.hasOwn(table, o.name) ? table[o.name] : undefined;
+    for (const field of ['initContainers', 'containers'] as const) {
+      (pod[field] ?? []).forEach((c, i) => {
+        const size = sizes && Object.hasOwn(sizes, c.name) ? sizes[c.name] : undefined;
+        if (!size) throw new Error(`no resources for container ${c.name} of ${o.kind} ${o.name}: add it to profile/resources.ts`);
+        o.addJsonPatch(JsonPatch.add(`/spec/template/spec/${field}/${i}/resources`, resourceRequirements(size)));
+      });
+    }
+  }
+}
