@@ -1,5 +1,6 @@
 import type { App, Chart } from 'cdk8s';
 import type { DojotChartProps } from '../lib/dojot-chart';
+import { applyHealthChecks } from '../lib/container-probes';
 import { applyResources } from '../lib/container-resources';
 import { applyRecommendedLabels } from '../lib/recommended-labels';
 import { COMPONENT_ROLES } from './roles';
@@ -17,6 +18,7 @@ import { deployedComponents } from './flavours';
 import { FlowbrokerChart } from './flowbroker/flowbroker-chart';
 import { GuiChart } from './gui/gui-chart';
 import { GuiV2Chart } from './gui-v2/gui-v2-chart';
+import { healthTable } from './health-probes';
 import { HistoryChart } from './history/history-chart';
 import { ImageManagerChart } from './image-manager/image-manager-chart';
 import { InfluxdbChart } from './influxdb/influxdb-chart';
@@ -106,6 +108,10 @@ export function addPlatformCharts(app: App, p: Profile): Chart[] {
   label(namespace, 'namespace');
   label(storage, 'storage');
   services.forEach((chart, i) => label(chart, components[i]));
-  for (const chart of services) applyResources(chart, p.resources);
+  const health = healthTable(p, common.contracts);
+  for (const chart of services) {
+    applyResources(chart, p.resources);
+    applyHealthChecks(chart, health);
+  }
   return [namespace, storage, ...services];
 }

@@ -142,8 +142,3 @@ export class DojotService extends Construct {
 
 /** A plain `name=value` environment variable. */
 export const env = (name: string, value: string | number | boolean): k8s.EnvVar => ({ name, value: String(value) });
-
-/** An HTTP GET probe. */
-export function httpProbe(path: string, port: number, timing: Omit<k8s.Probe, 'httpGet'>, scheme?: 'HTTP' | 'HTTPS'): k8s.Probe {
-  return { httpGet: { path, port: k8s.IntOrString.fromNumber(port), scheme }, ...timing };
-}

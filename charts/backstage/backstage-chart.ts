@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
-import { serviceUrl } from '../../lib/contract';
+import { portOf } from '../../lib/contract';
 import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 
 export interface BackstageChartProps extends DojotChartProps {
@@ -13,6 +13,7 @@ export class BackstageChart extends DojotChart {
   constructor(scope: Construct, id: string, { version, ...props }: BackstageChartProps) {
     super(scope, id, props);
     const { api } = this.contracts.backstage.services;
+    const kongProxy = this.contracts.kong.services.internal;
     new DojotService(this, 'Service', { contract: api, labels: { name: api.name } });
     new DojotDeployment(this, 'Deployment', {
       name: api.name,
@@ -25,8 +26,9 @@ export class BackstageChart extends DojotChart {
         {
           name: api.name,
           image: `dojot/backstage:${version}`,
-          // Kong's proxy; the original's `http://kong` meant port 80, where Kong's Service has none.
-          env: [env('LOCAL_URL', serviceUrl(this.contracts.kong.services.internal, 'proxy'))],
+          // Kong's proxy. backstage joins the two itself (`${LOCAL_URL}:${LOCAL_PORT}`, src/config.js of
+          // dojot/backstage v0.6.0), so the URL carries no port.
+          env: [env('LOCAL_URL', `http://${kongProxy.name}`), env('LOCAL_PORT', portOf(kongProxy, 'proxy').port)],
         },
       ],
     });

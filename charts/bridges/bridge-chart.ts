@@ -2,7 +2,7 @@ import type { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
-import { DojotService, DojotStatefulSet, httpProbe } from '../../lib/workloads';
+import { DojotService, DojotStatefulSet } from '../../lib/workloads';
 import { type BridgeName, bridgeSelector } from './contract';
 
 /** A VerneMQ⇄Kafka bridge: v2k-bridge (MQTT to Kafka) or k2v-bridge (Kafka to MQTT). */
@@ -18,7 +18,6 @@ export class BridgeChart extends DojotChart {
   constructor(scope: Construct, id: string, { name, image, replicas, env, ...props }: BridgeChartProps) {
     super(scope, id, props);
     const service = (name === 'v2k-bridge' ? this.contracts.v2kBridge : this.contracts.k2vBridge).services.api;
-    const timing = { initialDelaySeconds: 15, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 };
     new DojotStatefulSet(this, 'StatefulSet', {
       name,
       labels: dojotLabels(name),
@@ -32,8 +31,6 @@ export class BridgeChart extends DojotChart {
         {
           name,
           image,
-          readinessProbe: httpProbe('/ready', 9000, { failureThreshold: 1, ...timing }),
-          livenessProbe: httpProbe('/live', 9000, { failureThreshold: 3, ...timing }),
           env,
         },
       ],

@@ -3,7 +3,7 @@ import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { SECRETS, secretEnv } from '../../lib/secrets';
 import { portOf, serviceUrl } from '../../lib/contract';
-import { DojotDeployment, DojotService, env, httpProbe } from '../../lib/workloads';
+import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 
 export interface InfluxdbRetrieverChartProps extends DojotChartProps {
@@ -41,8 +41,6 @@ export class InfluxdbRetrieverChart extends DojotChart {
             ...(influxdb ? [env('RETRIEVER_INFLUX_DEFAULT_BUCKET', influxdb.bucket)] : []),
             env('RETRIEVER_SERVER_PORT', http.targetPort ?? http.port),
           ],
-          readinessProbe: httpProbe('/ready', 9000, { failureThreshold: 1, initialDelaySeconds: 15, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 }),
-          livenessProbe: httpProbe('/live', 9000, { failureThreshold: 3, initialDelaySeconds: 15, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 }),
         },
       ],
     });

@@ -3,7 +3,7 @@ import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { SECRETS, secretEnv } from '../../lib/secrets';
 import { hostPort, serviceUrl } from '../../lib/contract';
-import { DojotDeployment, env, httpProbe } from '../../lib/workloads';
+import { DojotDeployment, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 
 export interface InfluxdbStorerChartProps extends DojotChartProps {
@@ -43,8 +43,6 @@ export class InfluxdbStorerChart extends DojotChart {
               ? [env('STORER_INFLUX_DEFAULT_ORGANIZATION', influxdb.organizationName), env('STORER_INFLUX_DEFAULT_BUCKET', influxdb.bucket)]
               : []),
           ],
-          readinessProbe: httpProbe('/ready', 9000, { failureThreshold: 1, initialDelaySeconds: 15, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 }),
-          livenessProbe: httpProbe('/live', 9000, { failureThreshold: 3, initialDelaySeconds: 15, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 }),
         },
       ],
     });

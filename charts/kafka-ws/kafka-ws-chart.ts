@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { hostPort, portOf } from '../../lib/contract';
-import { DojotDeployment, DojotService, DojotStatefulSet, env, httpProbe } from '../../lib/workloads';
+import { DojotDeployment, DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
 import { KAFKA_WS_VOLUME } from './contract';
@@ -40,14 +40,6 @@ export class KafkaWsChart extends DojotChart {
         {
           name: api.name,
           image: `dojot/kafka-ws:${ws.version}`,
-          // With mutual TLS the kubelet cannot pass the readiness check (no client certificate).
-          readinessProbe: httpProbe(
-            '/ready',
-            9000,
-            { initialDelaySeconds: 15, failureThreshold: 1, periodSeconds: 20, successThreshold: 1, timeoutSeconds: 5 },
-            ws.tls ? 'HTTPS' : undefined,
-          ),
-          livenessProbe: httpProbe('/live', 9000, { failureThreshold: 3, initialDelaySeconds: 15, periodSeconds: 20, successThreshold: 1, timeoutSeconds: 3 }),
           env: [
             env('KAFKA_WS_CONSUMER_METADATA_BROKER_LIST', hostPort(this.contracts.kafka.services.broker, 'kafka')),
             env('KAFKA_WS_SERVER_PORT', portOf(api, 'http').port),

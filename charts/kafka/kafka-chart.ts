@@ -57,12 +57,6 @@ export class KafkaChart extends DojotChart {
             env('KAFKA_LOG_RETENTION_CHECK_INTERVAL_MS', 30000),
           ],
           volumeMounts: persistent ? [{ mountPath: '/var/lib/kafka/data', name: 'kafka-volume' }] : undefined,
-          readinessProbe: {
-            exec: { command: ['sh', '-c', `/usr/bin/kafka-broker-api-versions --bootstrap-server=localhost:${kafka.port}`] },
-            initialDelaySeconds: 10,
-            periodSeconds: 10,
-            timeoutSeconds: 5,
-          },
         },
       ],
       volumeClaimTemplates: persistent

@@ -3,7 +3,7 @@ import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { portOf } from '../../lib/contract';
 import { SECRETS, secretEnv } from '../../lib/secrets';
-import { DojotService, DojotStatefulSet, httpProbe } from '../../lib/workloads';
+import { DojotService, DojotStatefulSet } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
 import { MINIO_VOLUME } from './contract';
@@ -41,7 +41,6 @@ export class MinioChart extends DojotChart {
           args: ['server', ...(port === MINIO_DEFAULT_PORT ? [] : ['--address', `:${port}`]), '/data'],
           ports: [{ containerPort: port }],
           env: [secretEnv('MINIO_ACCESS_KEY', SECRETS.minio, 'access_key'), secretEnv('MINIO_SECRET_KEY', SECRETS.minio, 'secret_key')],
-          livenessProbe: httpProbe('/minio/health/live', port, { initialDelaySeconds: 30, periodSeconds: 20 }),
           volumeMounts: persistent ? [{ name: 'minio-volume', mountPath: '/data' }] : undefined,
         },
       ],

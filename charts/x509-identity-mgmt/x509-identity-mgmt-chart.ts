@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { SECRETS, secretEnv } from '../../lib/secrets';
 import { hostPort } from '../../lib/contract';
-import { DojotDeployment, DojotService, env, httpProbe } from '../../lib/workloads';
+import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
 import { X509_LABELS, X509_NAME, X509_VOLUME } from './contract';
@@ -34,7 +34,6 @@ export class X509IdentityMgmtChart extends DojotChart {
         {
           name: NAME,
           image: `dojot/x509-identity-mgmt:${x509.version}`,
-          readinessProbe: httpProbe('/healthcheck', 3000, { periodSeconds: 20, timeoutSeconds: 5 }),
           env: [
             env('DATABASE_JDBC_URL', `jdbc:postgresql://${hostPort(postgres.services.db, 'sql')}/${ejbcaDb}?characterEncoding=UTF-8`),
             secretEnv('DATABASE_USER', SECRETS.x509IdentityMgmt, 'user'),

@@ -244,8 +244,10 @@ describe('InfluxDB, influxdb-storer and influxdb-retriever (optional.influxdb on
       STORER_INFLUX_URL: 'http://influxdb:8086',
       STORER_INFLUX_DEFAULT_TOKEN: 'influxdb-secret:admin-token',
     });
-    expect(c.readinessProbe).toEqual({ httpGet: { path: '/ready', port: 9000 }, failureThreshold: 1, initialDelaySeconds: 15, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 });
-    expect(c.livenessProbe).toEqual({ httpGet: { path: '/live', port: 9000 }, failureThreshold: 3, initialDelaySeconds: 15, periodSeconds: 15, successThreshold: 1, timeoutSeconds: 3 });
+    // v0.6.0's readiness failed on one miss (failureThreshold 1); a startup probe now covers the start.
+    expect(c.readinessProbe).toEqual({ httpGet: { path: '/ready', port: 9000 }, failureThreshold: 3, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 5 });
+    expect(c.livenessProbe).toEqual({ httpGet: { path: '/live', port: 9000 }, failureThreshold: 3, periodSeconds: 20, timeoutSeconds: 5 });
+    expect(c.startupProbe).toEqual({ httpGet: { path: '/live', port: 9000 }, failureThreshold: 12, periodSeconds: 10, timeoutSeconds: 5 });
     expect(out.maybe('Service', 'influxdb-storer')).toBeUndefined();
   });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { platformContracts } from '../../charts/contracts';
+import { healthTable } from '../../charts/health-probes';
 import { parseQuantity } from '../../lib/quantity';
 import { type ManifestObject, lbProfile, podSpec, profileOf, synth } from '../helpers/synth';
 
@@ -10,6 +12,8 @@ const PROFILES: [string, () => ReturnType<typeof synth>][] = [
   ['mosca', () => synth(profileOf('default', { flavour: 'mosca' }))],
   ['lwm2m', () => synth(profileOf('default', { flavour: 'lwm2m' }))],
 ];
+/** The containers with nothing to probe (charts/health-probes.ts says why). */
+const WITHOUT_PROBES = ['kafka-loopback/kafka-loopback', 'kafka2ftp/kafka2ftp'];
 const WORKLOADS = ['Deployment', 'StatefulSet', 'Job', 'DaemonSet'];
 const workloadsOf = (out: ReturnType<typeof synth>) => out.objects.filter((o) => WORKLOADS.includes(o.kind));
 interface ContainerJson {
@@ -43,6 +47,26 @@ describe.each(PROFILES)('workloads of %s', (_, make) => {
         expect(c.resources?.requests?.memory, at).toMatch(/^[0-9]+(Mi|Gi)$/);
         expect(parseQuantity(c.resources?.limits?.memory ?? '0'), at).toBeGreaterThanOrEqual(parseQuantity(c.resources?.requests?.memory ?? 'x'));
         expect(c.resources?.limits?.cpu, `${at}: no CPU limit (throttling)`).toBeUndefined();
+      }
+    }
+  });
+
+  it('probe every long-running container with readiness and liveness, thresholds that do not flap; only a process with nothing to probe goes without, for a reason', () => {
+    const table = healthTable(out.profile, platformContracts(out.profile));
+    for (const w of workloadsOf(out).filter((x) => x.kind !== 'Job')) {
+      for (const c of podSpec(w).containers as (ContainerJson & Record<string, { failureThreshold?: number; periodSeconds?: number }>)[]) {
+        const at = `${w.metadata.name}/${c.name}`;
+        const entry = table[w.metadata.name]?.[c.name];
+        if (entry && 'none' in entry) {
+          expect(WITHOUT_PROBES, at).toContain(at);
+          expect(c.readinessProbe ?? c.livenessProbe, at).toBeUndefined();
+          continue;
+        }
+        expect(c.readinessProbe, at).toBeDefined();
+        expect(c.livenessProbe, at).toBeDefined();
+        expect(c.readinessProbe.failureThreshold ?? 3, `${at}: readiness flaps`).toBeGreaterThanOrEqual(3);
+        expect(c.livenessProbe.failureThreshold ?? 3, `${at}: liveness kills too soon`).toBeGreaterThanOrEqual(3);
+        if (c.startupProbe) expect((c.startupProbe.failureThreshold ?? 3) * (c.startupProbe.periodSeconds ?? 10), at).toBeGreaterThanOrEqual(30);
       }
     }
   });

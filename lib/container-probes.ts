@@ -1,0 +1,36 @@
+import { ApiObject, type Chart, JsonPatch } from 'cdk8s';
+import type { HealthTable } from '../charts/health-probes';
+
+/** Workloads whose containers run until stopped; a Job's run to completion and get no probes. */
+const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet'];
+
+interface ContainerJson {
+  readonly name: string;
+  readonly readinessProbe?: unknown;
+  readonly livenessProbe?: unknown;
+}
+
+/**
+ * Gives every container of the chart's long-running workloads its health checks from `table`.
+ * A container the table does not list, or whose chart says it has its own probes but has none,
+ * is a defect of this repository (charts/health-probes.ts), not of the profile.
+ */
+export function applyHealthChecks(chart: Chart, table: HealthTable): void {
+  for (const o of chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
+    if (!LONG_RUNNING.includes(o.kind)) continue;
+    const containers = (o.toJson() as { spec?: { template?: { spec?: { containers?: ContainerJson[] } } } }).spec?.template?.spec?.containers ?? [];
+    const entries = Object.hasOwn(table, o.name) ? table[o.name] : undefined;
+    containers.forEach((c, i) => {
+      const entry = entries && Object.hasOwn(entries, c.name) ? entries[c.name] : undefined;
+      if (!entry) throw new Error(`no health checks for container ${c.name} of ${o.kind} ${o.name}: add it to charts/health-probes.ts`);
+      if ('none' in entry) return;
+      if ('own' in entry) {
+        if (!c.readinessProbe || !c.livenessProbe) throw new Error(`${o.kind} ${o.name}: container ${c.name} should set its own probes (${entry.own})`);
+        return;
+      }
+      const at = `/spec/template/spec/containers/${i}`;
+      o.addJsonPatch(JsonPatch.add(`${at}/readinessProbe`, entry.readiness), JsonPatch.add(`${at}/livenessProbe`, entry.liveness));
+      if (entry.startup) o.addJsonPatch(JsonPatch.add(`${at}/startupProbe`, entry.startup));
+    });
+  }
+}
