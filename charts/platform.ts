@@ -2,6 +2,7 @@ import type { App, Chart } from 'cdk8s';
 import type { DojotChartProps } from '../lib/dojot-chart';
 import { applyHealthChecks } from '../lib/container-probes';
 import { applyResources } from '../lib/container-resources';
+import { applyImageSecurity } from '../lib/container-security';
 import { applyRecommendedLabels } from '../lib/recommended-labels';
 import { COMPONENT_ROLES } from './roles';
 import type { Profile } from '../profile/types';
@@ -18,7 +19,9 @@ import { deployedComponents } from './flavours';
 import { FlowbrokerChart } from './flowbroker/flowbroker-chart';
 import { GuiChart } from './gui/gui-chart';
 import { GuiV2Chart } from './gui-v2/gui-v2-chart';
+import { CHART_IDS } from './chart-ids';
 import { healthTable } from './health-probes';
+import { IMAGE_SECURITY } from './image-security';
 import { HistoryChart } from './history/history-chart';
 import { ImageManagerChart } from './image-manager/image-manager-chart';
 import { InfluxdbChart } from './influxdb/influxdb-chart';
@@ -32,6 +35,7 @@ import { KafkaWsChart } from './kafka-ws/kafka-ws-chart';
 import { KongChart } from './kong/kong-chart';
 import { MinioChart } from './minio/minio-chart';
 import { MongodbChart } from './mongodb/mongodb-chart';
+import { NetworkPolicyChart } from './network-policies/network-policy-chart';
 import { NamespaceChart } from './namespace/namespace-chart';
 import { PersisterChart } from './persister/persister-chart';
 import { PostgresChart } from './postgres/postgres-chart';
@@ -41,49 +45,49 @@ import { VernemqChart } from './vernemq/vernemq-chart';
 import { X509IdentityMgmtChart } from './x509-identity-mgmt/x509-identity-mgmt-chart';
 import { ZookeeperChart } from './zookeeper/zookeeper-chart';
 
-type ChartFactory = (app: App, p: Profile, common: DojotChartProps) => Chart;
+type ChartFactory = (app: App, id: string, p: Profile, common: DojotChartProps) => Chart;
 
 /** How each component's chart is made from its slice of the profile. The metrics stack has none: the monitoring stack runs it. */
 const CHARTS: Readonly<Record<Exclude<ComponentName, 'metrics'>, ChartFactory>> = {
-  minio: (app, p, c) => new MinioChart(app, 'minio', { ...c, minio: p.minio }),
-  zookeeper: (app, p, c) => new ZookeeperChart(app, 'zookeeper', { ...c, zookeeper: p.zookeeper }),
-  postgres: (app, p, c) => new PostgresChart(app, 'postgres', { ...c, postgres: p.postgres }),
-  influxdb: (app, p, c) => new InfluxdbChart(app, 'influxdb', { ...c, influxdb: p.influxdb }),
-  mongodb: (app, p, c) => new MongodbChart(app, 'mongodb', { ...c, mongodb: p.mongodb }),
-  kafka: (app, p, c) => new KafkaChart(app, 'kafka', { ...c, kafka: p.kafka }),
-  vernemq: (app, p, c) => new VernemqChart(app, 'vernemq', { ...c, vernemq: p.vernemq, domainName: p.domainName, clusterDomain: p.clusterDomain, rbac: p.kubernetesRbac }),
-  rabbitmq: (app, p, c) => new RabbitmqChart(app, 'rabbitmq', { ...c, version: p.versions.rabbitmq }),
-  imageManager: (app, p, c) => new ImageManagerChart(app, 'image-manager', { ...c, version: p.versions.imageManager }),
-  kong: (app, p, c) => new KongChart(app, 'kong', { ...c, apigw: p.apigw, routes: deployedContracts(p).flatMap((k) => k.routes ?? []) }),
-  auth: (app, p, c) => new AuthChart(app, 'auth', { ...c, auth: p.auth }),
-  dataBroker: (app, p, c) => new DataBrokerChart(app, 'data-broker', { ...c, version: p.dataBroker.version, topicPartitions: p.bridges.replicas }),
-  backstage: (app, p, c) => new BackstageChart(app, 'backstage', { ...c, version: p.version }),
-  deviceManager: (app, p, c) => new DeviceManagerChart(app, 'device-manager', { ...c, version: p.versions.deviceManager }),
-  history: (app, p, c) => new HistoryChart(app, 'history', { ...c, version: p.versions.history }),
-  persister: (app, p, c) => new PersisterChart(app, 'persister', { ...c, version: p.versions.persister }),
-  influxdbStorer: (app, p, c) => new InfluxdbStorerChart(app, 'influxdb-storer', { ...c, version: p.versions.influxdbStorer, logLevel: p.influxdb.storerLogLevel, influxdb: p.influxdb }),
-  influxdbRetriever: (app, p, c) => new InfluxdbRetrieverChart(app, 'influxdb-retriever', { ...c, version: p.versions.influxdbRetriever, logLevel: p.influxdb.retrieverLogLevel, influxdb: p.influxdb }),
-  gui: (app, p, c) => new GuiChart(app, 'gui', { ...c, version: p.versions.gui }),
-  guiV2: (app, p, c) => new GuiV2Chart(app, 'gui-v2', { ...c, image: p.guiV2.image, version: p.guiV2.version }),
-  iotagentMosca: (app, p, c) => new IotagentMoscaChart(app, 'iotagent-mosca', { ...c, version: p.versions.iotagentMosca, domainName: p.domainName, insecureMqtt: p.vernemq.insecureMqtt }),
-  iotagentLwm2m: (app, p, c) => new IotagentLwm2mChart(app, 'iotagent-lwm2m', { ...c, version: p.versions.iotagentLwm2m, lwm2m: p.iotagentLwm2m }),
-  flowbroker: (app, p, c) =>
-    new FlowbrokerChart(app, 'flowbroker', { ...c, version: p.versions.flowbroker, contextManagerVersion: p.versions.flowbrokerContextManager, rbac: p.kubernetesRbac }),
-  dataManager: (app, p, c) => new DataManagerChart(app, 'data-manager', { ...c, version: p.versions.dataManager }),
-  cron: (app, p, c) => new CronChart(app, 'cron', { ...c, version: p.version }),
-  v2kBridge: (app, p, c) =>
-    new BridgeChart(app, 'v2k-bridge', {
+  minio: (app, id, p, c) => new MinioChart(app, id, { ...c, minio: p.minio }),
+  zookeeper: (app, id, p, c) => new ZookeeperChart(app, id, { ...c, zookeeper: p.zookeeper }),
+  postgres: (app, id, p, c) => new PostgresChart(app, id, { ...c, postgres: p.postgres }),
+  influxdb: (app, id, p, c) => new InfluxdbChart(app, id, { ...c, influxdb: p.influxdb }),
+  mongodb: (app, id, p, c) => new MongodbChart(app, id, { ...c, mongodb: p.mongodb }),
+  kafka: (app, id, p, c) => new KafkaChart(app, id, { ...c, kafka: p.kafka }),
+  vernemq: (app, id, p, c) => new VernemqChart(app, id, { ...c, vernemq: p.vernemq, domainName: p.domainName, clusterDomain: p.clusterDomain, rbac: p.kubernetesRbac }),
+  rabbitmq: (app, id, p, c) => new RabbitmqChart(app, id, { ...c, version: p.versions.rabbitmq }),
+  imageManager: (app, id, p, c) => new ImageManagerChart(app, id, { ...c, version: p.versions.imageManager }),
+  kong: (app, id, p, c) => new KongChart(app, id, { ...c, apigw: p.apigw, routes: deployedContracts(p).flatMap((k) => k.routes ?? []) }),
+  auth: (app, id, p, c) => new AuthChart(app, id, { ...c, auth: p.auth }),
+  dataBroker: (app, id, p, c) => new DataBrokerChart(app, id, { ...c, version: p.dataBroker.version, topicPartitions: p.bridges.replicas }),
+  backstage: (app, id, p, c) => new BackstageChart(app, id, { ...c, version: p.version }),
+  deviceManager: (app, id, p, c) => new DeviceManagerChart(app, id, { ...c, version: p.versions.deviceManager }),
+  history: (app, id, p, c) => new HistoryChart(app, id, { ...c, version: p.versions.history }),
+  persister: (app, id, p, c) => new PersisterChart(app, id, { ...c, version: p.versions.persister }),
+  influxdbStorer: (app, id, p, c) => new InfluxdbStorerChart(app, id, { ...c, version: p.versions.influxdbStorer, logLevel: p.influxdb.storerLogLevel, influxdb: p.influxdb }),
+  influxdbRetriever: (app, id, p, c) => new InfluxdbRetrieverChart(app, id, { ...c, version: p.versions.influxdbRetriever, logLevel: p.influxdb.retrieverLogLevel, influxdb: p.influxdb }),
+  gui: (app, id, p, c) => new GuiChart(app, id, { ...c, version: p.versions.gui }),
+  guiV2: (app, id, p, c) => new GuiV2Chart(app, id, { ...c, image: p.guiV2.image, version: p.guiV2.version }),
+  iotagentMosca: (app, id, p, c) => new IotagentMoscaChart(app, id, { ...c, version: p.versions.iotagentMosca, domainName: p.domainName, insecureMqtt: p.vernemq.insecureMqtt }),
+  iotagentLwm2m: (app, id, p, c) => new IotagentLwm2mChart(app, id, { ...c, version: p.versions.iotagentLwm2m, lwm2m: p.iotagentLwm2m }),
+  flowbroker: (app, id, p, c) =>
+    new FlowbrokerChart(app, id, { ...c, version: p.versions.flowbroker, contextManagerVersion: p.versions.flowbrokerContextManager, rbac: p.kubernetesRbac }),
+  dataManager: (app, id, p, c) => new DataManagerChart(app, id, { ...c, version: p.versions.dataManager }),
+  cron: (app, id, p, c) => new CronChart(app, id, { ...c, version: p.version }),
+  v2kBridge: (app, id, p, c) =>
+    new BridgeChart(app, id, {
       ...c,
       replicas: p.bridges.replicas,
       name: 'v2k-bridge',
       image: `dojot/v2k-bridge:${p.bridges.v2kVersion}`,
       env: [{ name: 'V2K_APP_USER_CONFIG_FILE', value: 'production.conf' }],
     }),
-  k2vBridge: (app, p, c) => new BridgeChart(app, 'k2v-bridge', { ...c, replicas: p.bridges.replicas, name: 'k2v-bridge', image: `dojot/k2v-bridge:${p.bridges.k2vVersion}` }),
-  kafka2ftp: (app, p, c) => new Kafka2ftpChart(app, 'kafka2ftp', { ...c, version: p.versions.kafka2ftp }),
-  kafkaLoopback: (app, p, c) => new KafkaLoopbackChart(app, 'kafka-loopback', { ...c, replicas: p.bridges.replicas, version: p.bridges.loopbackVersion }),
-  kafkaWs: (app, p, c) => new KafkaWsChart(app, 'kafka-ws', { ...c, kafkaWs: p.kafkaWs }),
-  x509IdentityMgmt: (app, p, c) => new X509IdentityMgmtChart(app, 'x509-identity-mgmt', { ...c, x509: p.x509IdentityMgmt, ejbcaDb: p.postgres.ejbca.db }),
+  k2vBridge: (app, id, p, c) => new BridgeChart(app, id, { ...c, replicas: p.bridges.replicas, name: 'k2v-bridge', image: `dojot/k2v-bridge:${p.bridges.k2vVersion}` }),
+  kafka2ftp: (app, id, p, c) => new Kafka2ftpChart(app, id, { ...c, version: p.versions.kafka2ftp }),
+  kafkaLoopback: (app, id, p, c) => new KafkaLoopbackChart(app, id, { ...c, replicas: p.bridges.replicas, version: p.bridges.loopbackVersion }),
+  kafkaWs: (app, id, p, c) => new KafkaWsChart(app, id, { ...c, kafkaWs: p.kafkaWs }),
+  x509IdentityMgmt: (app, id, p, c) => new X509IdentityMgmtChart(app, id, { ...c, x509: p.x509IdentityMgmt, ejbcaDb: p.postgres.ejbca.db }),
 };
 
 /**
@@ -101,17 +105,23 @@ export function addPlatformCharts(app: App, p: Profile): Chart[] {
     contracts: platformContracts(p),
   };
   const components = deployedComponents(p).filter((c): c is Exclude<ComponentName, 'metrics'> => c !== 'metrics');
-  const services = components.map((c) => CHARTS[c](app, p, common));
+  const services = components.map((c) => CHARTS[c](app, CHART_IDS[c], p, common));
   for (const chart of services) chart.addDependency(namespace, storage);
   const label = (chart: Chart, component: keyof typeof COMPONENT_ROLES) =>
     applyRecommendedLabels(chart, { name: chart.node.id, instance: p.namespace, version: p.version, component: COMPONENT_ROLES[component] });
   label(namespace, 'namespace');
   label(storage, 'storage');
   services.forEach((chart, i) => label(chart, components[i]));
+  const policies = p.networkPolicies.enabled ? [new NetworkPolicyChart(app, 'network-policies', { ...common, profile: p, deployed: components })] : [];
+  for (const chart of policies) {
+    chart.addDependency(namespace);
+    label(chart, 'networkPolicies');
+  }
   const health = healthTable(p, common.contracts);
   for (const chart of services) {
     applyResources(chart, p.resources);
     applyHealthChecks(chart, health);
+    applyImageSecurity(chart, IMAGE_SECURITY);
   }
-  return [namespace, storage, ...services];
+  return [namespace, storage, ...services, ...policies];
 }

@@ -1,9 +1,10 @@
 import type { ComponentName } from './contracts';
 
 /** Each component's role in the platform: the `app.kubernetes.io/component` label. */
-export const COMPONENT_ROLES: Readonly<Record<ComponentName | 'namespace' | 'storage', string>> = {
+export const COMPONENT_ROLES: Readonly<Record<ComponentName | 'namespace' | 'storage' | 'networkPolicies', string>> = {
   namespace: 'namespace',
   storage: 'storage',
+  networkPolicies: 'network-policy',
   minio: 'object-store',
   zookeeper: 'coordination',
   postgres: 'database',

@@ -53,7 +53,7 @@ export const DEFAULT_RESOURCES = {
   'iotagent-mosca': { 'iotagent-mosca': SERVICE, redis: REDIS },
   'iotagent-lwm2m': { 'iotagent-lwm2m': r('250m', '384Mi', '768Mi') },
   // API gateway.
-  kong: { kong: r('200m', '256Mi', '512Mi') },
+  kong: { kong: r('200m', '256Mi', '512Mi'), 'discard-pepkong-log': r('10m', '16Mi', '32Mi') },
   'kong-migrate': { 'kong-migrate': MIGRATION },
   'kong-migrate-up': { 'kong-migrate-up': MIGRATION },
   'kong-route-config': { 'kong-route-config': r('10m', '16Mi', '64Mi') },

@@ -318,6 +318,14 @@ export interface Profile {
    * @default each workload's size in profile/resources.ts
    */
   readonly resources: ResourceTable;
+  readonly networkPolicies: {
+    /**
+     * Deny ingress to every dojot pod but from the clients each Service has (charts/network-policies):
+     * Kong's admin API only from auth and its routes' Job, the brokers' metrics only from the
+     * monitoring namespace, the NodePorts from anywhere. Needs a CNI that enforces NetworkPolicy. @default true
+     */
+    readonly enabled: boolean;
+  };
   /** The machines of each node group, against which synth checks the pinned requests. */
   readonly capacity: Capacity;
   readonly locustExporter: {

@@ -20,3 +20,7 @@ export const FLOW_NODE_RULES: k8s.PolicyRule[] = [
  * namespace is hard-coded there, whatever `dojot_namespace` says.
  */
 export const FLOW_NODE_NAMESPACE = 'dojot';
+/** The labels flowbroker gives every flow node's pods (kubernetesRemoteNode/index.js). */
+export const FLOW_NODE_LABELS = { app: 'flowbroker' } as const;
+/** The port each flow node listens on for flowbroker (ZeroMQ). */
+export const FLOW_NODE_PORT = 5555;

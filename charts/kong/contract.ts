@@ -3,6 +3,8 @@ import type { Profile } from '../../profile/types';
 
 /** Selector of the Kong pods (the original's). */
 export const KONG_SELECTOR = { name: 'kong', app: 'dojot' } as const;
+/** The Job that configures Kong's routes through its admin API: with auth, the admin port's only client. */
+export const KONG_ROUTE_CONFIG_JOB = 'kong-route-config';
 
 /** The certificates of mutual TLS (`/certs`). */
 export const KONG_VOLUME = {

@@ -8,7 +8,7 @@ import { type ApiRoute, serviceUrl } from '../../lib/contract';
 import { DojotDeployment, DojotService, dojotPodTemplate, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
-import { KONG_SELECTOR, KONG_VOLUME } from './contract';
+import { KONG_ROUTE_CONFIG_JOB, KONG_SELECTOR, KONG_VOLUME } from './contract';
 import { renderRouteScript } from './routes';
 
 export interface KongChartProps extends DojotChartProps {
@@ -70,7 +70,7 @@ export class KongChart extends DojotChart {
     });
     job(
       'RouteConfig',
-      'kong-route-config',
+      KONG_ROUTE_CONFIG_JOB,
       { image: apigw.routeConfigImage, command: ['/bin/sh', '/config_file/kong-config.sh'], volumeMounts: [{ mountPath: '/config_file', name: 'kong-route-config' }] },
       [{ name: 'kong-route-config', configMap: { name: 'kong-config' } }],
     );
@@ -100,7 +100,13 @@ export class KongChart extends DojotChart {
       labels,
       group: 'dojot',
       placement: this.placement,
-      spec: { restartPolicy: 'Always', securityContext: { runAsUser: 100 } }, // user kong
+      spec: {
+        restartPolicy: 'Always',
+        securityContext: { runAsUser: 100 }, // user kong
+        // dojot's pepkong plugin appends a line to /tmp/lualogs.txt on every request (plugins/pepkong/utils.lua):
+        // pointed at /dev/null, the pod's /tmp does not grow without bound.
+        initContainers: [{ name: 'discard-pepkong-log', image, command: ['sh', '-c', 'ln -sf /dev/null /tmp/lualogs.txt'] }],
+      },
       containers: [
         {
           name: 'kong',

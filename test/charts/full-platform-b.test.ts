@@ -60,6 +60,8 @@ describe('full platform (default profile): history, persister, data-manager, cro
       HISTORY_DB_ADDRESS: 'mongodb',
       HISTORY_DB_PORT: '27017',
       DEVICE_MANAGER_URL: 'http://device-manager:5000',
+      // As a non-root user whose HOME is /, a zipped egg extracts here (charts/image-security.ts).
+      PYTHON_EGG_CACHE: '/tmp/.python-eggs',
     });
     const svc = out.find('Service', 'history');
     expect(originalLabels(svc.metadata.labels)).toEqual({ name: 'history' });
@@ -81,6 +83,7 @@ describe('full platform (default profile): history, persister, data-manager, cro
       HISTORY_DB_PORT: '27017',
       DATA_BROKER_URL: 'http://data-broker:80',
       AUTH_URL: 'http://auth:5000',
+      PYTHON_EGG_CACHE: '/tmp/.python-eggs',
     });
     expect(out.maybe('Service', 'persister')).toBeUndefined();
   });

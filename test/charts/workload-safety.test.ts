@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { platformContracts } from '../../charts/contracts';
 import { healthTable } from '../../charts/health-probes';
+import { IMAGE_SECURITY } from '../../charts/image-security';
 import { parseQuantity } from '../../lib/quantity';
 import { type ManifestObject, lbProfile, podSpec, profileOf, synth } from '../helpers/synth';
 
@@ -67,6 +68,30 @@ describe.each(PROFILES)('workloads of %s', (_, make) => {
         expect(c.readinessProbe.failureThreshold ?? 3, `${at}: readiness flaps`).toBeGreaterThanOrEqual(3);
         expect(c.livenessProbe.failureThreshold ?? 3, `${at}: liveness kills too soon`).toBeGreaterThanOrEqual(3);
         if (c.startupProbe) expect((c.startupProbe.failureThreshold ?? 3) * (c.startupProbe.periodSeconds ?? 10), at).toBeGreaterThanOrEqual(30);
+      }
+    }
+  });
+
+  it('lock every container down as far as its image allows, and say why where it stops', () => {
+    for (const w of workloadsOf(out)) {
+      const spec = podSpec(w);
+      for (const c of containersOf(w)) {
+        const at = `${w.metadata.name}/${c.name}`;
+        const image = IMAGE_SECURITY[w.metadata.name]?.[c.name];
+        expect(image, at).toBeDefined();
+        if (!image.user || !image.dropAll || !image.writable) expect(image.reason, `${at}: why not further`).toMatch(/.{20,}/);
+        const sc = c.securityContext ?? {};
+        if (image.user) expect(sc, at).toMatchObject({ runAsNonRoot: true, runAsUser: image.user.uid });
+        else expect(sc.runAsUser ?? spec.securityContext?.runAsUser, at).toBeUndefined();
+        if (image.dropAll) expect(sc.capabilities, at).toEqual({ drop: ['ALL'] });
+        if (image.writable) {
+          expect(sc.readOnlyRootFilesystem, at).toBe(true);
+          for (const path of image.writable) {
+            const mount = (c as { volumeMounts?: { name: string; mountPath: string }[] }).volumeMounts?.find((m) => m.mountPath === path);
+            expect(mount, `${at} writes ${path}`).toBeDefined();
+            expect(spec.volumes.some((v: { name: string }) => v.name === mount?.name), `${at}: volume of ${path}`).toBe(true);
+          }
+        }
       }
     }
   });

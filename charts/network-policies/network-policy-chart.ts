@@ -1,0 +1,164 @@
+import { k8s } from 'cdk8s-plus-27';
+import type { Construct } from 'constructs';
+import type { ComponentContract, PortContract, ServiceContract } from '../../lib/contract';
+import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import type { Profile } from '../../profile/types';
+import { CHART_IDS } from '../chart-ids';
+import type { ComponentName } from '../contracts';
+import { FLOW_NODE_LABELS, FLOW_NODE_PORT } from '../flowbroker/flow-nodes';
+import { KONG_ROUTE_CONFIG_JOB } from '../kong/contract';
+import { brokerSettings } from '../vernemq/broker-settings';
+import { CONNECTIONS } from './traffic';
+
+export interface NetworkPolicyChartProps extends DojotChartProps {
+  readonly profile: Profile;
+  /** The components this profile deploys. */
+  readonly deployed: readonly Exclude<ComponentName, 'metrics'>[];
+}
+
+type Peer = k8s.NetworkPolicyPeer;
+
+const NAME_LABEL = 'app.kubernetes.io/name';
+
+/** The pods of a component: every pod of its chart carries its chart id as `app.kubernetes.io/name`. */
+const podsOf = (c: Exclude<ComponentName, 'metrics'>): Peer => ({ podSelector: { matchLabels: { [NAME_LABEL]: CHART_IDS[c] } } });
+
+/** The port a NetworkPolicy names for a Service port: the container's (a Service's target). */
+function policyPort(p: PortContract): k8s.NetworkPolicyPort {
+  const target = p.targetPort ?? p.port;
+  return { protocol: p.protocol ?? 'TCP', port: typeof target === 'number' ? k8s.IntOrString.fromNumber(target) : k8s.IntOrString.fromString(target) };
+}
+
+/** The components among `peers` as one selector (`app.kubernetes.io/name In [...]`), then the other peers. */
+function compact(peers: readonly Peer[]): Peer[] {
+  const named = (x: Peer) => x.podSelector?.matchLabels?.[NAME_LABEL];
+  const names = peers.map(named).filter((n): n is string => !!n);
+  const others = peers.filter((x) => !named(x));
+  const components: Peer[] = names.length ? [{ podSelector: { matchExpressions: [{ key: NAME_LABEL, operator: 'In', values: [...names].sort() }] } }] : [];
+  return [...components, ...others];
+}
+
+/** One rule per set of sources, with every port they may reach. */
+function rules(service: ServiceContract, byRole: ReadonlyMap<string, Peer[]>): k8s.NetworkPolicyIngressRule[] {
+  const bySources = new Map<string, { from: Peer[]; ports: k8s.NetworkPolicyPort[] }>();
+  for (const [role, peers] of byRole) {
+    const from = compact(peers);
+    const key = JSON.stringify(from);
+    const rule = bySources.get(key) ?? { from, ports: [] };
+    rule.ports.push(policyPort(service.ports[role] as PortContract));
+    bySources.set(key, rule);
+  }
+  return [...bySources.values()];
+}
+
+/**
+ * Ingress is denied to every pod of the namespace but what a Service's clients need: one policy
+ * per Service (named after it), allowing each port from the components that call it
+ * (./traffic.ts), Kong from its routes, Prometheus from the monitoring namespace and the world on
+ * the ports the load balancer forwards to (NodePorts). Egress is left open: the flows' HTTP,
+ * e-mail and FTP nodes reach hosts only their users know.
+ */
+export class NetworkPolicyChart extends DojotChart {
+  constructor(scope: Construct, id: string, { profile: p, deployed, ...props }: NetworkPolicyChartProps) {
+    super(scope, id, props);
+    const contracts = this.contracts;
+    const isDeployed = (c: ComponentName): c is Exclude<ComponentName, 'metrics'> => (deployed as readonly string[]).includes(c);
+
+    new k8s.KubeNetworkPolicy(this, 'DefaultDeny', {
+      metadata: { name: 'default-deny-ingress' },
+      spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    });
+
+    // Allowed sources per Service and port role.
+    const allowed = new Map<ServiceContract, Map<string, Peer[]>>();
+    const allow = (service: ServiceContract, role: string, peer: Peer) => {
+      if (!service.ports[role]) return;
+      const byRole = allowed.get(service) ?? new Map<string, Peer[]>();
+      allowed.set(service, byRole);
+      const peers = byRole.get(role) ?? [];
+      if (!peers.some((x) => JSON.stringify(x) === JSON.stringify(peer))) peers.push(peer);
+      byRole.set(role, peers);
+    };
+    const serviceOf = (c: ComponentName, s: string) => (contracts[c].services as Record<string, ServiceContract>)[s];
+
+    for (const conn of CONNECTIONS) {
+      if (!isDeployed(conn.to)) continue;
+      const service = serviceOf(conn.to, conn.service);
+      for (const client of conn.from.filter(isDeployed)) for (const role of conn.ports) allow(service, role, podsOf(client));
+    }
+
+    // Kong reaches every Service a route of a deployed component names (the host and port of its upstream).
+    const byHost = deployed.flatMap((c) => Object.values(contracts[c].services as Record<string, ServiceContract>));
+    for (const route of deployed.flatMap((c) => (contracts[c] as ComponentContract).routes ?? [])) {
+      const url = new URL(route.upstream);
+      const service = byHost.find((s) => s.name === url.hostname);
+      if (!service) throw new Error(`route ${route.service}: no deployed Service ${url.hostname}`);
+      const port = Number(url.port || 80);
+      const role = Object.entries(service.ports).find(([, x]) => x?.port === port)?.[0];
+      if (!role) throw new Error(`route ${route.service}: ${url.hostname} has no port ${port}`);
+      allow(service, role, podsOf('kong'));
+    }
+
+    // Kong's admin API has no authentication: only auth (its users' credentials) and the routes' Job.
+    if (isDeployed('kong')) {
+      const internal = serviceOf('kong', 'internal');
+      if (isDeployed('auth')) allow(internal, 'admin', podsOf('auth'));
+      allow(internal, 'admin', { podSelector: { matchLabels: { name: KONG_ROUTE_CONFIG_JOB } } });
+    }
+
+    // Prometheus scrapes the brokers from its own namespace.
+    if (isDeployed('vernemq') && p.metrics.enabled) {
+      allow(serviceOf('vernemq', 'internal'), 'http', { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': p.metrics.namespace } } });
+    }
+
+    // Flow nodes, created by flowbroker at run time: flowbroker calls them, they call its context manager.
+    if (isDeployed('flowbroker')) allow(serviceOf('flowbroker', 'contextManager'), 'zmq', { podSelector: { matchLabels: { ...FLOW_NODE_LABELS } } });
+
+    for (const [service, byRole] of allowed) {
+      new k8s.KubeNetworkPolicy(this, `Allow-${service.name}`, {
+        metadata: { name: `${service.name}-ingress` },
+        spec: {
+          podSelector: { matchLabels: { ...service.selector } },
+          policyTypes: ['Ingress'],
+          ingress: rules(service, byRole),
+        },
+      });
+    }
+
+    // The ports behind the load balancer (NodePorts) take traffic from anywhere.
+    for (const c of deployed) {
+      for (const service of Object.values(contracts[c].services as Record<string, ServiceContract>)) {
+        const exposed = Object.values(service.ports).filter((x): x is PortContract => !!x?.exposed);
+        if (!exposed.length) continue;
+        new k8s.KubeNetworkPolicy(this, `Public-${service.name}`, {
+          metadata: { name: `${service.name}-public` },
+          spec: { podSelector: { matchLabels: { ...service.selector } }, policyTypes: ['Ingress'], ingress: [{ ports: exposed.map(policyPort) }] },
+        });
+      }
+    }
+
+    if (isDeployed('vernemq')) {
+      // The Erlang distribution between the brokers (vmq-admin, cluster membership), outside any Service.
+      const range = brokerSettings(p.vernemq).distributionPorts;
+      new k8s.KubeNetworkPolicy(this, 'VernemqDistribution', {
+        metadata: { name: 'vernemq-k8s-distribution' },
+        spec: {
+          podSelector: { matchLabels: { ...serviceOf('vernemq', 'cluster').selector } },
+          policyTypes: ['Ingress'],
+          ingress: [{ from: compact([podsOf('vernemq')]), ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(range.minimum), endPort: range.maximum }] }],
+        },
+      });
+    }
+
+    if (isDeployed('flowbroker')) {
+      new k8s.KubeNetworkPolicy(this, 'FlowNodes', {
+        metadata: { name: 'flow-nodes-ingress' },
+        spec: {
+          podSelector: { matchLabels: { ...FLOW_NODE_LABELS } },
+          policyTypes: ['Ingress'],
+          ingress: [{ from: compact([podsOf('flowbroker')]), ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(FLOW_NODE_PORT) }] }],
+        },
+      });
+    }
+  }
+}

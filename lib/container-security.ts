@@ -1,0 +1,63 @@
+import { ApiObject, type Chart, JsonPatch } from 'cdk8s';
+import type { ImageSecurityTable } from '../charts/image-security';
+
+const WITH_POD_TEMPLATE = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'];
+
+interface ContainerJson {
+  readonly name: string;
+  readonly securityContext?: Record<string, unknown> & { capabilities?: { drop?: string[]; add?: string[] } };
+  readonly volumeMounts?: { mountPath: string }[];
+  readonly env?: unknown[];
+}
+interface PodJson {
+  readonly containers: ContainerJson[];
+  readonly initContainers?: ContainerJson[];
+  readonly volumes?: { name: string }[];
+}
+
+/** The emptyDir volume for a writable path: `/usr/local/kong` → `scratch-usr-local-kong`. */
+export const scratchVolume = (path: string) => `scratch${path.replace(/[^a-z0-9]+/g, '-')}`.replace(/-$/, '');
+
+/**
+ * Locks each container of the chart's workloads down as far as its image allows (`table`): its
+ * user, its capabilities, a read-only root filesystem with an emptyDir per path it writes. A
+ * container the table does not list is a defect of this repository (charts/image-security.ts).
+ */
+export function applyImageSecurity(chart: Chart, table: ImageSecurityTable): void {
+  for (const o of chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
+    if (!WITH_POD_TEMPLATE.includes(o.kind)) continue;
+    const pod = (o.toJson() as { spec?: { template?: { spec?: PodJson } } }).spec?.template?.spec;
+    if (!pod) continue;
+    const entries = Object.hasOwn(table, o.name) ? table[o.name] : undefined;
+    const volumes = new Set((pod.volumes ?? []).map((v) => v.name));
+    const newVolumes: string[] = [];
+    for (const field of ['initContainers', 'containers'] as const) {
+      (pod[field] ?? []).forEach((c, i) => {
+        const s = entries && Object.hasOwn(entries, c.name) ? entries[c.name] : undefined;
+        if (!s) throw new Error(`no image security for container ${c.name} of ${o.kind} ${o.name}: add it to charts/image-security.ts`);
+        const at = `/spec/template/spec/${field}/${i}`;
+        const mounted = new Set((c.volumeMounts ?? []).map((m) => m.mountPath));
+        const writable = (s.writable ?? []).filter((path) => !mounted.has(path));
+        const current = c.securityContext ?? {};
+        const securityContext = {
+          ...current,
+          ...(s.user ? { runAsNonRoot: true, runAsUser: s.user.uid, ...(s.user.gid === undefined ? {} : { runAsGroup: s.user.gid }) } : {}),
+          ...(s.dropAll ? { capabilities: { ...current.capabilities, drop: ['ALL'] } } : {}),
+          ...(s.writable ? { readOnlyRootFilesystem: true } : {}),
+        };
+        o.addJsonPatch(JsonPatch.add(`${at}/securityContext`, securityContext));
+        const mounts = writable.map((path) => ({ name: scratchVolume(path), mountPath: path }));
+        if (mounts.length) o.addJsonPatch(c.volumeMounts ? JsonPatch.add(`${at}/volumeMounts/-`, mounts[0]) : JsonPatch.add(`${at}/volumeMounts`, [mounts[0]]));
+        for (const m of mounts.slice(1)) o.addJsonPatch(JsonPatch.add(`${at}/volumeMounts/-`, m));
+        for (const m of mounts) if (!volumes.has(m.name)) (volumes.add(m.name), newVolumes.push(m.name));
+        const env = Object.entries(s.env ?? {}).map(([name, value]) => ({ name, value }));
+        if (env.length) o.addJsonPatch(c.env ? JsonPatch.add(`${at}/env/-`, env[0]) : JsonPatch.add(`${at}/env`, [env[0]]));
+        for (const e of env.slice(1)) o.addJsonPatch(JsonPatch.add(`${at}/env/-`, e));
+      });
+    }
+    const emptyDirs = newVolumes.map((name) => ({ name, emptyDir: {} }));
+    if (!emptyDirs.length) continue;
+    o.addJsonPatch(pod.volumes ? JsonPatch.add('/spec/template/spec/volumes/-', emptyDirs[0]) : JsonPatch.add('/spec/template/spec/volumes', [emptyDirs[0]]));
+    for (const v of emptyDirs.slice(1)) o.addJsonPatch(JsonPatch.add('/spec/template/spec/volumes/-', v));
+  }
+}
