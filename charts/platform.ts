@@ -50,11 +50,11 @@ type ChartFactory = (app: App, id: string, p: Profile, common: DojotChartProps) 
 /** How each component's chart is made from its slice of the profile. The metrics stack has none: the monitoring stack runs it. */
 const CHARTS: Readonly<Record<Exclude<ComponentName, 'metrics'>, ChartFactory>> = {
   minio: (app, id, p, c) => new MinioChart(app, id, { ...c, minio: p.minio }),
-  zookeeper: (app, id, p, c) => new ZookeeperChart(app, id, { ...c, zookeeper: p.zookeeper }),
+  zookeeper: (app, id, p, c) => new ZookeeperChart(app, id, { ...c, zookeeper: p.zookeeper, clusterDomain: p.clusterDomain }),
   postgres: (app, id, p, c) => new PostgresChart(app, id, { ...c, postgres: p.postgres }),
   influxdb: (app, id, p, c) => new InfluxdbChart(app, id, { ...c, influxdb: p.influxdb }),
   mongodb: (app, id, p, c) => new MongodbChart(app, id, { ...c, mongodb: p.mongodb }),
-  kafka: (app, id, p, c) => new KafkaChart(app, id, { ...c, kafka: p.kafka }),
+  kafka: (app, id, p, c) => new KafkaChart(app, id, { ...c, kafka: p.kafka, clusterDomain: p.clusterDomain }),
   vernemq: (app, id, p, c) => new VernemqChart(app, id, { ...c, vernemq: p.vernemq, domainName: p.domainName, clusterDomain: p.clusterDomain, rbac: p.kubernetesRbac }),
   rabbitmq: (app, id, p, c) => new RabbitmqChart(app, id, { ...c, version: p.versions.rabbitmq }),
   imageManager: (app, id, p, c) => new ImageManagerChart(app, id, { ...c, version: p.versions.imageManager }),

@@ -86,6 +86,8 @@ export interface LocalVolume {
   readonly selector: Readonly<Record<string, string>>;
   /** The toggle and size the volume follows. */
   readonly persistence: (p: Profile) => Persistence;
+  /** One volume per replica of a StatefulSet that scales out (Kafka, Zookeeper). @default 1 */
+  readonly replicas?: (p: Profile) => number;
 }
 
 /** A port of a Service; throws when the profile turned it off, which is a wiring mistake. */

@@ -25,6 +25,8 @@ export interface DojotWorkloadProps extends DojotPodProps {
   readonly replicas?: number;
   /** Labels of the workload object itself. @default none */
   readonly metadataLabels?: Record<string, string>;
+  /** A PodDisruptionBudget of one when replicated; false where the chart has its own. @default true */
+  readonly disruptionBudget?: boolean;
   /** Selector labels, kept as the original's so that an existing deployment can be updated in place. @default labels */
   readonly selector?: Record<string, string>;
 }
@@ -77,7 +79,7 @@ function replicated(p: DojotWorkloadProps): DojotWorkloadProps {
 }
 
 function disruptionBudget(scope: Construct, p: DojotWorkloadProps): void {
-  if ((p.replicas ?? 1) < 2) return;
+  if ((p.replicas ?? 1) < 2 || p.disruptionBudget === false) return;
   new k8s.KubePodDisruptionBudget(scope, 'DisruptionBudget', {
     metadata: { name: p.name, labels: p.metadataLabels },
     spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...(p.selector ?? p.labels) } } },

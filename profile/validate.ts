@@ -209,12 +209,9 @@ export function validateProfile(p: Profile): Problem[] {
   matches('influxdb.retention', p.influxdb.retention, /^\d+(ns|us|ms|s|m|h|d|w)$/, 'a duration such as 7d or 72h');
   if (!isIP(p.locustExporter.ip) || p.locustExporter.ip.includes('%')) fail('locustExporter.ip', `must be an IPv4 or IPv6 address (no zone id), got '${p.locustExporter.ip}'`);
 
-  // One volume and one broker id for every replica: refused until scale-out is built, never silently broken.
-  for (const [path, size] of [
-    ['kafka.clusterSize', p.kafka.clusterSize],
-    ['zookeeper.clusterSize', p.zookeeper.clusterSize],
-  ] as const) {
-    if (size > 1) fail(path, `must be 1 for now: more replicas would share one local volume and ${path.startsWith('kafka') ? 'one broker id' : 'one server id'} (the original has the same defect); scale-out comes with per-replica volumes and ids`);
+  // An ensemble of two or four survives no more failures than one of one or three, and splits worse.
+  if (Number.isInteger(p.zookeeper.clusterSize) && p.zookeeper.clusterSize % 2 === 0) {
+    fail('zookeeper.clusterSize', `must be odd (1, 3, 5, 7): an ensemble of ${p.zookeeper.clusterSize} needs ${p.zookeeper.clusterSize / 2 + 1} servers up, no better than ${p.zookeeper.clusterSize - 1}`);
   }
   problems.push(...validateCapacity(p));
   // The load balancer's address follows domainName unless set: checked once, as domainName.

@@ -8,6 +8,7 @@ export const KAFKA_VOLUME = {
   accessMode: 'ReadWriteOnce',
   selector: { app: 'dojot', name: 'kafka-server' },
   persistence: (p) => p.kafka.persistence,
+  replicas: (p) => p.kafka.clusterSize,
 } as const satisfies LocalVolume;
 
 /** Kafka: the brokers' headless Service, which clients use as their bootstrap address. */

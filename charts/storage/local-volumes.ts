@@ -10,7 +10,17 @@ export function enabledLocalVolumes(p: Profile): LocalVolume[] {
   return deployedContracts(p)
     .flatMap((c) => c.volumes ?? [])
     .filter((v) => v.persistence(p).enabled)
+    .flatMap((v) => perReplica(v, v.replicas?.(p) ?? 1))
     .sort((a, b) => groupOrder(a) - groupOrder(b) || a.pvName.localeCompare(b.pvName));
+}
+
+/**
+ * One volume per replica: the first keeps the single volume's name and directory (an existing
+ * installation's data stays where it is), the others get `-<ordinal>`. Their labels are the same,
+ * so each claim of the StatefulSet's template binds one of them.
+ */
+function perReplica(v: LocalVolume, replicas: number): LocalVolume[] {
+  return Array.from({ length: Math.max(1, replicas) }, (_, i) => (i === 0 ? v : { ...v, pvName: `${v.pvName}-${i}`, directory: `${v.directory}-${i}` }));
 }
 
 /** The host directory of a volume. */

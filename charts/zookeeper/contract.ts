@@ -13,6 +13,7 @@ export const ZOOKEEPER_VOLUMES = {
     accessMode: 'ReadWriteOnce',
     selector: { app: 'dojot', name: 'zookeeper-data' },
     persistence: (p) => p.zookeeper.persistence,
+    replicas: (p) => p.zookeeper.clusterSize,
   },
   log: {
     pvName: 'local-pv-zk-log',
@@ -21,6 +22,7 @@ export const ZOOKEEPER_VOLUMES = {
     accessMode: 'ReadWriteOnce',
     selector: { app: 'dojot', name: 'zookeeper-log' },
     persistence: (p) => p.zookeeper.persistence,
+    replicas: (p) => p.zookeeper.clusterSize,
   },
 } as const satisfies Record<string, LocalVolume>;
 

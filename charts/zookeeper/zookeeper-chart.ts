@@ -8,16 +8,22 @@ import { ZOOKEEPER_LABELS, ZOOKEEPER_VOLUMES } from './contract';
 
 export interface ZookeeperChartProps extends DojotChartProps {
   readonly zookeeper: Profile['zookeeper'];
+  /** The cluster's DNS domain, in the ensemble's server list. */
+  readonly clusterDomain: string;
 }
 
 /** Zookeeper for Kafka: a headless cluster Service, a client Service and the StatefulSet. */
 export class ZookeeperChart extends DojotChart {
-  constructor(scope: Construct, id: string, { zookeeper: zk, ...props }: ZookeeperChartProps) {
+  constructor(scope: Construct, id: string, { zookeeper: zk, clusterDomain, ...props }: ZookeeperChartProps) {
     super(scope, id, props);
     const labels = ZOOKEEPER_LABELS;
     const { cluster, client } = this.contracts.zookeeper.services;
 
-    new DojotService(this, 'ClusterService', { contract: cluster, labels: dojotLabels(cluster.name), spec: { clusterIp: 'None' } });
+    const ensemble = zk.clusterSize > 1;
+    // The servers must find each other before any is ready: a quorum is what makes them ready.
+    new DojotService(this, 'ClusterService', { contract: cluster, labels: dojotLabels(cluster.name), spec: { clusterIp: 'None', publishNotReadyAddresses: ensemble ? true : undefined } });
+    // Every server of the ensemble by its stable name (zookeeper-<n>), for cp-zookeeper's ZOOKEEPER_SERVERS (server.<n+1>).
+    const servers = Array.from({ length: zk.clusterSize }, (_, i) => `zookeeper-${i}.${cluster.name}.${this.namespace}.svc.${clusterDomain}:${zk.serverPort}:${zk.electionPort}`);
     new DojotService(this, 'ClientService', { contract: client, labels: dojotLabels(client.name) });
 
     const persistent = zk.persistence.enabled;
@@ -42,7 +48,11 @@ export class ZookeeperChart extends DojotChart {
             { containerPort: zk.serverPort, name: 'server' },
             { containerPort: zk.electionPort, name: 'leader-election' },
           ],
+          // An ensemble: each server takes its id from its pod's ordinal (zookeeper-<n> is server n+1) as it
+          // starts, then runs the image's own command (cp-zookeeper's CMD, zookeeper/Dockerfile.deb8).
+          command: ensemble ? ['bash', '-c', ['export ZOOKEEPER_SERVER_ID=$(( ${HOSTNAME##*-} + 1 ))', 'exec /etc/confluent/docker/run'].join('\n')] : undefined,
           env: [
+            ...(ensemble ? [env('ZOOKEEPER_SERVERS', servers.join(';')), env('ZOOKEEPER_QUORUM_LISTEN_ON_ALL_IPS', true)] : []),
             env('ZOOKEEPER_REPLICAS', zk.clusterSize),
             env('ZOOKEEPER_CLIENT_PORT', zk.clientPort),
             env('ZOOKEEPER_ELECTION_PORT', zk.electionPort),
