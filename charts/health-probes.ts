@@ -69,6 +69,9 @@ const single = (check: Omit<k8s.Probe, 'periodSeconds'>, startSeconds: number, t
   startup: starting(check, startSeconds, timeoutSeconds),
 });
 
+/** A process whose command line holds `text` is running (for the containers that offer nothing else). */
+const running = (text: string) => exec('sh', '-c', `grep -qs '${text}' /proc/[0-9]*/cmdline`);
+
 /** `redis-cli ping` exits non-zero when the server does not answer (redis official image, alpine). */
 const redis = (s: ServiceContract | number): HealthChecks => single(exec('redis-cli', '-p', String(typeof s === 'number' ? s : target(portOf(s, 'redis'))), 'ping'), 30);
 
@@ -134,7 +137,9 @@ export function healthTable(p: Profile, c: PlatformContracts): HealthTable {
     // The bridges wait for Kafka, then up to 180 s for x509-identity-mgmt to sign their certificates (ejbca_client.sh).
     'v2k-bridge': { 'v2k-bridge': lightship(300) },
     'k2v-bridge': { 'k2v-bridge': lightship(300) },
-    'kafka-loopback': { 'kafka-loopback': { none: 'kafkacat | jq | kafkacat under /bin/sh: no port, no health file, no pgrep in the image; the pipeline ends, and the pod restarts, when Kafka goes' } },
+    // kafka-loopback (tools/kafka/loopback/bin/entrypoint.sh): no port, no health file, no pgrep; once it has
+    // logged in and found its topics it runs kafkacat | jq | kafkacat, and ends when that breaks.
+    'kafka-loopback': { 'kafka-loopback': single(running('kafkacat'), 120) },
     // Kong 2.2: /status on the admin port reports the database; the proxy's port shows nginx alive.
     kong: {
       kong: {
@@ -198,7 +203,8 @@ export function healthTable(p: Profile, c: PlatformContracts): HealthTable {
         startup: starting(http('/cron/v1/log', api('cron'), WITH_TOKEN), 120),
       },
     },
-    kafka2ftp: { kafka2ftp: { none: 'no server, no port: it exits on an unhandled error (app/Index.js), and the pod restarts' } },
+    // kafka2ftp: no server, no port; it exits on an unhandled error (app/Index.js). Its node process is all there is to see.
+    kafka2ftp: { kafka2ftp: single(running('app/Index.js'), 60) },
     // With TLS, kafka-ws serves its health over HTTPS too (v0.6.0's probes said so).
     'kafka-ws': { 'kafka-ws': lightship(120, p.kafkaWs.tls ? 'HTTPS' : undefined) },
     'kafka-ws-redis': { 'kafka-ws-redis': redis(s('kafkaWs').redis) },

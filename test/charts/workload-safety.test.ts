@@ -13,8 +13,8 @@ const PROFILES: [string, () => ReturnType<typeof synth>][] = [
   ['mosca', () => synth(profileOf('default', { flavour: 'mosca' }))],
   ['lwm2m', () => synth(profileOf('default', { flavour: 'lwm2m' }))],
 ];
-/** The containers with nothing to probe (charts/health-probes.ts says why). */
-const WITHOUT_PROBES = ['kafka-loopback/kafka-loopback', 'kafka2ftp/kafka2ftp'];
+/** The containers with nothing to probe (charts/health-probes.ts says why): none. */
+const WITHOUT_PROBES: string[] = [];
 const WORKLOADS = ['Deployment', 'StatefulSet', 'Job', 'DaemonSet'];
 const workloadsOf = (out: ReturnType<typeof synth>) => out.objects.filter((o) => WORKLOADS.includes(o.kind));
 interface ContainerJson {
