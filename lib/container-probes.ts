@@ -1,5 +1,6 @@
-import { ApiObject, type Chart, JsonPatch } from 'cdk8s';
+import { type Chart, JsonPatch } from 'cdk8s';
 import type { HealthTable } from '../charts/health-probes';
+import { podTemplatesOf } from './pod-templates';
 
 /** Workloads whose containers run until stopped; a Job's run to completion and get no probes. */
 const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet'];
@@ -16,9 +17,8 @@ interface ContainerJson {
  * is a defect of this repository (charts/health-probes.ts), not of the profile.
  */
 export function applyHealthChecks(chart: Chart, table: HealthTable): void {
-  for (const o of chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
-    if (!LONG_RUNNING.includes(o.kind)) continue;
-    const containers = (o.toJson() as { spec?: { template?: { spec?: { containers?: ContainerJson[] } } } }).spec?.template?.spec?.containers ?? [];
+  for (const { object: o, pod } of podTemplatesOf<{ containers?: ContainerJson[] }>(chart, LONG_RUNNING)) {
+    const containers = pod.containers ?? [];
     const entries = Object.hasOwn(table, o.name) ? table[o.name] : undefined;
     containers.forEach((c, i) => {
       const entry = entries && Object.hasOwn(entries, c.name) ? entries[c.name] : undefined;

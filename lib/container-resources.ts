@@ -1,8 +1,7 @@
-import { ApiObject, type Chart, JsonPatch } from 'cdk8s';
+import { type Chart, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import type { ContainerResources, ResourceTable } from '../profile/resources';
-
-const WITH_POD_TEMPLATE = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'];
+import { podTemplatesOf } from './pod-templates';
 
 interface PodSpecJson {
   readonly containers?: { readonly name: string }[];
@@ -26,10 +25,7 @@ export const resourceRequirements = (r: ContainerResources): k8s.ResourceRequire
  * defect of this repository (profile/resources.ts lists them all), not of the profile.
  */
 export function applyResources(chart: Chart, table: ResourceTable): void {
-  for (const o of chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
-    if (!WITH_POD_TEMPLATE.includes(o.kind)) continue;
-    const pod = (o.toJson() as { spec?: { template?: { spec?: PodSpecJson } } }).spec?.template?.spec;
-    if (!pod) continue;
+  for (const { object: o, pod } of podTemplatesOf<PodSpecJson>(chart)) {
     const sizes = Object.hasOwn(table, o.name) ? table[o.name] : undefined;
     for (const field of ['initContainers', 'containers'] as const) {
       (pod[field] ?? []).forEach((c, i) => {

@@ -1,7 +1,6 @@
-import { ApiObject, type Chart, JsonPatch } from 'cdk8s';
+import { type Chart, JsonPatch } from 'cdk8s';
 import type { ImageSecurityTable } from '../charts/image-security';
-
-const WITH_POD_TEMPLATE = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'];
+import { podTemplatesOf } from './pod-templates';
 
 interface ContainerJson {
   readonly name: string;
@@ -24,10 +23,7 @@ export const scratchVolume = (path: string) => `scratch${path.replace(/[^a-z0-9]
  * container the table does not list is a defect of this repository (charts/image-security.ts).
  */
 export function applyImageSecurity(chart: Chart, table: ImageSecurityTable): void {
-  for (const o of chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
-    if (!WITH_POD_TEMPLATE.includes(o.kind)) continue;
-    const pod = (o.toJson() as { spec?: { template?: { spec?: PodJson } } }).spec?.template?.spec;
-    if (!pod) continue;
+  for (const { object: o, pod } of podTemplatesOf<PodJson>(chart)) {
     const entries = Object.hasOwn(table, o.name) ? table[o.name] : undefined;
     const volumes = new Set((pod.volumes ?? []).map((v) => v.name));
     const newVolumes: string[] = [];
