@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../lib/dojot-chart';
 import { applyHealthChecks } from '../lib/container-probes';
 import { applyResources } from '../lib/container-resources';
 import { applyImageSecurity } from '../lib/container-security';
+import { podTemplatesOf } from '../lib/pod-templates';
 import { applyRecommendedLabels } from '../lib/recommended-labels';
 import { COMPONENT_ROLES } from './roles';
 import type { Profile } from '../profile/types';
@@ -119,9 +120,10 @@ export function addPlatformCharts(app: App, p: Profile): Chart[] {
   }
   const health = healthTable(p, common.contracts);
   for (const chart of services) {
-    applyResources(chart, p.resources);
-    applyHealthChecks(chart, health);
-    applyImageSecurity(chart, IMAGE_SECURITY);
+    const workloads = podTemplatesOf(chart);
+    applyResources(workloads, p.resources);
+    applyHealthChecks(workloads, health);
+    applyImageSecurity(workloads, IMAGE_SECURITY);
   }
   return [namespace, storage, ...services, ...policies];
 }

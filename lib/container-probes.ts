@@ -1,24 +1,19 @@
-import { type Chart, JsonPatch } from 'cdk8s';
+import { JsonPatch } from 'cdk8s';
 import type { HealthTable } from '../charts/health-probes';
-import { podTemplatesOf } from './pod-templates';
+import type { PodTemplateOf } from './pod-templates';
 
 /** Workloads whose containers run until stopped; a Job's run to completion and get no probes. */
 const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet'];
 
-interface ContainerJson {
-  readonly name: string;
-  readonly readinessProbe?: unknown;
-  readonly livenessProbe?: unknown;
-}
 
 /**
  * Gives every container of the chart's long-running workloads its health checks from `table`.
  * A container the table does not list, or whose chart says it has its own probes but has none,
  * is a defect of this repository (charts/health-probes.ts), not of the profile.
  */
-export function applyHealthChecks(chart: Chart, table: HealthTable): void {
-  for (const { object: o, pod } of podTemplatesOf<{ containers?: ContainerJson[] }>(chart, LONG_RUNNING)) {
-    const containers = pod.containers ?? [];
+export function applyHealthChecks(workloads: readonly PodTemplateOf[], table: HealthTable): void {
+  for (const { object: o, pod } of workloads.filter((w) => LONG_RUNNING.includes(w.object.kind))) {
+    const containers = pod.containers;
     const entries = Object.hasOwn(table, o.name) ? table[o.name] : undefined;
     containers.forEach((c, i) => {
       const entry = entries && Object.hasOwn(entries, c.name) ? entries[c.name] : undefined;

@@ -1,12 +1,7 @@
-import { type Chart, JsonPatch } from 'cdk8s';
+import { JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import type { ContainerResources, ResourceTable } from '../profile/resources';
-import { podTemplatesOf } from './pod-templates';
-
-interface PodSpecJson {
-  readonly containers?: { readonly name: string }[];
-  readonly initContainers?: { readonly name: string }[];
-}
+import type { PodTemplateOf } from './pod-templates';
 
 const q = (v: string) => k8s.Quantity.fromString(v);
 
@@ -24,8 +19,8 @@ export const resourceRequirements = (r: ContainerResources): k8s.ResourceRequire
  * limit from `table`, by workload and container name. A container the table does not size is a
  * defect of this repository (profile/resources.ts lists them all), not of the profile.
  */
-export function applyResources(chart: Chart, table: ResourceTable): void {
-  for (const { object: o, pod } of podTemplatesOf<PodSpecJson>(chart)) {
+export function applyResources(workloads: readonly PodTemplateOf[], table: ResourceTable): void {
+  for (const { object: o, pod } of workloads) {
     const sizes = Object.hasOwn(table, o.name) ? table[o.name] : undefined;
     for (const field of ['initContainers', 'containers'] as const) {
       (pod[field] ?? []).forEach((c, i) => {

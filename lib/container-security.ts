@@ -1,18 +1,7 @@
-import { type Chart, JsonPatch } from 'cdk8s';
+import { JsonPatch } from 'cdk8s';
 import type { ImageSecurityTable } from '../charts/image-security';
-import { podTemplatesOf } from './pod-templates';
+import type { PodTemplateOf } from './pod-templates';
 
-interface ContainerJson {
-  readonly name: string;
-  readonly securityContext?: Record<string, unknown> & { capabilities?: { drop?: string[]; add?: string[] } };
-  readonly volumeMounts?: { mountPath: string }[];
-  readonly env?: unknown[];
-}
-interface PodJson {
-  readonly containers: ContainerJson[];
-  readonly initContainers?: ContainerJson[];
-  readonly volumes?: { name: string }[];
-}
 
 /** The emptyDir volume for a writable path: `/usr/local/kong` → `scratch-usr-local-kong`. */
 export const scratchVolume = (path: string) => `scratch${path.replace(/[^a-z0-9]+/g, '-')}`.replace(/-$/, '');
@@ -22,8 +11,8 @@ export const scratchVolume = (path: string) => `scratch${path.replace(/[^a-z0-9]
  * user, its capabilities, a read-only root filesystem with an emptyDir per path it writes. A
  * container the table does not list is a defect of this repository (charts/image-security.ts).
  */
-export function applyImageSecurity(chart: Chart, table: ImageSecurityTable): void {
-  for (const { object: o, pod } of podTemplatesOf<PodJson>(chart)) {
+export function applyImageSecurity(workloads: readonly PodTemplateOf[], table: ImageSecurityTable): void {
+  for (const { object: o, pod } of workloads) {
     const entries = Object.hasOwn(table, o.name) ? table[o.name] : undefined;
     const volumes = new Set((pod.volumes ?? []).map((v) => v.name));
     const newVolumes: string[] = [];

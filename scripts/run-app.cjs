@@ -40,7 +40,11 @@ if (isStale()) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    packages: 'external', // cdk8s and friends load from node_modules as usual
+    // cdk8s and friends load from node_modules as usual; the Grafana SDK is bundled, tree-shaken:
+    // loading its modules one by one cost a tenth of a synth (`npm run bench`).
+    external: ['cdk8s', 'cdk8s-plus-27', 'constructs', 'yaml'],
+    // tsconfig.json maps the SDK's paths to its type declarations, for the type checker only.
+    tsconfigRaw: { compilerOptions: {} },
     outfile: bundle,
     logLevel: 'warning',
   });

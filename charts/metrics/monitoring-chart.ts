@@ -23,7 +23,7 @@ export interface MonitoringChartProps {
 export class MonitoringChart extends Chart {
   constructor(scope: Construct, id: string, { profile: p, contracts, vernemq }: MonitoringChartProps) {
     super(scope, id, { disableResourceNameHashes: true });
-    const emit = (name: string, model: { toJSON(): unknown }) => new ApiObject(this, name, model.toJSON() as never);
+    const emit = (name: string, object: object) => new ApiObject(this, name, object as never);
     if (vernemq) {
       emit('vernemq-service-monitor', vernemqServiceMonitor(p, contracts));
       emit('dojot-rules', dojotRules(p, contracts));

@@ -97,3 +97,22 @@ describe('the flavours without VerneMQ', () => {
     for (const flavour of ['mosca', 'lwm2m'] as const) expect(synth(profileOf('default', { flavour })).ofKind('ServiceMonitor')).toEqual([]);
   });
 });
+
+describe('the monitoring objects against the prometheus-operator\'s schemas', () => {
+  // Synth builds them as plain objects (types only, for speed); the models' validators check them here.
+  it('validates the ServiceMonitor, the PrometheusRule and the ScrapeConfig', async () => {
+    const { ServiceMonitor } = await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor');
+    const { PrometheusRule } = await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule');
+    const { ScrapeConfig } = await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1alpha1/ScrapeConfig');
+    const o = synth(profileOf('100k', { locustExporter: { enabled: true } }));
+    const plain = (x: ManifestObject) => {
+      const { file: _file, ...object } = x;
+      return object;
+    };
+    expect(() => new ServiceMonitor(plain(o.find('ServiceMonitor', 'vernemq')) as never).validate()).not.toThrow();
+    expect(() => new PrometheusRule(plain(o.find('PrometheusRule', 'dojot')) as never).validate()).not.toThrow();
+    expect(() => new ScrapeConfig(plain(o.find('ScrapeConfig', 'locust')) as never).validate()).not.toThrow();
+    // And a wrong one fails: the check can fail.
+    expect(() => new ServiceMonitor({ ...plain(o.find('ServiceMonitor', 'vernemq')), spec: { endpoints: 'x' } } as never).validate()).toThrow();
+  });
+});
