@@ -5,6 +5,8 @@ import { platformContracts } from '../charts/contracts';
 import { deployedComponents } from '../charts/flavours';
 import { MonitoringChart } from '../charts/metrics/monitoring-chart';
 import { addPlatformCharts } from '../charts/platform';
+import { WAVES } from '../charts/sync-waves';
+import { applyArgoCdAnnotations } from '../lib/argocd-annotations';
 import { applyRecommendedLabels } from '../lib/recommended-labels';
 import type { Profile } from '../profile/types';
 import { checkCapacity } from './capacity-fit';
@@ -82,5 +84,6 @@ function synthesizeMonitoring(profile: Profile, outdir: string): Manifest[] {
   const app = new App({ outdir: dir });
   const chart = new MonitoringChart(app, 'dojot-monitoring', { profile, contracts: platformContracts(profile), vernemq: deployed.has('vernemq') });
   applyRecommendedLabels(chart, { name: 'dojot-monitoring', instance: profile.namespace, version: profile.version, component: 'monitoring' });
+  applyArgoCdAnnotations(chart, WAVES.services);
   return synthesizeApp(app, dir, `${MONITORING_DIR}/`);
 }

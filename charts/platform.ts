@@ -2,6 +2,7 @@ import type { App, Chart } from 'cdk8s';
 import type { DojotChartProps } from '../lib/dojot-chart';
 import { applyHealthChecks } from '../lib/container-probes';
 import { applyResources } from '../lib/container-resources';
+import { applyArgoCdAnnotations } from '../lib/argocd-annotations';
 import { applyImageSecurity } from '../lib/container-security';
 import { podTemplatesOf } from '../lib/pod-templates';
 import { applyRecommendedLabels } from '../lib/recommended-labels';
@@ -23,6 +24,7 @@ import { GuiV2Chart } from './gui-v2/gui-v2-chart';
 import { CHART_IDS } from './chart-ids';
 import { healthTable } from './health-probes';
 import { IMAGE_SECURITY } from './image-security';
+import { componentWave, JOB_WAVES, WAVES } from './sync-waves';
 import { HistoryChart } from './history/history-chart';
 import { ImageManagerChart } from './image-manager/image-manager-chart';
 import { InfluxdbChart } from './influxdb/influxdb-chart';
@@ -113,10 +115,14 @@ export function addPlatformCharts(app: App, p: Profile): Chart[] {
   label(namespace, 'namespace');
   label(storage, 'storage');
   services.forEach((chart, i) => label(chart, components[i]));
+  applyArgoCdAnnotations(namespace, WAVES.foundation);
+  applyArgoCdAnnotations(storage, WAVES.foundation);
+  services.forEach((chart, i) => applyArgoCdAnnotations(chart, componentWave(components[i]), JOB_WAVES));
   const policies = p.networkPolicies.enabled ? [new NetworkPolicyChart(app, 'network-policies', { ...common, profile: p, deployed: components })] : [];
   for (const chart of policies) {
     chart.addDependency(namespace);
     label(chart, 'networkPolicies');
+    applyArgoCdAnnotations(chart, WAVES.foundation);
   }
   const health = healthTable(p, common.contracts);
   for (const chart of services) {
