@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ApiObject, App, Chart, DependencyGraph, Names, Yaml } from 'cdk8s';
+import { ApplicationChart } from '../charts/argocd/application-chart';
 import { platformContracts } from '../charts/contracts';
 import { deployedComponents } from '../charts/flavours';
 import { MonitoringChart } from '../charts/metrics/monitoring-chart';
@@ -40,6 +41,7 @@ export function synthesize(profile: Profile, outdir: string, options: SynthesisO
   addPlatformCharts(app, profile);
   const manifests = synthesizeApp(app, outdir, '');
   if (profile.metrics.enabled) manifests.push(...synthesizeMonitoring(profile, outdir));
+  if (profile.argocd.repoURL) manifests.push(...synthesizeArgoCd(profile, outdir));
   const capacity = checkCapacity(manifests.flatMap((m) => m.objects), profile);
   const side = sideFiles(profile, options.loadBalancer);
   for (const f of side.files) {
@@ -74,6 +76,17 @@ function objectsOf(chart: Chart): unknown[] {
     .topology()
     .filter((x): x is ApiObject => x instanceof ApiObject && Chart.of(x) === chart)
     .map((o) => o.toJson());
+}
+
+/** Where the Argo CD Application goes: `kubectl apply -f dist` does not read it. */
+export const ARGOCD_DIR = 'argocd';
+
+/** The Argo CD Application, in an app of its own (its own folder). */
+function synthesizeArgoCd(profile: Profile, outdir: string): Manifest[] {
+  const dir = path.join(outdir, ARGOCD_DIR);
+  const app = new App({ outdir: dir });
+  new ApplicationChart(app, 'application', profile);
+  return synthesizeApp(app, dir, `${ARGOCD_DIR}/`);
 }
 
 /** dojot's monitoring objects, in an app of their own (its own folder), when the flavour has any. */

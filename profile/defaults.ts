@@ -120,6 +120,16 @@ export const DEFAULTS: ProfileLayer = {
   loadBalancer: structuredClone(LOAD_BALANCER_DEFAULTS) as ProfileLayer['loadBalancer'],
   metrics: { enabled: true, namespace: 'monitoring', release: 'kube-prometheus-stack', dashboardLabel: 'grafana_dashboard', scrapeInterval: '30s' },
   locustExporter: { enabled: false, ip: '127.0.0.1', port: 9646 },
+  argocd: {
+    repoURL: '',
+    targetRevision: 'HEAD',
+    path: 'dist',
+    name: 'dojot',
+    namespace: 'argocd',
+    project: 'default',
+    destinationServer: 'https://kubernetes.default.svc',
+    automated: true,
+  },
   networkPolicies: { enabled: true },
   resources: structuredClone(DEFAULT_RESOURCES) as ProfileLayer['resources'],
   capacity: {

@@ -318,6 +318,25 @@ export interface Profile {
    * @default each workload's size in profile/resources.ts
    */
   readonly resources: ResourceTable;
+  /** The Argo CD Application that syncs the output from Git (`dist/argocd/`). */
+  readonly argocd: {
+    /** The Git repository that holds the committed output; empty: no Application. @default '' */
+    readonly repoURL: string;
+    /** Branch, tag or commit to sync. @default 'HEAD' */
+    readonly targetRevision: string;
+    /** The output's folder in that repository. @default 'dist' */
+    readonly path: string;
+    /** The Application's name. @default 'dojot' */
+    readonly name: string;
+    /** Argo CD's namespace, where the Application lives. @default 'argocd' */
+    readonly namespace: string;
+    /** @default 'default' */
+    readonly project: string;
+    /** The cluster to deploy to. @default 'https://kubernetes.default.svc' (Argo CD's own) */
+    readonly destinationServer: string;
+    /** Sync on every commit, pruning what the output no longer has and undoing drift. @default true */
+    readonly automated: boolean;
+  };
   readonly networkPolicies: {
     /**
      * Deny ingress to every dojot pod but from the clients each Service has (charts/network-policies):

@@ -214,6 +214,14 @@ export function validateProfile(p: Profile): Problem[] {
     fail('zookeeper.clusterSize', `must be odd (1, 3, 5, 7): an ensemble of ${p.zookeeper.clusterSize} needs ${p.zookeeper.clusterSize / 2 + 1} servers up, no better than ${p.zookeeper.clusterSize - 1}`);
   }
   problems.push(...validateCapacity(p));
+  const a = p.argocd;
+  if (a.repoURL && !/^(https?:\/\/|ssh:\/\/|git@)[^\s]+$/.test(a.repoURL)) fail('argocd.repoURL', `must be a Git URL (https://..., ssh://... or git@host:path), got '${a.repoURL}'`);
+  if (!a.targetRevision.trim() || /\s/.test(a.targetRevision)) fail('argocd.targetRevision', `must be a branch, tag or commit, got '${a.targetRevision}'`);
+  if (a.path.startsWith('/') || a.path.split('/').includes('..')) fail('argocd.path', `must be a path inside the repository (no leading / and no ..), got '${a.path}'`);
+  matches('argocd.name', a.name, DNS_SUBDOMAIN, 'a DNS name (lower-case letters, digits, - and .)');
+  matches('argocd.namespace', a.namespace, DNS_LABEL, 'a DNS label (lower-case letters, digits and -)');
+  matches('argocd.project', a.project, DNS_SUBDOMAIN, 'a DNS name (lower-case letters, digits, - and .)');
+  if (!/^https:\/\/[^\s]+$/.test(a.destinationServer)) fail('argocd.destinationServer', `must be the cluster's API URL (https://...), got '${a.destinationServer}'`);
   // The load balancer's address follows domainName unless set: checked once, as domainName.
   problems.push(...validateLoadBalancer(p.loadBalancer).filter((x) => !(x.path === 'loadBalancer.address' && p.loadBalancer.address === p.domainName)));
   return problems;

@@ -27,15 +27,36 @@ describe('Argo CD annotations', () => {
     for (const kind of ['Namespace', 'PersistentVolume', 'PersistentVolumeClaim']) {
       const objects = out.ofKind(kind);
       expect(objects.length, kind).toBeGreaterThan(0);
-      for (const o of objects) expect(o.metadata.annotations['argocd.argoproj.io/sync-options'], o.metadata.name).toBe('Prune=false,Delete=false');
+      for (const o of objects) expect(o.metadata.annotations?.['argocd.argoproj.io/sync-options'], o.metadata.name).toBe('Prune=false,Delete=false');
     }
     for (const j of out.ofKind('Job')) {
       expect(j.metadata.annotations, j.metadata.name).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
     }
-    expect(out.find('Deployment', 'kong').metadata.annotations['argocd.argoproj.io/hook']).toBeUndefined();
+    expect(out.find('Deployment', 'kong').metadata.annotations?.['argocd.argoproj.io/hook']).toBeUndefined();
   });
 
   it('let the monitoring objects sync before the prometheus-operator\'s CRDs exist', () => {
     expect(out.find('ServiceMonitor', 'vernemq').metadata.annotations).toMatchObject({ 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' });
+  });
+});
+
+describe('the Argo CD Application', () => {
+  const withRepo = synth(lbProfile('100k', { argocd: { repoURL: 'https://git.example.com/platform/dojot-gitops.git', targetRevision: 'main', path: 'dist' } }));
+
+  it('syncs dist/ (not its subfolders) from the repository into the dojot namespace, in dist/argocd', () => {
+    const app = withRepo.find('Application', 'dojot');
+    expect(app.file).toBe('argocd/application.k8s.yaml');
+    expect(app.metadata.namespace).toBe('argocd');
+    expect(app.spec).toEqual({
+      project: 'default',
+      source: { repoURL: 'https://git.example.com/platform/dojot-gitops.git', targetRevision: 'main', path: 'dist', directory: { recurse: false } },
+      destination: { server: 'https://kubernetes.default.svc', namespace: 'dojot' },
+      syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['ApplyOutOfSyncOnly=true'] },
+    });
+  });
+
+  it('is not written without a repository', () => {
+    expect(out.maybe('Application', 'dojot')).toBeUndefined();
+    expect(Object.keys(out.files).some((f) => f.startsWith('argocd/'))).toBe(false);
   });
 });

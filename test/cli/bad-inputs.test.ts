@@ -34,6 +34,8 @@ export const BAD_PROFILES: readonly Case[] = [
   ['a memory request above its limit', "resources: { kong: { kong: { memory: 2Gi, memoryLimit: 1Gi } } }\n", /resources\.kong\.kong\.memoryLimit: must be at least the request \(2Gi\), got '1Gi'/],
   ['machines of a group without cores', "capacity: { machines: { dojot: { count: 2, memory: 4Gi } } }\n", /capacity\.machines\.dojot\.cores: must be above 0 when count is set, got 0/],
   ['an unknown onExcess', 'capacity: { onExcess: ignore }\n', /capacity\.onExcess: must be one of refuse, warn, got 'ignore'/],
+  ['a repository that is not a Git URL', 'argocd: { repoURL: my-repo }\n', /argocd\.repoURL: must be a Git URL \(https:\/\/\.\.\., ssh:\/\/\.\.\. or git@host:path\), got 'my-repo'/],
+  ['a path out of the repository', "argocd: { repoURL: 'https://git.example.com/x.git', path: ../dist }\n", /argocd\.path: must be a path inside the repository/],
   ['requests beyond the machines', 'preset: 100k\ncapacity: { machines: { kafka: { cores: 2 } } }\n', /capacity\.machines\.kafka: the requests exceed the machines: kafka: cpu 2\.15 of 1\.80 cores/],
   ['an empty namespace', "namespace: ''\n", /namespace: must be a DNS label/],
   ['a namespace with capitals', 'namespace: Bad_NS\n', /namespace: must be a DNS label/],

@@ -13,7 +13,7 @@ export interface ManifestObject {
   readonly file: string;
   readonly apiVersion: string;
   readonly kind: string;
-  readonly metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  readonly metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly spec?: any;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
