@@ -20,7 +20,7 @@ for (const f of files(path.join(shared, 'kubernetes-schemas', 'crds'))) {
   const text = fs.readFileSync(f, 'utf8').replaceAll('pattern: ^(?i)(abort|warn)?$', 'pattern: ^([aA][bB][oO][rR][tT]|[wW][aA][rR][nN])?$');
   fs.writeFileSync(path.join(crds, path.basename(f)), text);
 }
-const args = [validator, '--crds', crds, ...files(dir), ...files(path.join(dir, 'monitoring'))];
+const args = [validator, '--crds', crds, ...files(dir), ...files(path.join(dir, 'monitoring')), ...files(path.join(dir, 'argocd'))];
 const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
 process.stdout.write(r.stdout);
 process.stderr.write(r.stderr);
