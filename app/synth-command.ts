@@ -7,6 +7,7 @@ import { loadInputs } from '../profile/load';
 import { ProfileError } from '../profile/problems';
 import { UsageError, parseArguments, usage } from './arguments';
 import { publish } from './publish';
+import { summarize } from './summary';
 import { synthesize } from './synthesize';
 
 export const SYNTH_USAGE = usage('npm run synth --');
@@ -55,8 +56,9 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
       if (missing.length) throw new ProfileError(loaded.inventory.hostsFile, missing);
     }
     for (const n of loaded.notices) io.err(`note: ${n}`);
-    const { notices } = synthesize(profile, staging, { loadBalancer: loaded.inventory !== undefined });
+    const { notices, manifests } = synthesize(profile, staging, { loadBalancer: loaded.inventory !== undefined });
     for (const n of notices) io.err(`note: ${n}`);
+    for (const line of summarize(profile, manifests)) io.err(`summary: ${line}`);
     published = true;
     publish(staging, target);
     io.err(`dojot: ${profile.flavour} flavour, ${loaded.source} -> ${target}/`);
