@@ -1,0 +1,52 @@
+import diff from 'microdiff';
+import { type ImmutableChange, immutableChanges } from './immutable-fields';
+
+/** An object of an output, with the chart (file) it comes from. */
+export interface OutputObject {
+  readonly chart: string;
+  readonly object: { readonly kind: string; readonly metadata: { readonly name: string; readonly namespace?: string } } & Record<string, unknown>;
+}
+
+export interface FieldChange {
+  readonly path: string;
+  readonly type: 'added' | 'removed' | 'changed';
+  readonly from?: unknown;
+  readonly to?: unknown;
+}
+
+export interface ObjectChange {
+  readonly chart: string;
+  readonly id: string;
+  readonly type: 'added' | 'removed' | 'changed';
+  readonly fields: readonly FieldChange[];
+  readonly immutable: readonly ImmutableChange[];
+}
+
+const idOf = (o: OutputObject['object']) => `${o.kind}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`;
+const pathOf = (path: readonly (string | number)[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+
+/** What changes from `from` to `to`, per object (by kind, namespace and name), field by field. */
+export function diffOutputs(from: readonly OutputObject[], to: readonly OutputObject[]): ObjectChange[] {
+  const before = new Map(from.map((o) => [idOf(o.object), o]));
+  const after = new Map(to.map((o) => [idOf(o.object), o]));
+  const changes: ObjectChange[] = [];
+  for (const [id, o] of after) {
+    const old = before.get(id);
+    if (!old) {
+      changes.push({ chart: o.chart, id, type: 'added', fields: [], immutable: [] });
+      continue;
+    }
+    const fields: FieldChange[] = diff(old.object as Record<string, unknown>, o.object as Record<string, unknown>).map((d) => ({
+      path: pathOf(d.path),
+      type: d.type === 'CREATE' ? 'added' : d.type === 'REMOVE' ? 'removed' : 'changed',
+      ...('oldValue' in d ? { from: d.oldValue } : {}),
+      ...('value' in d ? { to: d.value } : {}),
+    }));
+    if (fields.length) {
+      const ref = { kind: o.object.kind, name: o.object.metadata.name, namespace: o.object.metadata.namespace };
+      changes.push({ chart: o.chart, id, type: 'changed', fields, immutable: immutableChanges(ref, fields.map((f) => f.path)) });
+    }
+  }
+  for (const [id, o] of before) if (!after.has(id)) changes.push({ chart: o.chart, id, type: 'removed', fields: [], immutable: [] });
+  return changes;
+}
