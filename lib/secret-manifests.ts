@@ -31,6 +31,15 @@ export function randomPassword(): string {
  */
 export function renderSecretManifests(profile: Profile, options: SecretOptions = {}): string {
   const namespace = options.namespace ?? profile.namespace;
+  return Object.entries(secretData(profile, options))
+    .map(([name, stringData]) =>
+      YAML.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace, labels: { ...APP_LABEL } }, type: 'Opaque', stringData }),
+    )
+    .join('---\n');
+}
+
+/** Each Secret the profile's workloads read, by name, with its keys and values. */
+export function secretData(profile: Profile, options: SecretOptions = {}): Record<string, Record<string, string>> {
   const password = options.password ?? randomPassword;
   const env = options.env ?? process.env;
   const pg = profile.postgres;
@@ -55,12 +64,7 @@ export function renderSecretManifests(profile: Profile, options: SecretOptions =
     if (missing.length) throw new Error(`auth.emailEnabled is on: set ${missing.join(', ')} (the SMTP host, account and password)`);
     for (const [key, variable] of Object.entries(AUTH_EMAIL_ENV)) data[SECRETS.authEmail.name][key] = env[variable]!;
   }
-
-  return Object.entries(data)
-    .map(([name, stringData]) =>
-      YAML.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace, labels: { ...APP_LABEL } }, type: 'Opaque', stringData }),
-    )
-    .join('---\n');
+  return data;
 }
 
 /**
