@@ -310,6 +310,13 @@ export interface Profile {
     readonly dashboardLabel: string;
     /** How often Prometheus scrapes VerneMQ (v0.6.0 scraped every 1 s). @default '30s' */
     readonly scrapeInterval: string;
+    /**
+     * Where dojot's alerting rules go: `helm-values`, into the stack's values
+     * (`additionalPrometheusRulesMap`: the chart creates the PrometheusRule with the stack), or
+     * `prometheus-rule`, a PrometheusRule in dist/monitoring for a prometheus-operator installed
+     * some other way. @default 'helm-values'
+     */
+    readonly rulesAs: 'helm-values' | 'prometheus-rule';
   };
   /**
    * CPU and memory requests and a memory limit for every container, by workload and container

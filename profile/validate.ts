@@ -186,6 +186,7 @@ export function validateProfile(p: Profile): Problem[] {
   matches('metrics.namespace', p.metrics.namespace, DNS_LABEL, 'a DNS label (lower-case letters, digits and -)');
   matches('metrics.release', p.metrics.release, LABEL_VALUE, 'a Kubernetes label value (a Helm release name)');
   matches('metrics.dashboardLabel', p.metrics.dashboardLabel, /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/, 'a Kubernetes label name');
+  if (!['helm-values', 'prometheus-rule'].includes(p.metrics.rulesAs)) fail('metrics.rulesAs', `must be one of helm-values, prometheus-rule, got '${p.metrics.rulesAs}'`);
   matches('metrics.scrapeInterval', p.metrics.scrapeInterval, /^[1-9]\d*(ms|s|m|h)$/, 'a Prometheus duration such as 30s or 1m');
   // Derived from domainName unless set: then checked once, as domainName.
   const derivedUrl = p.auth.resetPasswordUrl === `http://${p.domainName}/#/setPassword/`;

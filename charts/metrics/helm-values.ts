@@ -1,7 +1,9 @@
 import * as YAML from 'yaml';
 import type { SideFile } from '../../lib/side-file';
 import type { Profile } from '../../profile/types';
-import { selectedBy } from './prometheus-objects';
+import { platformContracts } from '../contracts';
+import { deployedComponents } from '../flavours';
+import { dojotRuleSpec, selectedBy } from './prometheus-objects';
 
 /** The kube-prometheus-stack these values were written for (its chart, and its prometheus-operator). */
 export const KUBE_PROMETHEUS_STACK = { chart: '88.5.3', operator: 'v0.93.1' } as const;
@@ -31,6 +33,10 @@ export function helmValuesFile(p: Profile): SideFile {
         scrapeConfigNamespaceSelector: {},
       },
     },
+    // dojot's alerting rules, created by the chart with the stack (metrics.rulesAs).
+    ...(p.metrics.rulesAs === 'helm-values' && deployedComponents(p).includes('vernemq')
+      ? { additionalPrometheusRulesMap: { dojot: dojotRuleSpec(p, platformContracts(p)) } }
+      : {}),
     grafana: {
       fullnameOverride: 'grafana',
       service: { type: 'NodePort', ...(p.nodePorts.fixed ? { nodePort: p.nodePorts.metrics } : {}) },

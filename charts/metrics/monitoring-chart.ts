@@ -26,7 +26,7 @@ export class MonitoringChart extends Chart {
     const emit = (name: string, object: object) => new ApiObject(this, name, object as never);
     if (vernemq) {
       emit('vernemq-service-monitor', vernemqServiceMonitor(p, contracts));
-      emit('dojot-rules', dojotRules(p, contracts));
+      if (p.metrics.rulesAs === 'prometheus-rule') emit('dojot-rules', dojotRules(p, contracts));
       const dashboards = {
         'dojot-100k': overviewDashboard(contracts.vernemq.services.internal.name),
         'dojot-vmq-cluster': clusterDashboard(),

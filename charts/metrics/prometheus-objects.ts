@@ -33,8 +33,13 @@ export function dojotRules(p: Profile, contracts: PlatformContracts): IPrometheu
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PrometheusRule',
     metadata: { name: 'dojot', namespace: p.namespace, labels: { ...selectedBy(p), app: 'dojot' } },
-    spec: { groups: [{ name: 'dojot.vernemq', rules: vernemqAlertRules(p, contracts) }] },
+    spec: dojotRuleSpec(p, contracts),
   };
+}
+
+/** The rule groups, wherever they are delivered (a PrometheusRule, or the stack's values). */
+export function dojotRuleSpec(p: Profile, contracts: PlatformContracts): NonNullable<IPrometheusRule['spec']> {
+  return { groups: [{ name: 'dojot.vernemq', rules: vernemqAlertRules(p, contracts) }] };
 }
 
 /** The load test's Locust exporter, outside the cluster: a static target, not an ExternalName Service. */

@@ -9,6 +9,11 @@ const dashboards = out.ofKind('ConfigMap').filter((c) => c.metadata.labels?.graf
 const dashboardJson = (c: ManifestObject) => JSON.parse(Object.values(c.data as Record<string, string>)[0]);
 /** Every PromQL expression of a dashboard. */
 const exprs = (d: { panels: { targets?: { expr: string }[] }[] }) => d.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr));
+/** dojot's alerting rule groups, from the stack's values (the default) or the PrometheusRule (`metrics.rulesAs: prometheus-rule`). */
+const ruleGroups = (o: ReturnType<typeof synth>): { name: string; rules: { alert: string; expr: string }[] }[] =>
+  o.profile.metrics.rulesAs === 'prometheus-rule'
+    ? o.find('PrometheusRule', 'dojot').spec.groups
+    : YAML.parse(o.files['helm/kube-prometheus-stack.values.yaml']).additionalPrometheusRulesMap.dojot.groups;
 /** The metric names a PromQL expression selects (`name{...}`). */
 const metricsOf = (expr: string) => [...expr.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\{/g)].map((m) => m[1]);
 
@@ -44,19 +49,29 @@ describe('metrics on an installed prometheus-operator (100k preset)', () => {
   });
 
   it('queries only metrics that VerneMQ 1.10.0 exports (its names, not 2.x\'s), in dashboards and alerts', () => {
-    const all = [...dashboards.flatMap((c) => exprs(dashboardJson(c))), ...out.find('PrometheusRule', 'dojot').spec.groups.flatMap((g: { rules: { expr: string }[] }) => g.rules.map((r) => r.expr))];
+    const all = [...dashboards.flatMap((c) => exprs(dashboardJson(c))), ...ruleGroups(out).flatMap((g) => g.rules.map((r) => r.expr))];
     const unknown = all.flatMap(metricsOf).filter((m) => !KNOWN_METRICS.has(m));
     expect(all.length).toBeGreaterThan(20);
     expect(unknown).toEqual([]);
     expect(all.join('\n')).not.toMatch(/vernemq_|active_mqtt_connections/);
   });
 
+  it('delivers the rules in the stack\'s values by default, or as a PrometheusRule in dist/monitoring', () => {
+    expect(out.maybe('PrometheusRule', 'dojot')).toBeUndefined();
+    const asObject = synth(lbProfile('100k', { metrics: { rulesAs: 'prometheus-rule' } }));
+    expect(asObject.find('PrometheusRule', 'dojot').file).toBe('monitoring/dojot-monitoring.k8s.yaml');
+    expect(ruleGroups(asObject)).toEqual(ruleGroups(out));
+    expect(YAML.parse(asObject.files['helm/kube-prometheus-stack.values.yaml']).additionalPrometheusRulesMap).toBeUndefined();
+    // The stack's Prometheus selects the chart's own PrometheusRule by its release label, as dojot's.
+    expect(YAML.parse(out.files['helm/kube-prometheus-stack.values.yaml']).prometheus.prometheusSpec.ruleSelector).toEqual({ matchLabels: { release: 'kube-prometheus-stack' } });
+  });
+
   it('alerts on a broker down, a missing broker, a netsplit, connections near the limit and dropped messages', () => {
-    const rules = out.find('PrometheusRule', 'dojot').spec.groups[0].rules;
+    const rules = ruleGroups(out)[0].rules;
     expect(rules.map((r: { alert: string }) => r.alert)).toEqual(['VerneMQBrokerDown', 'VerneMQBrokersMissing', 'VerneMQNetsplit', 'VerneMQConnectionsNearLimit', 'VerneMQQueueDrops']);
-    expect(rules.find((r: { alert: string }) => r.alert === 'VerneMQBrokersMissing').expr).toBe('count(up{job="vernemq-k8s", namespace="dojot"} == 1) < 3');
-    const limited = synth(lbProfile('100k', { vernemq: { maxConnections: 40000 } })).find('PrometheusRule', 'dojot').spec.groups[0].rules;
-    expect(limited.find((r: { alert: string }) => r.alert === 'VerneMQConnectionsNearLimit').expr).toMatch(/> 36000$/);
+    expect(rules.find((r: { alert: string }) => r.alert === 'VerneMQBrokersMissing')?.expr).toBe('count(up{job="vernemq-k8s", namespace="dojot"} == 1) < 3');
+    const limited = ruleGroups(synth(lbProfile('100k', { vernemq: { maxConnections: 40000 } })))[0].rules;
+    expect(limited.find((r: { alert: string }) => r.alert === 'VerneMQConnectionsNearLimit')?.expr).toMatch(/> 36000$/);
   });
 
   it('writes the stack\'s values: Grafana on NodePort 30003, selectors on the release label, the sidecar on the dashboards\' namespace', () => {
@@ -104,7 +119,7 @@ describe('the monitoring objects against the prometheus-operator\'s schemas', ()
     const { ServiceMonitor } = await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor');
     const { PrometheusRule } = await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule');
     const { ScrapeConfig } = await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1alpha1/ScrapeConfig');
-    const o = synth(profileOf('100k', { locustExporter: { enabled: true } }));
+    const o = synth(profileOf('100k', { locustExporter: { enabled: true }, metrics: { rulesAs: 'prometheus-rule' } }));
     const plain = (x: ManifestObject) => {
       const { file: _file, ...object } = x;
       return object;
