@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import type { NodeGroup, Placement } from '../profile/types';
 import { type ServiceContract, servicePorts } from './contract';
+import { dojotLabels } from './labels';
 import { podAffinity } from './placement';
 
 /** The pod of a dojot workload: its labels, node group and containers. */
@@ -138,6 +139,34 @@ export class DojotService extends Construct {
     this.resource = new k8s.KubeService(this, 'Resource', {
       metadata: { name: contract.name, labels },
       spec: { ...spec, ports: servicePorts(contract), selector: { ...contract.selector } },
+    });
+  }
+}
+
+export interface DojotApiServiceProps {
+  /** Its Service; the Deployment, its pods and its one container take the Service's name. */
+  readonly contract: ServiceContract;
+  readonly placement: Placement;
+  readonly container: Omit<k8s.Container, 'name'>;
+}
+
+/**
+ * A dojot service as v0.6.0 deployed most of them: its Service, and a Deployment of one container
+ * in the dojot group with the original's labels (`name`, `app: dojot`), all named after the Service.
+ */
+export class DojotApiService extends Construct {
+  constructor(scope: Construct, id: string, { contract, placement, container }: DojotApiServiceProps) {
+    super(scope, id);
+    const name = contract.name;
+    new DojotService(this, 'Service', { contract, labels: { name } });
+    new DojotDeployment(this, 'Deployment', {
+      name,
+      metadataLabels: { name, app: 'dojot' },
+      labels: dojotLabels(name),
+      group: 'dojot',
+      placement,
+      spec: { restartPolicy: 'Always' },
+      containers: [{ name, ...container }],
     });
   }
 }

@@ -1,8 +1,7 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { dojotLabels } from '../../lib/labels';
 import { portOf } from '../../lib/contract';
-import { DojotDeployment, DojotService, env } from '../../lib/workloads';
+import { DojotApiService, env } from '../../lib/workloads';
 
 export interface BackstageChartProps extends DojotChartProps {
   readonly version: string;
@@ -14,23 +13,15 @@ export class BackstageChart extends DojotChart {
     super(scope, id, props);
     const { api } = this.contracts.backstage.services;
     const kongProxy = this.contracts.kong.services.internal;
-    new DojotService(this, 'Service', { contract: api, labels: { name: api.name } });
-    new DojotDeployment(this, 'Deployment', {
-      name: api.name,
-      metadataLabels: { name: api.name, app: 'dojot' },
-      labels: dojotLabels(api.name),
-      group: 'dojot',
+    new DojotApiService(this, 'Api', {
+      contract: api,
       placement: this.placement,
-      spec: { restartPolicy: 'Always' },
-      containers: [
-        {
-          name: api.name,
-          image: `dojot/backstage:${version}`,
-          // Kong's proxy. backstage joins the two itself (`${LOCAL_URL}:${LOCAL_PORT}`, src/config.js of
-          // dojot/backstage v0.6.0), so the URL carries no port.
-          env: [env('LOCAL_URL', `http://${kongProxy.name}`), env('LOCAL_PORT', portOf(kongProxy, 'proxy').port)],
-        },
-      ],
+      container: {
+        image: `dojot/backstage:${version}`,
+        // Kong's proxy. backstage joins the two itself (`${LOCAL_URL}:${LOCAL_PORT}`, src/config.js of
+        // dojot/backstage v0.6.0), so the URL carries no port.
+        env: [env('LOCAL_URL', `http://${kongProxy.name}`), env('LOCAL_PORT', portOf(kongProxy, 'proxy').port)],
+      },
     });
   }
 }

@@ -1,8 +1,7 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { dojotLabels } from '../../lib/labels';
 import { hostPort, serviceUrl } from '../../lib/contract';
-import { DojotDeployment, DojotService, env } from '../../lib/workloads';
+import { DojotApiService, env } from '../../lib/workloads';
 
 export interface CronChartProps extends DojotChartProps {
   readonly version: string;
@@ -14,31 +13,23 @@ export class CronChart extends DojotChart {
     super(scope, id, props);
     const { api } = this.contracts.cron.services;
     const { kafka, mongodb, dataBroker, auth, deviceManager } = this.contracts;
-    new DojotService(this, 'Service', { contract: api, labels: { name: api.name } });
-    new DojotDeployment(this, 'Deployment', {
-      name: api.name,
-      metadataLabels: { name: api.name, app: 'dojot' },
-      labels: dojotLabels(api.name),
-      group: 'dojot',
+    new DojotApiService(this, 'Api', {
+      contract: api,
       placement: this.placement,
-      spec: { restartPolicy: 'Always' },
-      containers: [
-        {
-          name: api.name,
-          image: `dojot/cron:${version}`,
-          env: [
-            // The original's role default was a fixed 'kafka-server:9092', whatever the Kafka port.
-            env('KAFKA_HOSTS', hostPort(kafka.services.broker, 'kafka')),
-            // The original left these to the image's defaults (dojot/cron v0.6.0 config.js);
-            // from the contracts they follow the profile. HTTP_ALLOWED_BASE_URLS stays the image's
-            // (device-manager:5000): the image iterates it as a list, an env string would break it.
-            env('MONGO_URL', `mongodb://${hostPort(mongodb.services.db, 'mongo')}`),
-            env('DATA_BROKER_URL', serviceUrl(dataBroker.services.api, 'http')),
-            env('AUTH_URL', serviceUrl(auth.services.api, 'http')),
-            env('DEVICE_MANAGER_URL', serviceUrl(deviceManager.services.api, 'http')),
-          ],
-        },
-      ],
+      container: {
+        image: `dojot/cron:${version}`,
+        env: [
+          // The original's role default was a fixed 'kafka-server:9092', whatever the Kafka port.
+          env('KAFKA_HOSTS', hostPort(kafka.services.broker, 'kafka')),
+          // The original left these to the image's defaults (dojot/cron v0.6.0 config.js);
+          // from the contracts they follow the profile. HTTP_ALLOWED_BASE_URLS stays the image's
+          // (device-manager:5000): the image iterates it as a list, an env string would break it.
+          env('MONGO_URL', `mongodb://${hostPort(mongodb.services.db, 'mongo')}`),
+          env('DATA_BROKER_URL', serviceUrl(dataBroker.services.api, 'http')),
+          env('AUTH_URL', serviceUrl(auth.services.api, 'http')),
+          env('DEVICE_MANAGER_URL', serviceUrl(deviceManager.services.api, 'http')),
+        ],
+      },
     });
   }
 }

@@ -1,8 +1,7 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { dojotLabels } from '../../lib/labels';
 import { portOf, serviceUrl } from '../../lib/contract';
-import { DojotDeployment, DojotService, env } from '../../lib/workloads';
+import { DojotApiService, env } from '../../lib/workloads';
 
 export interface DataManagerChartProps extends DojotChartProps {
   readonly version: string;
@@ -14,28 +13,20 @@ export class DataManagerChart extends DojotChart {
     super(scope, id, props);
     const { api } = this.contracts.dataManager.services;
     const { flowbroker, deviceManager, cron } = this.contracts;
-    new DojotService(this, 'Service', { contract: api, labels: { name: api.name } });
-    new DojotDeployment(this, 'Deployment', {
-      name: api.name,
-      metadataLabels: { name: api.name, app: 'dojot' },
-      labels: dojotLabels(api.name),
-      group: 'dojot',
+    new DojotApiService(this, 'Api', {
+      contract: api,
       placement: this.placement,
-      spec: { restartPolicy: 'Always' },
-      containers: [
-        {
-          name: api.name,
-          image: `dojot/data-manager:${version}`,
-          // The original set no env: these are the image's defaults (dojot/data-manager v0.6.0
-          // src/config.js), written from the contracts so that they follow them.
-          env: [
-            env('PORT', portOf(api, 'http').port),
-            env('FLOW_BROKER_URL', serviceUrl(flowbroker.services.api, 'http')),
-            env('DEVICE_MANAGER_URL', serviceUrl(deviceManager.services.api, 'http')),
-            env('CRON_URL', serviceUrl(cron.services.api, 'http', '/cron')),
-          ],
-        },
-      ],
+      container: {
+        image: `dojot/data-manager:${version}`,
+        // The original set no env: these are the image's defaults (dojot/data-manager v0.6.0
+        // src/config.js), written from the contracts so that they follow them.
+        env: [
+          env('PORT', portOf(api, 'http').port),
+          env('FLOW_BROKER_URL', serviceUrl(flowbroker.services.api, 'http')),
+          env('DEVICE_MANAGER_URL', serviceUrl(deviceManager.services.api, 'http')),
+          env('CRON_URL', serviceUrl(cron.services.api, 'http', '/cron')),
+        ],
+      },
     });
   }
 }

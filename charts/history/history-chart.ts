@@ -1,8 +1,7 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { dojotLabels } from '../../lib/labels';
 import { portOf, serviceUrl } from '../../lib/contract';
-import { DojotDeployment, DojotService, env } from '../../lib/workloads';
+import { DojotApiService, env } from '../../lib/workloads';
 
 export interface HistoryChartProps extends DojotChartProps {
   readonly version: string;
@@ -14,29 +13,21 @@ export class HistoryChart extends DojotChart {
     super(scope, id, props);
     const { api } = this.contracts.history.services;
     const { db } = this.contracts.mongodb.services;
-    new DojotService(this, 'Service', { contract: api, labels: { name: api.name } });
-    new DojotDeployment(this, 'Deployment', {
-      name: api.name,
-      metadataLabels: { name: api.name, app: 'dojot' },
-      labels: dojotLabels(api.name),
-      group: 'dojot',
+    new DojotApiService(this, 'Api', {
+      contract: api,
       placement: this.placement,
-      spec: { restartPolicy: 'Always' },
-      containers: [
-        {
-          name: api.name,
-          image: `dojot/history:${version}`,
-          env: [
-            env('FALCON_SETTINGS_MODULE', 'history.settings.docker'),
-            env('DOJOT_MANAGEMENT_USER', 'history'),
-            // The original left these to the image's defaults (dojot/history v0.6.0 history/conf.py:
-            // mongodb:27017, http://device-manager:5000); from the contracts they follow the profile.
-            env('HISTORY_DB_ADDRESS', db.name),
-            env('HISTORY_DB_PORT', portOf(db, 'mongo').port),
-            env('DEVICE_MANAGER_URL', serviceUrl(this.contracts.deviceManager.services.api, 'http')),
-          ],
-        },
-      ],
+      container: {
+        image: `dojot/history:${version}`,
+        env: [
+          env('FALCON_SETTINGS_MODULE', 'history.settings.docker'),
+          env('DOJOT_MANAGEMENT_USER', 'history'),
+          // The original left these to the image's defaults (dojot/history v0.6.0 history/conf.py:
+          // mongodb:27017, http://device-manager:5000); from the contracts they follow the profile.
+          env('HISTORY_DB_ADDRESS', db.name),
+          env('HISTORY_DB_PORT', portOf(db, 'mongo').port),
+          env('DEVICE_MANAGER_URL', serviceUrl(this.contracts.deviceManager.services.api, 'http')),
+        ],
+      },
     });
   }
 }

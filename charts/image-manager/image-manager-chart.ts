@@ -1,9 +1,8 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { dojotLabels } from '../../lib/labels';
 import { hostPort } from '../../lib/contract';
 import { SECRETS, secretEnv } from '../../lib/secrets';
-import { DojotDeployment, DojotService, env } from '../../lib/workloads';
+import { DojotApiService, env } from '../../lib/workloads';
 
 export interface ImageManagerChartProps extends DojotChartProps {
   readonly version: string;
@@ -15,32 +14,24 @@ export class ImageManagerChart extends DojotChart {
     super(scope, id, props);
     const { api } = this.contracts.imageManager.services;
     const { minio, postgres } = this.contracts;
-    new DojotService(this, 'Service', { contract: api, labels: { name: api.name } });
-    new DojotDeployment(this, 'Deployment', {
-      name: api.name,
-      metadataLabels: { name: api.name, app: 'dojot' },
-      labels: dojotLabels(api.name),
-      group: 'dojot',
+    new DojotApiService(this, 'Api', {
+      contract: api,
       placement: this.placement,
-      spec: { restartPolicy: 'Always' },
-      containers: [
-        {
-          name: api.name,
-          image: `dojot/image-manager:${version}`,
-          env: [
-            // host:port without a scheme: image-manager passes it to Minio(S3URL, ..., secure=False)
-            // (dojot/image-manager v0.6.0, ImageManager/DatabaseModels.py).
-            env('S3URL', hostPort(minio.services.s3, 's3')),
-            // MinIO's own keys; the original repeated them as separate literals.
-            secretEnv('S3ACCESSKEY', SECRETS.minio, 'access_key'),
-            secretEnv('S3SECRETKEY', SECRETS.minio, 'secret_key'),
-            env('DBHOST', postgres.services.db.name),
-            // auth's database user, as the original's image-manager-secret held.
-            secretEnv('DBUSER', SECRETS.auth, 'user'),
-            secretEnv('DBPASS', SECRETS.auth, 'password'),
-          ],
-        },
-      ],
+      container: {
+        image: `dojot/image-manager:${version}`,
+        env: [
+          // host:port without a scheme: image-manager passes it to Minio(S3URL, ..., secure=False)
+          // (dojot/image-manager v0.6.0, ImageManager/DatabaseModels.py).
+          env('S3URL', hostPort(minio.services.s3, 's3')),
+          // MinIO's own keys; the original repeated them as separate literals.
+          secretEnv('S3ACCESSKEY', SECRETS.minio, 'access_key'),
+          secretEnv('S3SECRETKEY', SECRETS.minio, 'secret_key'),
+          env('DBHOST', postgres.services.db.name),
+          // auth's database user, as the original's image-manager-secret held.
+          secretEnv('DBUSER', SECRETS.auth, 'user'),
+          secretEnv('DBPASS', SECRETS.auth, 'password'),
+        ],
+      },
     });
   }
 }

@@ -1,9 +1,8 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { dojotLabels } from '../../lib/labels';
 import { SECRETS, secretEnv } from '../../lib/secrets';
 import { portOf, serviceUrl } from '../../lib/contract';
-import { DojotDeployment, DojotService, env } from '../../lib/workloads';
+import { DojotApiService, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 
 export interface InfluxdbRetrieverChartProps extends DojotChartProps {
@@ -19,30 +18,22 @@ export class InfluxdbRetrieverChart extends DojotChart {
     super(scope, id, props);
     const { api } = this.contracts.influxdbRetriever.services;
     const http = portOf(api, 'http');
-    new DojotService(this, 'Service', { contract: api, labels: { name: api.name } });
-    new DojotDeployment(this, 'Deployment', {
-      name: api.name,
-      metadataLabels: { name: api.name, app: 'dojot' },
-      labels: dojotLabels(api.name),
-      group: 'dojot',
+    new DojotApiService(this, 'Api', {
+      contract: api,
       placement: this.placement,
-      spec: { restartPolicy: 'Always' },
-      containers: [
-        {
-          name: api.name,
-          image: `dojot/influxdb-retriever:${version}`,
-          env: [
-            env('RETRIEVER_LOG_CONSOLE_LEVEL', logLevel),
-            // The original relied on the image's defaults (dojot/dojot v0.6.0
-            // storage/time-series/influxdb/retriever/config/default.conf): the URL of the default
-            // port, v0.6.0's well-known token (replaced by our generated Secret's) and port 3000.
-            env('RETRIEVER_INFLUX_URL', serviceUrl(this.contracts.influxdb.services.api, 'http')),
-            secretEnv('RETRIEVER_INFLUX_DEFAULT_TOKEN', SECRETS.influxdb, 'admin-token'),
-            ...(influxdb ? [env('RETRIEVER_INFLUX_DEFAULT_BUCKET', influxdb.bucket)] : []),
-            env('RETRIEVER_SERVER_PORT', http.targetPort ?? http.port),
-          ],
-        },
-      ],
+      container: {
+        image: `dojot/influxdb-retriever:${version}`,
+        env: [
+          env('RETRIEVER_LOG_CONSOLE_LEVEL', logLevel),
+          // The original relied on the image's defaults (dojot/dojot v0.6.0
+          // storage/time-series/influxdb/retriever/config/default.conf): the URL of the default
+          // port, v0.6.0's well-known token (replaced by our generated Secret's) and port 3000.
+          env('RETRIEVER_INFLUX_URL', serviceUrl(this.contracts.influxdb.services.api, 'http')),
+          secretEnv('RETRIEVER_INFLUX_DEFAULT_TOKEN', SECRETS.influxdb, 'admin-token'),
+          ...(influxdb ? [env('RETRIEVER_INFLUX_DEFAULT_BUCKET', influxdb.bucket)] : []),
+          env('RETRIEVER_SERVER_PORT', http.targetPort ?? http.port),
+        ],
+      },
     });
   }
 }
