@@ -1,9 +1,9 @@
-import { NODE_GROUP_LABEL } from '../lib/placement';
+import { pinnedGroup } from '../lib/placement';
+import { WORKLOAD_KINDS } from '../lib/pod-templates';
 import { gib, parseQuantity } from '../lib/quantity';
 import { ProfileError } from '../profile/problems';
 import { NODE_GROUPS, type NodeGroup, type Profile } from '../profile/types';
 
-const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'];
 
 interface ContainerJson {
   readonly resources?: { readonly requests?: { readonly cpu?: string; readonly memory?: string } };
@@ -39,19 +39,16 @@ function podRequests(spec: { containers?: ContainerJson[]; initContainers?: Cont
 
 /** Each workload's demand, from the synthesized objects. Jobs count as running: they do while the platform starts. */
 export function workloadDemands(objects: readonly Record<string, unknown>[], p: Profile): WorkloadDemand[] {
-  const groupOf = new Map(NODE_GROUPS.map((g) => [p.placement.nodeLabels[g], g]));
   // Plain JSON, walked by its shape.
   return (objects as any[])
-    .filter((o) => WORKLOAD_KINDS.includes(o.kind) && o.spec?.template?.spec)
+    .filter((o) => (WORKLOAD_KINDS as readonly string[]).includes(o.kind) && o.spec?.template?.spec)
     .map((o) => {
       const spec = o.spec.template.spec;
-      const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
-      const label = terms[0]?.matchExpressions?.find((e: { key: string }) => e.key === NODE_GROUP_LABEL)?.values?.[0];
       const pods = o.kind === 'Job' ? (o.spec.parallelism ?? 1) : (o.spec.replicas ?? 1);
       return {
         kind: o.kind,
         name: o.metadata.name,
-        group: label === undefined ? undefined : groupOf.get(label),
+        group: pinnedGroup(spec, p.placement),
         cpu: pods * podRequests(spec, 'cpu'),
         memory: pods * podRequests(spec, 'memory'),
       };

@@ -1,10 +1,6 @@
 import { JsonPatch } from 'cdk8s';
 import type { HealthTable } from '../charts/health-probes';
-import type { PodTemplateOf } from './pod-templates';
-
-/** Workloads whose containers run until stopped; a Job's run to completion and get no probes. */
-const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet'];
-
+import { LONG_RUNNING_KINDS, type PodTemplateOf } from './pod-templates';
 
 /**
  * Gives every container of the chart's long-running workloads its health checks from `table`.
@@ -12,7 +8,7 @@ const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet'];
  * is a defect of this repository (charts/health-probes.ts), not of the profile.
  */
 export function applyHealthChecks(workloads: readonly PodTemplateOf[], table: HealthTable): void {
-  for (const { object: o, pod } of workloads.filter((w) => LONG_RUNNING.includes(w.object.kind))) {
+  for (const { object: o, pod } of workloads.filter((w) => LONG_RUNNING_KINDS.includes(w.object.kind))) {
     const containers = pod.containers;
     const entries = Object.hasOwn(table, o.name) ? table[o.name] : undefined;
     containers.forEach((c, i) => {

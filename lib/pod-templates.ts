@@ -2,6 +2,8 @@ import { ApiObject, type Chart } from 'cdk8s';
 
 /** Every kind whose pods come from a template. */
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'] as const;
+/** The workloads whose containers run until stopped (a Job's run to completion). */
+export const LONG_RUNNING_KINDS: readonly string[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
 
 /** A container of a pod template as synthesized so far (plain JSON), in the fields the appliers read. */
 export interface ContainerJson {

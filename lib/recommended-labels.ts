@@ -1,7 +1,6 @@
 import { ApiObject, type Chart, JsonPatch } from 'cdk8s';
+import { WORKLOAD_KINDS } from './pod-templates';
 
-/** Kinds whose pods come from a template, which gets the labels too. */
-const WITH_POD_TEMPLATE = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'];
 
 export interface RecommendedLabels {
   /** The component (`postgres`, `vernemq`, ...). */
@@ -30,7 +29,8 @@ export function applyRecommendedLabels(chart: Chart, l: RecommendedLabels): void
   };
   for (const o of chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
     for (const [k, v] of Object.entries(labels)) o.metadata.addLabel(k, v);
-    if (!WITH_POD_TEMPLATE.includes(o.kind)) continue;
+    // Pods from a template get the labels too.
+    if (!(WORKLOAD_KINDS as readonly string[]).includes(o.kind)) continue;
     const template = (o.toJson() as { spec?: { template?: { metadata?: { labels?: Record<string, string> } } } }).spec?.template;
     if (!template) continue;
     if (!template.metadata) o.addJsonPatch(JsonPatch.add('/spec/template/metadata', { labels }));
