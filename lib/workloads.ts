@@ -26,8 +26,11 @@ export interface DojotWorkloadProps extends DojotPodProps {
   readonly replicas?: number;
   /** Labels of the workload object itself. @default none */
   readonly metadataLabels?: Record<string, string>;
-  /** A PodDisruptionBudget of one when replicated; false where the chart has its own. @default true */
-  readonly disruptionBudget?: boolean;
+  /**
+   * The name of its PodDisruptionBudget where the original had one (`kafka-pdb`): it then exists for
+   * a single replica too, as it did. @default the workload's name, and a budget only when replicated
+   */
+  readonly disruptionBudgetName?: string;
   /** Selector labels, kept as the original's so that an existing deployment can be updated in place. @default labels */
   readonly selector?: Record<string, string>;
 }
@@ -80,9 +83,10 @@ function replicated(p: DojotWorkloadProps): DojotWorkloadProps {
 }
 
 function disruptionBudget(scope: Construct, p: DojotWorkloadProps): void {
-  if ((p.replicas ?? 1) < 2 || p.disruptionBudget === false) return;
+  // One down at a time never blocks a drain, whatever the replicas.
+  if ((p.replicas ?? 1) < 2 && !p.disruptionBudgetName) return;
   new k8s.KubePodDisruptionBudget(scope, 'DisruptionBudget', {
-    metadata: { name: p.name, labels: p.metadataLabels },
+    metadata: { name: p.disruptionBudgetName ?? p.name, labels: p.metadataLabels },
     spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...(p.selector ?? p.labels) } } },
   });
 }

@@ -1,4 +1,3 @@
-import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
@@ -22,11 +21,6 @@ export class KafkaChart extends DojotChart {
 
     const service = this.contracts.kafka.services.broker;
     new DojotService(this, 'Service', { contract: service, labels: { name: 'kafka-server' }, spec: { clusterIp: 'None', publishNotReadyAddresses: kafka.clusterSize > 1 ? true : undefined } });
-    new k8s.KubePodDisruptionBudget(this, 'DisruptionBudget', {
-      metadata: { name: 'kafka-pdb' },
-      // At most one broker down at a time; the original's minAvailable 50% of one broker blocked every drain.
-      spec: { selector: { matchLabels: labels }, maxUnavailable: k8s.IntOrString.fromNumber(1) },
-    });
 
     const persistent = kafka.persistence.enabled;
     const scaled = kafka.clusterSize > 1;
@@ -37,8 +31,8 @@ export class KafkaChart extends DojotChart {
       labels,
       serviceName: service.name,
       replicas: kafka.clusterSize,
-      // kafka-pdb above is its budget; a second one over the same pods would block every eviction.
-      disruptionBudget: false,
+      // The original's budget, now one broker down at a time: its minAvailable 50% of one broker blocked every drain.
+      disruptionBudgetName: 'kafka-pdb',
       group: 'kafka',
       placement: this.placement,
       spec: { terminationGracePeriodSeconds: 300, securityContext: { runAsUser: 1000, fsGroup: 1000 } },
