@@ -1,16 +1,22 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { missingInventoryGroups } from '../haproxy/inventory-check';
-import { withInventory } from '../profile/inventory';
-import { loadInputs } from '../profile/load';
 import { ProfileError } from '../profile/problems';
-import { UsageError, parseArguments, usage } from './arguments';
+import { loadSettings } from './settings';
+import { type Option, UsageError, parseArguments, usage } from './arguments';
+import { loadEnvironments, synthesizeEnvironments } from './environments';
 import { publish } from './publish';
 import { summarize } from './summary';
 import { synthesize } from './synthesize';
 
-export const SYNTH_USAGE = usage('npm run synth --');
+const ENVIRONMENTS_OPTION: Option = {
+  flag: '--environments',
+  env: 'DOJOT_ENVIRONMENTS',
+  value: 'E',
+  help: 'an environments file: each environment (name: profile, inventory, flavour) into dist/<name>/; excludes the three above',
+};
+
+export const SYNTH_USAGE = usage('npm run synth --', [ENVIRONMENTS_OPTION]);
 
 /** Where the command writes its messages (standard error) and its help (standard output). */
 export interface CommandOutput {
@@ -40,7 +46,7 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
   };
 
   try {
-    const args = parseArguments(argv, env);
+    const args = parseArguments(argv, env, [ENVIRONMENTS_OPTION]);
     if (args.help) {
       io.out(SYNTH_USAGE);
       return 0;
@@ -49,19 +55,27 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
       // cdk8s-cli empties its -o folder before it runs the app, and the app publishes dist/ itself.
       return failed([`error: the output folder is ${target}/ itself (cdk8s synth -o ${target}): the app writes ${target}/; run npm run synth, or npx cdk8s synth without -o`], !underCdk8sCli);
     }
-    const loaded = loadInputs(args.inputs);
-    const profile = withInventory(loaded.profile, loaded.inventory);
-    if (loaded.inventory) {
-      const missing = missingInventoryGroups(profile);
-      if (missing.length) throw new ProfileError(loaded.inventory.hostsFile, missing);
+    const environmentsFile = typeof args.own['--environments'] === 'string' ? args.own['--environments'] : env.DOJOT_ENVIRONMENTS || undefined;
+    if (environmentsFile !== undefined) {
+      if (Object.values(args.inputs).some((v) => v !== undefined)) {
+        throw new UsageError('--environments excludes --profile, --inventory and --flavour (and DOJOT_PROFILE, DOJOT_INVENTORY, DOJOT_FLAVOUR): each environment names its own');
+      }
+      const environments = loadEnvironments(environmentsFile);
+      const lines = synthesizeEnvironments(environments, staging);
+      for (const l of lines) io.err(l);
+      published = true;
+      publish(staging, target);
+      io.err(`dojot: ${environments.length} environments from ${environmentsFile} -> ${environments.map((e) => `${target}/${e.name}/`).join(', ')}`);
+      return 0;
     }
-    for (const n of loaded.notices) io.err(`note: ${n}`);
-    const { notices, manifests } = synthesize(profile, staging, { loadBalancer: loaded.inventory !== undefined });
+    const settings = loadSettings(args.inputs);
+    for (const n of settings.notices) io.err(`note: ${n}`);
+    const { notices, manifests } = synthesize(settings.profile, staging, { loadBalancer: settings.inventory !== undefined });
     for (const n of notices) io.err(`note: ${n}`);
-    for (const line of summarize(profile, manifests)) io.err(`summary: ${line}`);
+    for (const line of summarize(settings.profile, manifests)) io.err(`summary: ${line}`);
     published = true;
     publish(staging, target);
-    io.err(`dojot: ${profile.flavour} flavour, ${loaded.source} -> ${target}/`);
+    io.err(`dojot: ${settings.profile.flavour} flavour, ${settings.source} -> ${target}/`);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -16,6 +16,8 @@ import { sideFiles } from './side-files';
 export interface SynthesisOptions {
   /** Write the load balancer's files: only with an inventory, which gives their addresses. */
   readonly loadBalancer: boolean;
+  /** Write the profile's Argo CD Application in `argocd/` (an environments synth gathers them itself). @default true */
+  readonly application?: boolean;
 }
 
 /** One manifest file written, with the objects in it (as plain JSON data). */
@@ -41,7 +43,7 @@ export function synthesize(profile: Profile, outdir: string, options: SynthesisO
   addPlatformCharts(app, profile);
   const manifests = synthesizeApp(app, outdir, '');
   if (profile.metrics.enabled) manifests.push(...synthesizeMonitoring(profile, outdir));
-  if (profile.argocd.repoURL) manifests.push(...synthesizeArgoCd(profile, outdir));
+  if (profile.argocd.repoURL && (options.application ?? true)) manifests.push(...synthesizeArgoCd(profile, outdir));
   const capacity = checkCapacity(manifests.flatMap((m) => m.objects), profile);
   const side = sideFiles(profile, options.loadBalancer);
   for (const f of side.files) {
@@ -87,6 +89,14 @@ function synthesizeArgoCd(profile: Profile, outdir: string): Manifest[] {
   const app = new App({ outdir: dir });
   new ApplicationChart(app, 'application', profile);
   return synthesizeApp(app, dir, `${ARGOCD_DIR}/`);
+}
+
+/** The Applications of an environments synth, one file each (`argocd/<environment>.k8s.yaml`). */
+export function synthesizeApplications(environments: readonly { name: string; profile: Profile }[], outdir: string): Manifest[] {
+  const dir = path.join(outdir, ARGOCD_DIR);
+  const app = new App({ outdir: dir });
+  for (const e of environments) if (e.profile.argocd.repoURL) new ApplicationChart(app, e.name, e.profile, { environment: e.name });
+  return app.charts.length ? synthesizeApp(app, dir, `${ARGOCD_DIR}/`) : [];
 }
 
 /** dojot's monitoring objects, in an app of their own (its own folder), when the flavour has any. */

@@ -1,14 +1,17 @@
 // `npm run bench [-- --runs N]`: median wall time of the 100k synth against the floor (start
 // Node and load cdk8s + cdk8s-plus-27, nothing else): the app alone, and the user's own command
 // end to end (`npm run synth -- --profile 100k`, npm's start-up included).
-// Targets: the user's command at most 0.6 s median, the app at most 3x the floor. Exits 1 when a
-// target is missed.
+// Then an environments file of ten environments against one of one (each the 100k preset in a
+// namespace of its own, with the guide's inventory), both by `npm run synth -- --environments`.
+// Targets: the user's command at most 0.6 s median, the app at most 3x the floor, ten
+// environments at most 2x one. Exits 1 when a target is missed.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const TARGET_MS = 600;
 const TARGET_RATIO = 3;
+const TARGET_ENVIRONMENTS_RATIO = 2;
 const runsFlag = process.argv.indexOf('--runs');
 const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 11;
 const root = path.resolve(import.meta.dirname, '..');
@@ -36,8 +39,10 @@ function measure(label, args, env) {
 function sizeOf(dir) {
   let bytes = 0;
   let files = 0;
-  for (const f of fs.readdirSync(dir)) {
-    bytes += fs.statSync(path.join(dir, f)).size;
+  for (const f of fs.readdirSync(dir, { recursive: true })) {
+    const st = fs.statSync(path.join(dir, f));
+    if (!st.isFile()) continue;
+    bytes += st.size;
     files++;
   }
   return { bytes, files };
@@ -57,6 +62,21 @@ const largest = measure('app: whole platform, every option', ['scripts/run-app.c
 const npmCli = process.env.npm_execpath ?? path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
 const command = measure('npm run synth -- --profile 100k', [npmCli, 'run', '-s', 'synth', '--', '--profile', '100k'], { CDK8S_OUTDIR: env.CDK8S_OUTDIR, DOJOT_DIST: env.DOJOT_DIST });
 const out = sizeOf(env.DOJOT_DIST);
+const guide = path.join(root, 'examples', 'guide-100k');
+const environmentsFile = (count) => {
+  const file = path.join(scratch, `environments-${count}.yaml`);
+  const lines = ['environments:'];
+  for (let i = 0; i < count; i++) {
+    fs.writeFileSync(path.join(scratch, `env-${i}.yaml`), `preset: 100k\nnamespace: dojot-${i}\n`);
+    lines.push(`  env-${i}: { profile: env-${i}.yaml, inventory: ${JSON.stringify(guide)} }`);
+  }
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+};
+const synthEnvironments = (count) => [npmCli, 'run', '-s', 'synth', '--', '--environments', environmentsFile(count)];
+const oneEnvironment = measure('environments: one', synthEnvironments(1), { CDK8S_OUTDIR: env.CDK8S_OUTDIR, DOJOT_DIST: env.DOJOT_DIST });
+const tenEnvironments = measure('environments: ten', synthEnvironments(10), { CDK8S_OUTDIR: env.CDK8S_OUTDIR, DOJOT_DIST: env.DOJOT_DIST });
+const environmentsRatio = tenEnvironments.median / oneEnvironment.median;
 fs.rmSync(scratch, { recursive: true, force: true });
 
 const ratio = Math.max(synth.median, largest.median) / floor.median;
@@ -66,10 +86,13 @@ console.log(row(floor));
 console.log(row(synth));
 console.log(row(largest));
 console.log(row(command));
+console.log(row(oneEnvironment));
+console.log(row(tenEnvironments));
 console.log(`ratio app/floor (the slower of the two): ${ratio.toFixed(2)}x   (target <= ${TARGET_RATIO}x)`);
 console.log(`npm run synth median: ${command.median.toFixed(0)} ms   (target <= ${TARGET_MS} ms)`);
+console.log(`ratio ten environments/one: ${environmentsRatio.toFixed(2)}x   (target <= ${TARGET_ENVIRONMENTS_RATIO}x)`);
 console.log(`output: ${out.files} files, ${(out.bytes / 1024).toFixed(1)} KiB`);
-const missed = [command.median > TARGET_MS && 'time', ratio > TARGET_RATIO && 'ratio'].filter(Boolean);
+const missed = [command.median > TARGET_MS && 'time', ratio > TARGET_RATIO && 'ratio', environmentsRatio > TARGET_ENVIRONMENTS_RATIO && 'environments'].filter(Boolean);
 if (missed.length) {
   console.log(`MISSED: ${missed.join(', ')}`);
   process.exit(1);

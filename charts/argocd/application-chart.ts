@@ -7,10 +7,15 @@ import type { Profile } from '../../profile/types';
  * the monitoring objects wait for the Prometheus stack, the load balancer's files are not
  * Kubernetes'), into the profile's namespace, which the output itself creates.
  */
+export interface ApplicationOptions {
+  /** The environment this Application deploys, in an environments synth: it is named `<argocd.name>-<environment>` and syncs `<argocd.path>/<environment>`. */
+  readonly environment?: string;
+}
+
 export class ApplicationChart extends Chart {
-  constructor(scope: Construct, id: string, p: Profile) {
+  constructor(scope: Construct, id: string, p: Profile, options: ApplicationOptions = {}) {
     super(scope, id, { disableResourceNameHashes: true });
-    const a = p.argocd;
+    const a = applicationOf(p, options.environment);
     new ApiObject(this, 'Application', {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',
@@ -32,4 +37,11 @@ export class ApplicationChart extends Chart {
       },
     });
   }
+}
+
+/** The profile's Application settings, with an environment's own name and folder. */
+export function applicationOf(p: Profile, environment?: string): Profile['argocd'] {
+  const a = p.argocd;
+  if (environment === undefined) return a;
+  return { ...a, name: `${a.name}-${environment}`, path: `${a.path.replace(/\/+$/, '')}/${environment}` };
 }
