@@ -7,6 +7,7 @@ import { type Problem, ProfileError, fromSource } from '../profile/problems';
 import { loadSettings } from './settings';
 import { summarize } from './summary';
 import { synthesize, synthesizeApplications } from './synthesize';
+import type { Layout } from './topology/graphviz';
 
 /** One environment, its profile read and validated. */
 export interface LoadedEnvironment {
@@ -64,11 +65,11 @@ function sharedTargets(environments: readonly LoadedEnvironment[]): string[] {
  * `<outdir>/argocd/`, each named after and syncing its environment's folder. One process for
  * all: the modules load and warm up once. Returns the lines for the operator.
  */
-export function synthesizeEnvironments(environments: readonly LoadedEnvironment[], outdir: string): string[] {
+export function synthesizeEnvironments(environments: readonly LoadedEnvironment[], outdir: string, layout?: Layout): string[] {
   fs.rmSync(outdir, { recursive: true, force: true });
   const lines: string[] = [];
   for (const { name, settings } of environments) {
-    const { notices, manifests } = synthesize(settings.profile, path.join(outdir, name), { loadBalancer: settings.inventory !== undefined, application: false });
+    const { notices, manifests } = synthesize(settings.profile, path.join(outdir, name), { loadBalancer: settings.inventory !== undefined, application: false, layout });
     lines.push(...[...settings.notices, ...notices].map((n) => `note: ${name}: ${n}`));
     lines.push(...summarize(settings.profile, manifests).map((l) => `summary: ${name}: ${l}`));
     lines.push(`dojot: ${name}: ${settings.profile.flavour} flavour, ${settings.source}`);

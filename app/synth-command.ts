@@ -7,6 +7,8 @@ import { type Option, UsageError, parseArguments, usage } from './arguments';
 import { loadEnvironments, synthesizeEnvironments } from './environments';
 import { publish } from './publish';
 import { summarize } from './summary';
+import { type Layout, loadLayout } from './topology/graphviz';
+import { TOPOLOGY_FILE } from './topology/picture';
 import { synthesize } from './synthesize';
 
 const ENVIRONMENTS_OPTION: Option = {
@@ -16,7 +18,34 @@ const ENVIRONMENTS_OPTION: Option = {
   help: 'an environments file: each environment (name: profile, inventory, flavour) into dist/<name>/; excludes the three above',
 };
 
-export const SYNTH_USAGE = usage('npm run synth --', [ENVIRONMENTS_OPTION]);
+const TOPOLOGY_SWITCH: Option = {
+  flag: '--topology',
+  env: 'DOJOT_TOPOLOGY=1',
+  value: '',
+  help: `also draw ${TOPOLOGY_FILE} (npm run synth always does; the cdk8s app does not, to stay quick)`,
+};
+
+export const SYNTH_USAGE = usage('npm run synth --', [ENVIRONMENTS_OPTION], [TOPOLOGY_SWITCH]);
+
+/** Whether the command line (or DOJOT_TOPOLOGY=1) asks for the picture. */
+const wantsTopology = (argv: readonly string[], env: NodeJS.ProcessEnv) => argv.includes(TOPOLOGY_SWITCH.flag) || env.DOJOT_TOPOLOGY === '1';
+
+/**
+ * The synth command as the app runs it: Graphviz loads first when the picture is asked for
+ * (its loading is asynchronous; the synth itself is not). Never rejects.
+ */
+export async function runSynthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io: CommandOutput): Promise<number> {
+  let layout: Layout | undefined;
+  if (wantsTopology(argv, env)) {
+    try {
+      layout = await loadLayout();
+    } catch (e) {
+      io.err(`error: Graphviz (@hpcc-js/wasm-graphviz) did not load, so ${TOPOLOGY_FILE} cannot be drawn: ${e instanceof Error ? e.message : String(e)}; run without --topology (npx cdk8s synth) to synthesize without it`);
+      return 1;
+    }
+  }
+  return synthCommand(argv, env, io, layout);
+}
 
 /** Where the command writes its messages (standard error) and its help (standard output). */
 export interface CommandOutput {
@@ -29,7 +58,7 @@ export interface CommandOutput {
  * inputs as environment variables and its output folder as CDK8S_OUTDIR). Returns the exit
  * status; never throws. dist/ is replaced only when everything succeeded.
  */
-export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io: CommandOutput): number {
+export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io: CommandOutput, layout?: Layout): number {
   const target = env.DOJOT_DIST || 'dist';
   const staging = env.CDK8S_OUTDIR || '.cdk8s.out';
   // cdk8s-cli sets this for every app it runs (its `synthApp`).
@@ -46,7 +75,8 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
   };
 
   try {
-    const args = parseArguments(argv, env, [ENVIRONMENTS_OPTION]);
+    const args = parseArguments(argv, env, [ENVIRONMENTS_OPTION], [TOPOLOGY_SWITCH.flag]);
+    if (wantsTopology(argv, env) && !layout) throw new Error('the picture was asked for, but no layout was given (runSynthCommand loads it)');
     if (args.help) {
       io.out(SYNTH_USAGE);
       return 0;
@@ -61,20 +91,20 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
         throw new UsageError('--environments excludes --profile, --inventory and --flavour (and DOJOT_PROFILE, DOJOT_INVENTORY, DOJOT_FLAVOUR): each environment names its own');
       }
       const environments = loadEnvironments(environmentsFile);
-      const lines = synthesizeEnvironments(environments, staging);
+      const lines = synthesizeEnvironments(environments, staging, layout);
       for (const l of lines) io.err(l);
       published = true;
-      publish(staging, target);
+      publish(staging, target, underCdk8sCli);
       io.err(`dojot: ${environments.length} environments from ${environmentsFile} -> ${environments.map((e) => `${target}/${e.name}/`).join(', ')}`);
       return 0;
     }
     const settings = loadSettings(args.inputs);
     for (const n of settings.notices) io.err(`note: ${n}`);
-    const { notices, manifests } = synthesize(settings.profile, staging, { loadBalancer: settings.inventory !== undefined });
+    const { notices, manifests } = synthesize(settings.profile, staging, { loadBalancer: settings.inventory !== undefined, layout });
     for (const n of notices) io.err(`note: ${n}`);
     for (const line of summarize(settings.profile, manifests)) io.err(`summary: ${line}`);
     published = true;
-    publish(staging, target);
+    publish(staging, target, underCdk8sCli);
     io.err(`dojot: ${settings.profile.flavour} flavour, ${settings.source} -> ${target}/`);
     return 0;
   } catch (e) {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ApiObject, App, Chart, DependencyGraph, Names, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph, Names } from 'cdk8s';
 import { ApplicationChart } from '../charts/argocd/application-chart';
 import { platformContracts } from '../charts/contracts';
 import { deployedComponents } from '../charts/flavours';
@@ -12,12 +12,17 @@ import { applyRecommendedLabels } from '../lib/recommended-labels';
 import type { Profile } from '../profile/types';
 import { checkCapacity } from './capacity-fit';
 import { sideFiles } from './side-files';
+import { saveYamlDocuments } from './yaml-documents';
+import type { Layout } from './topology/graphviz';
+import { TOPOLOGY_FILE, drawTopology } from './topology/picture';
 
 export interface SynthesisOptions {
   /** Write the load balancer's files: only with an inventory, which gives their addresses. */
   readonly loadBalancer: boolean;
   /** Write the profile's Argo CD Application in `argocd/` (an environments synth gathers them itself). @default true */
   readonly application?: boolean;
+  /** Draw `topology.svg` with this layout. @default no picture */
+  readonly layout?: Layout;
 }
 
 /** One manifest file written, with the objects in it (as plain JSON data). */
@@ -46,6 +51,7 @@ export function synthesize(profile: Profile, outdir: string, options: SynthesisO
   if (profile.argocd.repoURL && (options.application ?? true)) manifests.push(...synthesizeArgoCd(profile, outdir));
   const capacity = checkCapacity(manifests.flatMap((m) => m.objects), profile);
   const side = sideFiles(profile, options.loadBalancer);
+  if (options.layout) side.files.push({ name: TOPOLOGY_FILE, content: drawTopology(profile, manifests, options.layout) });
   for (const f of side.files) {
     fs.mkdirSync(path.dirname(path.join(outdir, f.name)), { recursive: true });
     fs.writeFileSync(path.join(outdir, f.name), f.content, { mode: f.mode ?? 0o644 });
@@ -67,8 +73,7 @@ function synthesizeApp(app: App, outdir: string, prefix: string): Manifest[] {
     const file = `${indexed ? `${String(i).padStart(4, '0')}-` : ''}${Names.toDnsLabel(chart)}.k8s.yaml`;
     const objects = objectsOf(chart);
     if (!objects.length) return [];
-    Yaml.save(path.join(outdir, file), objects);
-    return [{ file: `${prefix}${file}`, objects: JSON.parse(JSON.stringify(objects)) as Record<string, unknown>[] }];
+    return [{ file: `${prefix}${file}`, objects: saveYamlDocuments(path.join(outdir, file), objects) }];
   });
 }
 

@@ -9,6 +9,8 @@ import type { Sizing } from './sizing';
  * stream module fronts them (the original's nginx role), next to HAProxy on the LB host.
  */
 export interface StreamPort {
+  /** The contract's entry point it serves. */
+  readonly entryPoint: NginxEntryPoint;
   readonly name: string;
   readonly port: number;
   readonly protocol: 'udp' | 'tcp';
@@ -27,7 +29,7 @@ export interface NginxStreamConfig {
 export const NGINX_FILE = 'nginx-lwm2m.conf';
 
 /** nginx's side of each LwM2M entry point: the upstream's name and the port devices reach. */
-const STREAM_PORTS: Readonly<Record<NginxEntryPoint, Omit<StreamPort, 'nodePort'>>> = {
+const STREAM_PORTS: Readonly<Record<NginxEntryPoint, Omit<StreamPort, 'nodePort' | 'entryPoint'>>> = {
   'lwm2m-coap': { name: 'coap', port: 5683, protocol: 'udp' },
   'lwm2m-coaps': { name: 'coaps', port: 5684, protocol: 'udp' },
   'lwm2m-file-server': { name: 'file_server', port: 5693, protocol: 'udp' },
@@ -40,7 +42,7 @@ export function lwm2mPorts(p: Profile): StreamPort[] {
   const exposed = new Map(exposures(deployedContracts(p)).map((e) => [e.exposure.entryPoint, e.exposure.nodePort]));
   // Devices fetch firmware at the port the agent tells them: its file server's.
   const port = (e: NginxEntryPoint) => (e === 'lwm2m-http' ? p.iotagentLwm2m.fileServerHttpPort : STREAM_PORTS[e].port);
-  return (Object.keys(STREAM_PORTS) as NginxEntryPoint[]).flatMap((e) => (exposed.has(e) ? [{ ...STREAM_PORTS[e], port: port(e), nodePort: exposed.get(e)! }] : []));
+  return (Object.keys(STREAM_PORTS) as NginxEntryPoint[]).flatMap((e) => (exposed.has(e) ? [{ entryPoint: e, ...STREAM_PORTS[e], port: port(e), nodePort: exposed.get(e)! }] : []));
 }
 
 export function buildNginxConfig(p: Profile, sizing: Sizing): NginxStreamConfig {

@@ -42,7 +42,8 @@ if (isStale()) {
     target: 'node20',
     // cdk8s and friends load from node_modules as usual; the Grafana SDK is bundled, tree-shaken:
     // loading its modules one by one cost a tenth of a synth (`npm run bench`).
-    external: ['cdk8s', 'cdk8s-plus-27', 'constructs', 'yaml'],
+    // Graphviz (WebAssembly) loads only when the picture is drawn.
+    external: ['cdk8s', 'cdk8s-plus-27', 'constructs', 'yaml', '@hpcc-js/wasm-graphviz'],
     // tsconfig.json maps the SDK's paths to its type declarations, for the type checker only.
     tsconfigRaw: { compilerOptions: {} },
     outfile: bundle,

@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runSynth } from '../helpers/run-synth';
 import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -19,6 +20,18 @@ function run(command: string[], env: Record<string, string>, dist = tempDir('doj
   const [cmd, ...args] = command.map((a) => a.replace('$SCRATCH', scratch));
   const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOJOT_DIST: dist, CDK8S_OUTDIR: scratch, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, dist };
+}
+
+/** As `run`, without blocking: commands that do not depend on each other run side by side. */
+function runAsync(command: string[], env: Record<string, string>, dist = tempDir('dojot-dist-')): Promise<Run> {
+  const scratch = tempDir('dojot-out-');
+  const [cmd, ...args] = command.map((a) => a.replace('$SCRATCH', scratch));
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOJOT_DIST: dist, CDK8S_OUTDIR: scratch, ...env } }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolve({ status: error ? (error.code as number) : 0, stdout, stderr, dist });
+    });
+  });
 }
 
 const APP = [process.execPath, 'scripts/run-app.cjs'];
@@ -67,9 +80,8 @@ describe('a bad profile, through the real commands', () => {
 describe('a good synth', () => {
   let first: Run;
   let second: Run;
-  beforeAll(() => {
-    first = run(CLI, { DOJOT_PROFILE: '100k' }, withPrevious());
-    second = run(APP, { DOJOT_PROFILE: '100k' });
+  beforeAll(async () => {
+    [first, second] = await Promise.all([runAsync(CLI, { DOJOT_PROFILE: '100k' }, withPrevious()), runAsync(APP, { DOJOT_PROFILE: '100k' })]);
   });
 
   it('replaces the previous dist/ as a whole', () => {
@@ -110,9 +122,9 @@ describe('the output folder', () => {
 
 describe('--help', () => {
   it('lists the options of the synth command', () => {
-    const r = run([...APP, '--help'], {});
+    const r = runSynth(['--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('usage: npm run synth -- [options]');
-    for (const flag of ['--profile', '--inventory', '--flavour']) expect(r.stdout).toContain(flag);
+    expect(r.lines).toContain('usage: npm run synth -- [options]');
+    for (const flag of ['--profile', '--inventory', '--flavour', '--environments', '--topology']) expect(r.lines.some((l) => l.startsWith(`  ${flag} `))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { synthCommand } from '../../app/synth-command';
+import type { Layout } from '../../app/topology/graphviz';
 import { tempDir } from './temp';
 
 export interface Outcome {
@@ -19,13 +20,13 @@ export const readDir = (dir: string): Record<string, string> =>
       .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
   );
 
-/** Runs the synth command in this process, as `npm run synth` does, over a dist/ that has a previous output. */
-export function runSynth(argv: readonly string[]): Outcome {
+/** Runs the synth command in this process, as `npm run synth` does (drawing with `layout`, if given), over a dist/ that has a previous output. */
+export function runSynth(argv: readonly string[], layout?: Layout): Outcome {
   const dist = tempDir('dojot-dist-');
   fs.writeFileSync(path.join(dist, 'previous.k8s.yaml'), 'kind: Previous\n');
   const distBefore = readDir(dist);
   const lines: string[] = [];
-  const status = synthCommand(argv, { DOJOT_DIST: dist, CDK8S_OUTDIR: tempDir('dojot-out-') }, { err: (l) => lines.push(...l.split('\n')), out: (l) => lines.push(...l.split('\n')) });
+  const status = synthCommand(argv, { DOJOT_DIST: dist, CDK8S_OUTDIR: tempDir('dojot-out-') }, { err: (l) => lines.push(...l.split('\n')), out: (l) => lines.push(...l.split('\n')) }, layout);
   return { status, lines, distBefore, distAfter: readDir(dist) };
 }
 

@@ -1,0 +1,155 @@
+import { deployedContracts } from '../../charts/contracts';
+import { KUBE_API_PORT, entryPoints } from '../../haproxy/entry-points';
+import { lwm2mPorts } from '../../haproxy/nginx-lwm2m';
+import { exposures } from '../../lib/contract';
+import { NODE_GROUP_LABEL, pinnedGroup } from '../../lib/placement';
+import { LONG_RUNNING_KINDS } from '../../lib/pod-templates';
+import { NODE_GROUPS, type Profile } from '../../profile/types';
+import type { Manifest } from '../synthesize';
+import type { DotCluster, DotEdge, DotGraph, DotNode } from './dot';
+
+/** A long-running workload as the picture shows it. */
+interface Workload {
+  readonly kind: string;
+  readonly name: string;
+  readonly replicas: number;
+  readonly group: string;
+  readonly podLabels: Readonly<Record<string, string>>;
+}
+
+/** The most workloads a group shows one above the other, before it starts another column. */
+const COLUMN_ROWS = 8;
+
+/** Pods that no node-group affinity pins. */
+const ANY_NODE = 'any node';
+
+const COLOURS = { loadBalancer: '#fdf2e3', service: '#e8f0fb', group: '#eef7ee', any: '#f4f4f4', controlPlane: '#f3eefa' } as const;
+
+const idOf = {
+  entry: (name: string) => `entry/${name}`,
+  service: (name: string) => `service/${name}`,
+  workload: (w: Workload) => `${w.kind}/${w.name}`,
+};
+
+/** The workloads of the manifests `kubectl apply -f dist` reads, with the node group each is pinned to. */
+function workloadsOf(p: Profile, manifests: readonly Manifest[]): Workload[] {
+  return manifests
+    .filter((m) => !m.file.includes('/'))
+    .flatMap((m) => m.objects as { kind: string; metadata: { name: string }; spec?: any }[])
+    .filter((o) => LONG_RUNNING_KINDS.includes(o.kind))
+    .map((o) => ({
+      kind: o.kind,
+      name: o.metadata.name,
+      // A DaemonSet runs one pod per node of its group: no count to show.
+      replicas: o.kind === 'DaemonSet' ? 0 : (o.spec?.replicas ?? 1),
+      group: pinnedGroup(o.spec?.template?.spec, p.placement) ?? ANY_NODE,
+      podLabels: o.spec?.template?.metadata?.labels ?? {},
+    }));
+}
+
+const workloadLabel = (w: Workload) => `${w.name}\n${w.kind}${w.replicas ? ` × ${w.replicas}` : ' (every node)'}`;
+
+/** The node groups' boxes, in the profile's order, then the pods no group pins. */
+function groupClusters(p: Profile, workloads: readonly Workload[]): DotCluster[] {
+  return [...NODE_GROUPS, ANY_NODE].flatMap((group) => {
+    const members = workloads.filter((w) => w.group === group).sort((a, b) => a.name.localeCompare(b.name));
+    if (!members.length) return [];
+    const pinned = group !== ANY_NODE;
+    const label = pinned ? `node group ${group}\n(${NODE_GROUP_LABEL}=${p.placement.nodeLabels[group as (typeof NODE_GROUPS)[number]]})` : 'on any node';
+    return [{
+      id: `group-${group.replace(/ /g, '-')}`,
+      attributes: { label, style: 'rounded,filled', fillcolor: pinned ? COLOURS.group : COLOURS.any, color: '#8a8a8a' },
+      nodes: members.map((w) => ({ id: idOf.workload(w), attributes: { label: workloadLabel(w) } })),
+    }];
+  });
+}
+
+/**
+ * The picture of a synth (`dist/topology.svg`): the load balancer's entry points on the left,
+ * the NodePort Services they lead to, and the workloads those select, in boxes per node group
+ * with their replicas. Every fact comes from the contracts and the synthesized objects.
+ */
+export function topologyGraph(p: Profile, manifests: readonly Manifest[]): DotGraph {
+  const workloads = workloadsOf(p, manifests);
+  const exposed = exposures(deployedContracts(p));
+  const entries = [
+    ...entryPoints(p).map((e) => ({ entryPoint: e.name, name: e.name, port: e.port, udp: false, nodePort: e.nodePort })),
+    ...lwm2mPorts(p).map((e) => ({ entryPoint: e.entryPoint, name: e.name, port: e.port, udp: e.protocol === 'udp', nodePort: e.nodePort })),
+  ];
+  const serviceOf = (entry: string) => exposed.find((x) => x.exposure.entryPoint === entry)?.service;
+
+  const loadBalancerNodes: DotNode[] = entries.map((e) => ({
+    id: idOf.entry(e.entryPoint),
+    attributes: { label: `${e.name}\n:${e.port}${e.udp ? '/udp' : ''}`, shape: 'cds' },
+  }));
+  const controlPlane = p.loadBalancer.nodes.controlPlane.length > 0;
+  if (controlPlane) loadBalancerNodes.push({ id: idOf.entry('kube-api'), attributes: { label: `kube-api\n:${KUBE_API_PORT}`, shape: 'cds' } });
+
+  const services = [...new Map(exposed.map((x) => [x.service.name, x.service])).values()];
+  const serviceObjectNames = new Set(manifests.flatMap((m) => m.objects as { kind: string; metadata: { name: string } }[]).filter((o) => o.kind === 'Service').map((o) => o.metadata.name));
+  const byHelmName = (name: string) => !serviceObjectNames.has(name);
+  const serviceNodes: DotNode[] = services.map((s) => ({
+    id: idOf.service(s.name),
+    attributes: {
+      label: [
+        `Service ${s.name}`,
+        ...(byHelmName(s.name) ? [`(namespace ${p.metrics.namespace}, made by Helm)`] : []),
+        ...exposed.filter((x) => x.service === s).map((x) => `${x.port.port}${x.port.protocol === 'UDP' ? '/udp' : ''} → NodePort ${x.exposure.nodePort}`),
+      ].join('\n'),
+      shape: 'box',
+      style: 'filled',
+      fillcolor: COLOURS.service,
+    },
+  }));
+
+  // A Service the output does not hold is made by the Helm chart of dist/helm (Grafana's).
+  const byHelm = services.filter((s) => byHelmName(s.name));
+  const helmNodes: DotNode[] = byHelm.map((s) => ({ id: `helm/${s.name}`, attributes: { label: `${s.name}\n(its chart's pods)` } }));
+
+  const edges: DotEdge[] = entries.flatMap((e) => {
+    const s = serviceOf(e.entryPoint);
+    return s ? [{ from: idOf.entry(e.entryPoint), to: idOf.service(s.name), attributes: { label: `NodePort ${e.nodePort}` } }] : [];
+  });
+  for (const s of byHelm) edges.push({ from: idOf.service(s.name), to: `helm/${s.name}` });
+  for (const s of services) {
+    const selected = workloads.filter((w) => Object.entries(s.selector).every(([k, v]) => w.podLabels[k] === v));
+    edges.push(...selected.map((w) => ({ from: idOf.service(s.name), to: idOf.workload(w) })));
+  }
+  const clusters: DotCluster[] = [];
+  if (loadBalancerNodes.length) {
+    const lwm2m = lwm2mPorts(p).length > 0;
+    clusters.push({
+      id: 'load-balancer',
+      attributes: { label: `load balancer\n(HAProxy${lwm2m ? ', nginx for LwM2M' : ''})`, style: 'rounded,filled', fillcolor: COLOURS.loadBalancer, color: '#8a8a8a' },
+      nodes: loadBalancerNodes,
+    });
+  }
+  clusters.push({ id: 'services', attributes: { label: 'NodePort Services', style: 'rounded', color: '#8a8a8a' }, nodes: serviceNodes });
+  if (controlPlane) {
+    const apiServers = { id: 'control-plane/api-servers', attributes: { label: `API servers\n(${p.loadBalancer.nodes.controlPlane.length} control-plane nodes)`, style: 'filled', fillcolor: COLOURS.controlPlane } };
+    clusters.push({ id: 'control-plane', attributes: { label: 'control plane', style: 'rounded', color: '#8a8a8a' }, nodes: [apiServers] });
+    edges.push({ from: idOf.entry('kube-api'), to: apiServers.id, attributes: { label: `:${KUBE_API_PORT}` } });
+  }
+  if (helmNodes.length) {
+    clusters.push({ id: 'helm', attributes: { label: `namespace ${p.metrics.namespace}: kube-prometheus-stack\n(helm install -f dist/helm)`, style: 'rounded,dashed', color: '#8a8a8a' }, nodes: helmNodes });
+  }
+  const groups = groupClusters(p, workloads);
+  clusters.push(...groups);
+  // Groups that no Service leads to still sit right of the Services, not beside the load balancer.
+  const anchor = serviceNodes[0];
+  if (anchor) for (const g of groups) edges.push({ from: anchor.id, to: g.nodes[0].id, attributes: { style: 'invis' } });
+  // A large group in columns of at most COLUMN_ROWS: each workload one rank right of the one a column above it.
+  for (const g of groups) {
+    g.nodes.slice(COLUMN_ROWS).forEach((n, i) => edges.push({ from: g.nodes[i].id, to: n.id, attributes: { style: 'invis' } }));
+  }
+
+  return {
+    attributes: { rankdir: 'LR', ranksep: '0.9', nodesep: '0.25', fontname: 'Arial', fontsize: 14, label: `dojot ${p.version}, ${p.flavour} flavour, namespace ${p.namespace}`, labelloc: 'b', pad: '0.3' },
+    nodeDefaults: { shape: 'box', style: 'rounded,filled', fillcolor: 'white', fontname: 'Arial', fontsize: 11, margin: '0.15,0.06' },
+    edgeDefaults: { fontname: 'Arial', fontsize: 10, color: '#555555' },
+    // The picture's title goes below it (edges arc over the top); each box keeps its title on top.
+    clusters: clusters.map((c) => ({ ...c, attributes: { labelloc: 't', ...c.attributes } })),
+    nodes: [],
+    edges,
+  };
+}
