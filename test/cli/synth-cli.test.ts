@@ -127,4 +127,10 @@ describe('--help', () => {
     expect(r.lines).toContain('usage: npm run synth -- [options]');
     for (const flag of ['--profile', '--inventory', '--flavour', '--environments', '--topology']) expect(r.lines.some((l) => l.startsWith(`  ${flag} `))).toBe(true);
   });
+
+  it('is what npm run synth runs, with the picture; the cdk8s app runs it without', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts.synth).toBe('node scripts/run-app.cjs --topology');
+    expect(fs.readFileSync(path.join(ROOT, 'cdk8s.yaml'), 'utf8')).toMatch(/^app: node scripts\/run-app\.cjs$/m);
+  });
 });
