@@ -5,37 +5,68 @@ import * as path from 'node:path';
 import * as YAML from 'yaml';
 import { withInventory } from '../../profile/inventory';
 import { loadInputs } from '../../profile/load';
-import { synthesize } from '../synthesize';
+import { RESERVED_ENVIRONMENT_NAMES } from '../../profile/environments';
+import { ProfileError } from '../../profile/problems';
+import { loadEnvironments } from '../environments';
+import { synthesize, synthesizeApplications } from '../synthesize';
 import type { OutputObject } from './object-diff';
 
 /** The chart's name in a manifest's file name (`0007-kong.k8s.yaml` → `kong`; `monitoring/…` keeps its folder). */
 export const chartOfFile = (file: string) => file.replace(/(^|\/)\d{4}-/, '$1').replace(/\.k8s\.yaml$/, '');
 
-/** The objects an output holds: `git:<ref>` for the committed dist/ at that revision, else a synth of the inputs. */
+/** A manifest of an output by its path in it: an environment's (`production/0007-kong.k8s.yaml`), or the output's own. */
+function objectsOfFile(file: string, objects: readonly unknown[]): OutputObject[] {
+  const [first, ...rest] = file.split('/');
+  const inEnvironment = rest.length > 0 && !(RESERVED_ENVIRONMENT_NAMES as readonly string[]).includes(first);
+  const environment = inEnvironment ? first : undefined;
+  // Grouped by the environment's chart: `production/kong`.
+  const chart = chartOfFile(file);
+  return objects.filter((o) => o && typeof o === 'object').map((object) => ({ ...(environment ? { environment } : {}), chart, object: object as OutputObject['object'] }));
+}
+
+/**
+ * The objects an output holds: `git:<ref>` for the committed dist/ at that revision; an
+ * environments file for each of its environments' synths; else a synth of the inputs.
+ */
 export function outputObjects(source: string, flavour?: string): OutputObject[] {
   if (source.startsWith('git:')) return committedObjects(source.slice('git:'.length));
-  const isInventory = fs.existsSync(source) && fs.statSync(source).isDirectory();
-  const loaded = loadInputs(isInventory ? { inventory: source, flavour } : { profile: source, flavour });
-  const profile = withInventory(loaded.profile, loaded.inventory);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-diff-'));
   try {
+    if (isEnvironmentsFile(source)) {
+      if (flavour) throw new ProfileError(source, [{ path: '', message: '--flavour does not apply to an environments file: each environment names its own' }]);
+      const environments = loadEnvironments(source);
+      const own = environments.flatMap((e) =>
+        synthesize(e.settings.profile, path.join(dir, e.name), { loadBalancer: false, application: false }).manifests.flatMap((m) => objectsOfFile(`${e.name}/${m.file}`, m.objects)),
+      );
+      const applications = synthesizeApplications(environments.map((e) => ({ name: e.name, profile: e.settings.profile })), dir);
+      return [...own, ...applications.flatMap((m) => objectsOfFile(m.file, m.objects))];
+    }
+    const isInventory = fs.existsSync(source) && fs.statSync(source).isDirectory();
+    const loaded = loadInputs(isInventory ? { inventory: source, flavour } : { profile: source, flavour });
+    const profile = withInventory(loaded.profile, loaded.inventory);
     const { manifests } = synthesize(profile, dir, { loadBalancer: false });
-    return manifests.flatMap((m) => m.objects.map((object) => ({ chart: chartOfFile(m.file), object: object as OutputObject['object'] })));
+    return manifests.flatMap((m) => objectsOfFile(m.file, m.objects));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** The manifests of dist/ (and dist/monitoring) committed at `ref`. */
+/** A YAML file whose top level has `environments:` (interfaces.md, Environments file). */
+function isEnvironmentsFile(source: string): boolean {
+  if (!fs.existsSync(source) || !fs.statSync(source).isFile()) return false;
+  try {
+    const top = YAML.parse(fs.readFileSync(source, 'utf8'));
+    return top !== null && typeof top === 'object' && !Array.isArray(top) && 'environments' in top;
+  } catch {
+    return false;
+  }
+}
+
+/** Every manifest of dist/ committed at `ref`: its own, monitoring/, argocd/, and each environment's. */
 function committedObjects(ref: string): OutputObject[] {
   const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const files = git('ls-tree', '-r', '--name-only', ref, '--', 'dist/')
     .split('\n')
-    .filter((f) => /^dist\/(monitoring\/)?[^/]+\.k8s\.yaml$/.test(f));
-  return files.flatMap((f) =>
-    YAML.parseAllDocuments(git('show', `${ref}:${f}`))
-      .map((d) => d.toJS())
-      .filter((o) => o && typeof o === 'object')
-      .map((object) => ({ chart: chartOfFile(f.slice('dist/'.length)), object })),
-  );
+    .filter((f) => f.startsWith('dist/') && f.endsWith('.k8s.yaml'));
+  return files.flatMap((f) => objectsOfFile(f.slice('dist/'.length), YAML.parseAllDocuments(git('show', `${ref}:${f}`)).map((d) => d.toJS())));
 }

@@ -3,6 +3,8 @@ import { type ImmutableChange, immutableChanges } from './immutable-fields';
 
 /** An object of an output, with the chart (file) it comes from. */
 export interface OutputObject {
+  /** Its environment, in an environments output (`dist/<environment>/`). @default none */
+  readonly environment?: string;
   readonly chart: string;
   readonly object: { readonly kind: string; readonly metadata: { readonly name: string; readonly namespace?: string } } & Record<string, unknown>;
 }
@@ -22,13 +24,14 @@ export interface ObjectChange {
   readonly immutable: readonly ImmutableChange[];
 }
 
-const idOf = (o: OutputObject['object']) => `${o.kind}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`;
+/** `Kind/namespace/name`, after its environment's name when it has one (`production: Service/dojot/kong`). */
+const idOf = ({ environment, object: o }: OutputObject) => `${environment ? `${environment}: ` : ''}${o.kind}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`;
 const pathOf = (path: readonly (string | number)[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
 /** What changes from `from` to `to`, per object (by kind, namespace and name), field by field. */
 export function diffOutputs(from: readonly OutputObject[], to: readonly OutputObject[]): ObjectChange[] {
-  const before = new Map(from.map((o) => [idOf(o.object), o]));
-  const after = new Map(to.map((o) => [idOf(o.object), o]));
+  const before = new Map(from.map((o) => [idOf(o), o]));
+  const after = new Map(to.map((o) => [idOf(o), o]));
   const changes: ObjectChange[] = [];
   for (const [id, o] of after) {
     const old = before.get(id);

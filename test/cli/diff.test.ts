@@ -45,4 +45,22 @@ describe('npm run diff', () => {
     expect(r.status).toBe(2);
     expect(r.err[0]).toMatch(/^error: --from and --to are both needed/);
   });
+
+  it('compares environments files environment by environment, Applications included', () => {
+    const dir = tempDir('dojot-diff-envs-');
+    const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+    write('a.yaml', 'preset: 100k\nargocd: { repoURL: https://git.example.com/d.git, destinationServer: https://a.example.com }\n');
+    write('b.yaml', 'preset: 100k\nargocd: { repoURL: https://git.example.com/d.git, destinationServer: https://b.example.com }\n');
+    write('b-tls.yaml', 'preset: 100k\napigw: { mutualTls: true }\nargocd: { repoURL: https://git.example.com/d.git, destinationServer: https://b.example.com, targetRevision: v2 }\n');
+    write('before.yaml', 'environments:\n  a: { profile: a.yaml }\n  b: { profile: b.yaml }\n');
+    write('after.yaml', 'environments:\n  a: { profile: a.yaml }\n  b: { profile: b-tls.yaml }\n');
+    const r = runDiff('--from', path.join(dir, 'before.yaml'), '--to', path.join(dir, 'after.yaml'));
+    expect(r.status).toBe(1);
+    expect(r.out).toContain('b/kong');
+    expect(r.out).toContain('  ~ b: Service/dojot/kong-external');
+    expect(r.out).toContain('  ~ Application/argocd/dojot-b');
+    expect(r.out).toContain('      spec.source.targetRevision: "HEAD" -> "v2"');
+    expect(r.out.filter((l) => l.startsWith('  ~ a: ') || l.startsWith('a/'))).toEqual([]);
+    expect(r.out.at(-1)).toBe('4 changed, 0 added, 0 removed');
+  });
 });

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as YAML from 'yaml';
+import { synthCommand } from '../../app/synth-command';
 import { type Outcome, runSynth } from '../helpers/run-synth';
 import { tempDir } from '../helpers/temp';
 
@@ -108,5 +109,17 @@ describe('a bad environments file', () => {
     expect(o.status).toBe(2);
     expect(o.lines[0]).toBe('error: --environments excludes --profile, --inventory and --flavour (and DOJOT_PROFILE, DOJOT_INVENTORY, DOJOT_FLAVOUR): each environment names its own');
     expect(o.distAfter).toEqual(o.distBefore);
+  });
+
+  it('reads DOJOT_ENVIRONMENTS, as npx cdk8s synth passes it, and refuses it beside DOJOT_PROFILE', () => {
+    const file = environmentsFile('environments: {}\n');
+    const lines: string[] = [];
+    const io = { err: (l: string) => lines.push(...l.split('\n')), out: (l: string) => lines.push(l) };
+    const dirs = { DOJOT_DIST: tempDir('dojot-dist-'), CDK8S_OUTDIR: tempDir('dojot-out-') };
+    expect(synthCommand([], { ...dirs, DOJOT_ENVIRONMENTS: file }, io)).toBe(1);
+    expect(lines[0]).toBe(`error: ${file}: environments: must map each environment name to its settings (profile, and optionally inventory and flavour)`);
+    lines.length = 0;
+    expect(synthCommand([], { ...dirs, DOJOT_ENVIRONMENTS: file, DOJOT_PROFILE: '100k' }, io)).toBe(2);
+    expect(lines[0]).toMatch(/^error: --environments excludes --profile/);
   });
 });
