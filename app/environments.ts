@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import { applicationOf } from '../charts/argocd/application-chart';
 import { readEnvironments } from '../profile/environments';
 import type { LoadedProfile } from '../profile/load';
+import type { Profile } from '../profile/types';
 import { type Problem, ProfileError, fromSource } from '../profile/problems';
 import { loadSettings } from './settings';
 import { summarize } from './summary';
-import { synthesize, synthesizeApplications } from './synthesize';
+import { type Manifest, synthesize, synthesizeApplications } from './synthesize';
 import type { Layout } from './topology/graphviz';
 
 /** One environment, its profile read and validated. */
@@ -59,21 +60,49 @@ function sharedTargets(environments: readonly LoadedEnvironment[]): string[] {
   return problems;
 }
 
+/** Kinds without a namespace that an output may hold: two environments in one cluster share them. */
+const CLUSTER_WIDE = ['Namespace', 'StorageClass', 'PersistentVolume'];
+
+/**
+ * Cluster-wide objects (volumes, the StorageClass) that two environments Argo CD deploys to the
+ * same cluster would both own, each Application undoing the other's.
+ */
+function sharedClusterObjects(outputs: readonly { name: string; profile: Profile; manifests: readonly Manifest[] }[]): string[] {
+  const owner = new Map<string, string>();
+  const problems: string[] = [];
+  for (const { name, profile, manifests } of outputs) {
+    if (!profile.argocd.repoURL) continue;
+    for (const o of manifests.filter((m) => !m.file.includes('/')).flatMap((m) => m.objects) as { kind: string; metadata: { name: string } }[]) {
+      if (!CLUSTER_WIDE.includes(o.kind)) continue;
+      const key = `${profile.argocd.destinationServer} ${o.kind}/${o.metadata.name}`;
+      const other = owner.get(key);
+      if (other && other !== name) problems.push(`environments ${other} and ${name} both make ${o.kind}/${o.metadata.name} in ${profile.argocd.destinationServer}; deploy them to different clusters, or turn localVolumes.enabled off in one (its claims then use the cluster's own StorageClass)`);
+      owner.set(key, name);
+    }
+  }
+  return [...new Set(problems)];
+}
+
 /**
  * Synthesizes each environment into `<outdir>/<name>/`, exactly as a single synth of its
  * settings would write its own folder, but for the Applications: they go together into
  * `<outdir>/argocd/`, each named after and syncing its environment's folder. One process for
- * all: the modules load and warm up once. Returns the lines for the operator.
+ * all: the modules load and warm up once. Returns the lines for the operator; a ProfileError
+ * naming `file` when two environments would own the same cluster-wide object.
  */
-export function synthesizeEnvironments(environments: readonly LoadedEnvironment[], outdir: string, layout?: Layout): string[] {
+export function synthesizeEnvironments(file: string, environments: readonly LoadedEnvironment[], outdir: string, layout?: Layout): string[] {
   fs.rmSync(outdir, { recursive: true, force: true });
   const lines: string[] = [];
+  const outputs: { name: string; profile: Profile; manifests: readonly Manifest[] }[] = [];
   for (const { name, settings } of environments) {
     const { notices, manifests } = synthesize(settings.profile, path.join(outdir, name), { loadBalancer: settings.inventory !== undefined, application: false, layout });
+    outputs.push({ name, profile: settings.profile, manifests });
     lines.push(...[...settings.notices, ...notices].map((n) => `note: ${name}: ${n}`));
     lines.push(...summarize(settings.profile, manifests).map((l) => `summary: ${name}: ${l}`));
     lines.push(`dojot: ${name}: ${settings.profile.flavour} flavour, ${settings.source}`);
   }
+  const shared = sharedClusterObjects(outputs);
+  if (shared.length) throw new ProfileError(file, shared.map((message) => ({ path: 'environments', message })));
   const applications = synthesizeApplications(environments.map((e) => ({ name: e.name, profile: e.settings.profile })), outdir);
   if (applications.length) lines.push(`argocd: ${applications.map((m) => m.file).join(', ')}`);
   return lines;

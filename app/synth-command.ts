@@ -91,7 +91,7 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
         throw new UsageError('--environments excludes --profile, --inventory and --flavour (and DOJOT_PROFILE, DOJOT_INVENTORY, DOJOT_FLAVOUR): each environment names its own');
       }
       const environments = loadEnvironments(environmentsFile);
-      const lines = synthesizeEnvironments(environments, staging, layout);
+      const lines = synthesizeEnvironments(environmentsFile, environments, staging, layout);
       for (const l of lines) io.err(l);
       published = true;
       publish(staging, target, underCdk8sCli);

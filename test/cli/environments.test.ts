@@ -104,6 +104,19 @@ describe('a bad environments file', () => {
     expect(o.lines).toContain(`error: ${file}: environments: environments a and b both deploy to namespace dojot of https://kubernetes.default.svc; give one another namespace or argocd.destinationServer`);
   });
 
+  it('refuses two environments in one cluster that would both own its local volumes', () => {
+    const file = environmentsFile(['environments:', '  a: { profile: a.yaml }', '  b: { profile: b.yaml }', ''].join('\n'));
+    const profile = (namespace: string) => `preset: 100k\nnamespace: ${namespace}\nargocd: { repoURL: https://git.example.com/dojot.git }\n`;
+    fs.writeFileSync(path.join(path.dirname(file), 'a.yaml'), profile('dojot-a'));
+    fs.writeFileSync(path.join(path.dirname(file), 'b.yaml'), profile('dojot-b'));
+    const o = runSynth(['--environments', file]);
+    refused(o);
+    expect(o.lines).toContain(
+      '  - environments: environments a and b both make PersistentVolume/local-pv-postgres in https://kubernetes.default.svc; deploy them to different clusters, or turn localVolumes.enabled off in one (its claims then use the cluster\'s own StorageClass)',
+    );
+    expect(o.lines.some((l) => l.includes('StorageClass/local-storage'))).toBe(true);
+  });
+
   it('is a usage error together with --profile (exit 2)', () => {
     const o = runSynth(['--environments', EXAMPLE_FILE, '--profile', '100k']);
     expect(o.status).toBe(2);
