@@ -28,6 +28,7 @@ const COLOURS = { loadBalancer: '#fdf2e3', service: '#e8f0fb', group: '#eef7ee',
 const idOf = {
   entry: (name: string) => `entry/${name}`,
   service: (name: string) => `service/${name}`,
+  helm: (name: string) => `helm/${name}`,
   workload: (w: Workload) => `${w.kind}/${w.name}`,
 };
 
@@ -64,6 +65,40 @@ function groupClusters(p: Profile, workloads: readonly Workload[]): DotCluster[]
   });
 }
 
+/** A port of the load balancer and the NodePort it forwards to. */
+interface Entry {
+  readonly entryPoint: string;
+  readonly name: string;
+  readonly port: number;
+  readonly udp: boolean;
+  readonly nodePort: number;
+}
+
+/** HAProxy's entry points, then nginx's for LwM2M: both read from the contracts. */
+const entriesOf = (p: Profile): Entry[] => [
+  ...entryPoints(p).map((e) => ({ entryPoint: e.name, name: e.name, port: e.port, udp: false, nodePort: e.nodePort })),
+  ...lwm2mPorts(p).map((e) => ({ entryPoint: e.entryPoint, name: e.name, port: e.port, udp: e.protocol === 'udp', nodePort: e.nodePort })),
+];
+
+const BOX = { style: 'rounded', color: '#8a8a8a' } as const;
+
+/** The load balancer's box: its entry points, and the API servers' port when it fronts them. */
+function loadBalancerCluster(p: Profile, entries: readonly Entry[]): DotCluster {
+  const nodes: DotNode[] = entries.map((e) => ({ id: idOf.entry(e.entryPoint), attributes: { label: `${e.name}\n:${e.port}${e.udp ? '/udp' : ''}`, shape: 'cds' } }));
+  if (p.loadBalancer.nodes.controlPlane.length) nodes.push({ id: idOf.entry('kube-api'), attributes: { label: `kube-api\n:${KUBE_API_PORT}`, shape: 'cds' } });
+  const label = `load balancer\n(HAProxy${lwm2mPorts(p).length ? ', nginx for LwM2M' : ''})`;
+  return { id: 'load-balancer', attributes: { label, ...BOX, style: 'rounded,filled', fillcolor: COLOURS.loadBalancer }, nodes };
+}
+
+/** The control plane's box, which the load balancer's kube-api port leads to. */
+function controlPlane(p: Profile): { cluster: DotCluster; edge: DotEdge } {
+  const servers = { id: 'control-plane/api-servers', attributes: { label: `API servers\n(${p.loadBalancer.nodes.controlPlane.length} control-plane nodes)`, fillcolor: COLOURS.controlPlane } };
+  return {
+    cluster: { id: 'control-plane', attributes: { label: 'control plane', ...BOX }, nodes: [servers] },
+    edge: { from: idOf.entry('kube-api'), to: servers.id, attributes: { label: `:${KUBE_API_PORT}` } },
+  };
+}
+
 /**
  * The picture of a synth (`dist/topology.svg`): the load balancer's entry points on the left,
  * the NodePort Services they lead to, and the workloads those select, in boxes per node group
@@ -72,28 +107,18 @@ function groupClusters(p: Profile, workloads: readonly Workload[]): DotCluster[]
 export function topologyGraph(p: Profile, manifests: readonly Manifest[]): DotGraph {
   const workloads = workloadsOf(p, manifests);
   const exposed = exposures(deployedContracts(p));
-  const entries = [
-    ...entryPoints(p).map((e) => ({ entryPoint: e.name, name: e.name, port: e.port, udp: false, nodePort: e.nodePort })),
-    ...lwm2mPorts(p).map((e) => ({ entryPoint: e.entryPoint, name: e.name, port: e.port, udp: e.protocol === 'udp', nodePort: e.nodePort })),
-  ];
-  const serviceOf = (entry: string) => exposed.find((x) => x.exposure.entryPoint === entry)?.service;
-
-  const loadBalancerNodes: DotNode[] = entries.map((e) => ({
-    id: idOf.entry(e.entryPoint),
-    attributes: { label: `${e.name}\n:${e.port}${e.udp ? '/udp' : ''}`, shape: 'cds' },
-  }));
-  const controlPlane = p.loadBalancer.nodes.controlPlane.length > 0;
-  if (controlPlane) loadBalancerNodes.push({ id: idOf.entry('kube-api'), attributes: { label: `kube-api\n:${KUBE_API_PORT}`, shape: 'cds' } });
-
+  const entries = entriesOf(p);
   const services = [...new Map(exposed.map((x) => [x.service.name, x.service])).values()];
-  const serviceObjectNames = new Set(manifests.flatMap((m) => m.objects as { kind: string; metadata: { name: string } }[]).filter((o) => o.kind === 'Service').map((o) => o.metadata.name));
-  const byHelmName = (name: string) => !serviceObjectNames.has(name);
+  // A Service the output does not hold is made by the Helm chart of dist/helm (Grafana's).
+  const written = new Set(manifests.flatMap((m) => m.objects as { kind: string; metadata: { name: string } }[]).filter((o) => o.kind === 'Service').map((o) => o.metadata.name));
+  const byHelm = services.filter((s) => !written.has(s.name));
+
   const serviceNodes: DotNode[] = services.map((s) => ({
     id: idOf.service(s.name),
     attributes: {
       label: [
         `Service ${s.name}`,
-        ...(byHelmName(s.name) ? [`(namespace ${p.metrics.namespace}, made by Helm)`] : []),
+        ...(byHelm.includes(s) ? [`(namespace ${p.metrics.namespace}, made by Helm)`] : []),
         ...exposed.filter((x) => x.service === s).map((x) => `${x.port.port}${x.port.protocol === 'UDP' ? '/udp' : ''} → NodePort ${x.exposure.nodePort}`),
       ].join('\n'),
       shape: 'box',
@@ -101,47 +126,31 @@ export function topologyGraph(p: Profile, manifests: readonly Manifest[]): DotGr
       fillcolor: COLOURS.service,
     },
   }));
-
-  // A Service the output does not hold is made by the Helm chart of dist/helm (Grafana's).
-  const byHelm = services.filter((s) => byHelmName(s.name));
-  const helmNodes: DotNode[] = byHelm.map((s) => ({ id: `helm/${s.name}`, attributes: { label: `${s.name}\n(its chart's pods)` } }));
-
   const edges: DotEdge[] = entries.flatMap((e) => {
-    const s = serviceOf(e.entryPoint);
+    const s = exposed.find((x) => x.exposure.entryPoint === e.entryPoint)?.service;
     return s ? [{ from: idOf.entry(e.entryPoint), to: idOf.service(s.name), attributes: { label: `NodePort ${e.nodePort}` } }] : [];
   });
-  for (const s of byHelm) edges.push({ from: idOf.service(s.name), to: `helm/${s.name}` });
+  for (const s of byHelm) edges.push({ from: idOf.service(s.name), to: idOf.helm(s.name) });
   for (const s of services) {
     const selected = workloads.filter((w) => Object.entries(s.selector).every(([k, v]) => w.podLabels[k] === v));
     edges.push(...selected.map((w) => ({ from: idOf.service(s.name), to: idOf.workload(w) })));
   }
+
   const clusters: DotCluster[] = [];
-  if (loadBalancerNodes.length) {
-    const lwm2m = lwm2mPorts(p).length > 0;
-    clusters.push({
-      id: 'load-balancer',
-      attributes: { label: `load balancer\n(HAProxy${lwm2m ? ', nginx for LwM2M' : ''})`, style: 'rounded,filled', fillcolor: COLOURS.loadBalancer, color: '#8a8a8a' },
-      nodes: loadBalancerNodes,
-    });
+  if (entries.length) clusters.push(loadBalancerCluster(p, entries));
+  clusters.push({ id: 'services', attributes: { label: 'NodePort Services', ...BOX }, nodes: serviceNodes });
+  if (p.loadBalancer.nodes.controlPlane.length) {
+    const c = controlPlane(p);
+    clusters.push(c.cluster);
+    edges.push(c.edge);
   }
-  clusters.push({ id: 'services', attributes: { label: 'NodePort Services', style: 'rounded', color: '#8a8a8a' }, nodes: serviceNodes });
-  if (controlPlane) {
-    const apiServers = { id: 'control-plane/api-servers', attributes: { label: `API servers\n(${p.loadBalancer.nodes.controlPlane.length} control-plane nodes)`, style: 'filled', fillcolor: COLOURS.controlPlane } };
-    clusters.push({ id: 'control-plane', attributes: { label: 'control plane', style: 'rounded', color: '#8a8a8a' }, nodes: [apiServers] });
-    edges.push({ from: idOf.entry('kube-api'), to: apiServers.id, attributes: { label: `:${KUBE_API_PORT}` } });
-  }
-  if (helmNodes.length) {
-    clusters.push({ id: 'helm', attributes: { label: `namespace ${p.metrics.namespace}: kube-prometheus-stack\n(helm install -f dist/helm)`, style: 'rounded,dashed', color: '#8a8a8a' }, nodes: helmNodes });
+  if (byHelm.length) {
+    const nodes = byHelm.map((s) => ({ id: idOf.helm(s.name), attributes: { label: `${s.name}\n(its chart's pods)` } }));
+    clusters.push({ id: 'helm', attributes: { label: `namespace ${p.metrics.namespace}: kube-prometheus-stack\n(helm install -f dist/helm)`, ...BOX, style: 'rounded,dashed' }, nodes });
   }
   const groups = groupClusters(p, workloads);
   clusters.push(...groups);
-  // Groups that no Service leads to still sit right of the Services, not beside the load balancer.
-  const anchor = serviceNodes[0];
-  if (anchor) for (const g of groups) edges.push({ from: anchor.id, to: g.nodes[0].id, attributes: { style: 'invis' } });
-  // A large group in columns of at most COLUMN_ROWS: each workload one rank right of the one a column above it.
-  for (const g of groups) {
-    g.nodes.slice(COLUMN_ROWS).forEach((n, i) => edges.push({ from: g.nodes[i].id, to: n.id, attributes: { style: 'invis' } }));
-  }
+  edges.push(...layoutEdges(groups, serviceNodes[0]));
 
   return {
     attributes: { rankdir: 'LR', ranksep: '0.9', nodesep: '0.25', fontname: 'Arial', fontsize: 14, label: `dojot ${p.version}, ${p.flavour} flavour, namespace ${p.namespace}`, labelloc: 'b', pad: '0.3' },
@@ -152,4 +161,16 @@ export function topologyGraph(p: Profile, manifests: readonly Manifest[]): DotGr
     nodes: [],
     edges,
   };
+}
+
+/**
+ * Invisible edges that only place things: every group right of the Services (`anchor`), not
+ * beside the load balancer, even when no Service leads to it; a large group in columns of at
+ * most COLUMN_ROWS, each workload one rank right of the one a column above it.
+ */
+function layoutEdges(groups: readonly DotCluster[], anchor: DotNode | undefined): DotEdge[] {
+  const invisible = { style: 'invis' };
+  const edges: DotEdge[] = anchor ? groups.map((g) => ({ from: anchor.id, to: g.nodes[0].id, attributes: invisible })) : [];
+  for (const g of groups) g.nodes.slice(COLUMN_ROWS).forEach((n, i) => edges.push({ from: g.nodes[i].id, to: n.id, attributes: invisible }));
+  return edges;
 }
