@@ -123,25 +123,30 @@ function writeSequence(items: Json[], indent: string, first: string, out: string
   }
 }
 
-/** One document, as `YAML.stringify(object, OPTIONS)` writes it. */
-export function yamlDocument(object: unknown): string {
+/**
+ * One document, as `YAML.stringify(object, OPTIONS)` writes it; `plain`: the object is plain JSON
+ * data as it stands (no undefined, no class instance), which the library's fallback does not check.
+ */
+function yamlDocument(object: unknown): { text: string; plain: boolean } {
   try {
     if (!isMap(object) || Object.keys(object).length === 0) throw new Unsupported();
     const out: string[] = [];
     writeMap(object, '', '', out);
     scalars.trim();
-    return `${out.join('\n')}\n`;
+    return { text: `${out.join('\n')}\n`, plain: true };
   } catch (e) {
     if (!(e instanceof Unsupported)) throw e;
-    return YAML.stringify(object, OPTIONS);
+    return { text: YAML.stringify(object, OPTIONS), plain: false };
   }
 }
 
 /**
  * Writes objects to a file as cdk8s's `Yaml.save` does, and returns them as plain JSON data
- * (what the file holds, for the checks and the summary).
+ * (what the file holds, for the checks and the summary): as they are when the writer found them
+ * plain (the objects cdk8s resolves are new on every call), else a JSON copy.
  */
 export function saveYamlDocuments(file: string, objects: readonly unknown[]): Record<string, unknown>[] {
-  fs.writeFileSync(file, objects.map(yamlDocument).join('---\n'), { encoding: 'utf8' });
-  return objects.map((o) => JSON.parse(JSON.stringify(o)) as Record<string, unknown>);
+  const documents = objects.map(yamlDocument);
+  fs.writeFileSync(file, documents.map((d) => d.text).join('---\n'), { encoding: 'utf8' });
+  return objects.map((o, i) => (documents[i].plain ? o : JSON.parse(JSON.stringify(o))) as Record<string, unknown>);
 }
