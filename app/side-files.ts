@@ -1,5 +1,5 @@
 import { HOST_DIRECTORIES_SCRIPT, renderHostDirectoriesScript } from '../charts/storage/host-directories';
-import { helmValuesFile } from '../charts/metrics/helm-values';
+import { helmInstall, helmValuesFile } from '../charts/metrics/helm-values';
 import { loadBalancerFiles } from '../haproxy/load-balancer-files';
 import type { SideFile } from '../lib/side-file';
 import type { Profile } from '../profile/types';
@@ -14,5 +14,6 @@ export function sideFiles(profile: Profile, loadBalancer: boolean): { files: Sid
     ? loadBalancerFiles(profile)
     : { files: [], notices: ['no inventory: the load balancer\'s files (haproxy.cfg and its sysctl file) need its nodes; give --inventory to write them'] };
   const helm = profile.metrics.enabled ? [helmValuesFile(profile)] : [];
-  return { files: [...(script ? [{ name: HOST_DIRECTORIES_SCRIPT, content: script, mode: 0o755 }] : []), ...lb.files, ...helm], notices: lb.notices };
+  const install = profile.metrics.enabled ? [`the Prometheus stack, before dist/monitoring: ${helmInstall(profile)}`] : [];
+  return { files: [...(script ? [{ name: HOST_DIRECTORIES_SCRIPT, content: script, mode: 0o755 }] : []), ...lb.files, ...helm], notices: [...lb.notices, ...install] };
 }

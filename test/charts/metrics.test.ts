@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as YAML from 'yaml';
+import { sideFiles } from '../../app/side-files';
 import { KNOWN_METRICS } from '../../charts/metrics/vernemq-metrics';
 import { entryPoints } from '../../haproxy/entry-points';
 import { type ManifestObject, lbProfile, profileOf, synth } from '../helpers/synth';
@@ -13,7 +14,7 @@ const exprs = (d: { panels: { targets?: { expr: string }[] }[] }) => d.panels.fl
 const ruleGroups = (o: ReturnType<typeof synth>): { name: string; rules: { alert: string; expr: string }[] }[] =>
   o.profile.metrics.rulesAs === 'prometheus-rule'
     ? o.find('PrometheusRule', 'dojot').spec.groups
-    : YAML.parse(o.files['helm/kube-prometheus-stack.values.yaml']).additionalPrometheusRulesMap.dojot.groups;
+    : YAML.parse(o.files['helm/kube-prometheus-stack.values.json']).additionalPrometheusRulesMap.dojot.groups;
 /** The metric names a PromQL expression selects (`name{...}`). */
 const metricsOf = (expr: string) => [...expr.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\{/g)].map((m) => m[1]);
 
@@ -61,9 +62,9 @@ describe('metrics on an installed prometheus-operator (100k preset)', () => {
     const asObject = synth(lbProfile('100k', { metrics: { rulesAs: 'prometheus-rule' } }));
     expect(asObject.find('PrometheusRule', 'dojot').file).toBe('monitoring/dojot-monitoring.k8s.yaml');
     expect(ruleGroups(asObject)).toEqual(ruleGroups(out));
-    expect(YAML.parse(asObject.files['helm/kube-prometheus-stack.values.yaml']).additionalPrometheusRulesMap).toBeUndefined();
+    expect(YAML.parse(asObject.files['helm/kube-prometheus-stack.values.json']).additionalPrometheusRulesMap).toBeUndefined();
     // The stack's Prometheus selects the chart's own PrometheusRule by its release label, as dojot's.
-    expect(YAML.parse(out.files['helm/kube-prometheus-stack.values.yaml']).prometheus.prometheusSpec.ruleSelector).toEqual({ matchLabels: { release: 'kube-prometheus-stack' } });
+    expect(YAML.parse(out.files['helm/kube-prometheus-stack.values.json']).prometheus.prometheusSpec.ruleSelector).toEqual({ matchLabels: { release: 'kube-prometheus-stack' } });
   });
 
   it('alerts on a broker down, a missing broker, a netsplit, connections near the limit and dropped messages', () => {
@@ -75,13 +76,15 @@ describe('metrics on an installed prometheus-operator (100k preset)', () => {
   });
 
   it('writes the stack\'s values: Grafana on NodePort 30003, selectors on the release label, the sidecar on the dashboards\' namespace', () => {
-    const values = YAML.parse(out.files['helm/kube-prometheus-stack.values.yaml']);
+    const values = YAML.parse(out.files['helm/kube-prometheus-stack.values.json']);
     expect(values.grafana.service).toEqual({ type: 'NodePort', nodePort: 30003 });
     expect(values.grafana.fullnameOverride).toBe('grafana');
     expect(values.grafana.sidecar.dashboards).toMatchObject({ enabled: true, label: 'grafana_dashboard', labelValue: '1', searchNamespace: 'monitoring' });
     expect(values.prometheus.prometheusSpec.serviceMonitorSelector).toEqual({ matchLabels: { release: 'kube-prometheus-stack' } });
     expect(values.prometheus.prometheusSpec.ruleSelector).toEqual({ matchLabels: { release: 'kube-prometheus-stack' } });
-    expect(out.files['helm/kube-prometheus-stack.values.yaml']).toContain('helm install kube-prometheus-stack prometheus-community/kube-prometheus-stack --version 88.5.3 -n monitoring');
+    expect(sideFiles(out.profile, true).notices).toContain(
+      'the Prometheus stack, before dist/monitoring: helm install kube-prometheus-stack prometheus-community/kube-prometheus-stack --version 88.5.3 -n monitoring --create-namespace -f dist/helm/kube-prometheus-stack.values.json',
+    );
     expect(out.files['haproxy.cfg']).toContain('listen metrics');
   });
 });
