@@ -5,6 +5,7 @@ import { SECRETS, secretEnv } from '../../lib/secrets';
 import { hostPort, serviceUrl } from '../../lib/contract';
 import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
+import { DOJOT_REDIS_IMAGE } from '../../lib/redis';
 
 export interface AuthChartProps extends DojotChartProps {
   readonly auth: Profile['auth'];
@@ -49,7 +50,7 @@ export class AuthChart extends DojotChart {
             env('AUTH_RESET_PWD_VIEW', auth.resetPasswordUrl),
           ],
         },
-        { name: 'redis', image: 'dojot/redis:5.0.5-alpine3.10', ports: [{ containerPort: 6379 }] },
+        { name: 'redis', image: DOJOT_REDIS_IMAGE, ports: [{ containerPort: 6379 }] },
       ],
     });
   }

@@ -5,6 +5,7 @@ import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import { FLOW_NODE_RULES } from './flow-nodes';
+import { DOJOT_REDIS_IMAGE } from '../../lib/redis';
 
 export interface FlowbrokerChartProps extends DojotChartProps {
   readonly version: string;
@@ -68,7 +69,7 @@ export class FlowbrokerChart extends DojotChart {
             env('AUTH_URL', serviceUrl(auth.services.api, 'http')),
           ],
         },
-        { name: 'flowbroker-redis', image: 'dojot/redis:5.0.5-alpine3.10' },
+        { name: 'flowbroker-redis', image: DOJOT_REDIS_IMAGE },
         {
           name: 'flowbroker-context-manager',
           image: `dojot/flowbroker-context-manager:${contextManagerVersion}`,

@@ -4,6 +4,7 @@ import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import { START_SCRIPT_PKI_URL } from './image-facts';
+import { DOJOT_REDIS_IMAGE } from '../../lib/redis';
 
 export interface IotagentMoscaChartProps extends DojotChartProps {
   readonly version: string;
@@ -51,7 +52,7 @@ export class IotagentMoscaChart extends DojotChart {
             env('DEVICE_MANAGER_URL', serviceUrl(deviceManager.services.api, 'http')),
           ],
         },
-        { name: 'redis', image: 'dojot/redis:5.0.5-alpine3.10', ports: [{ containerPort: 6379 }] },
+        { name: 'redis', image: DOJOT_REDIS_IMAGE, ports: [{ containerPort: 6379 }] },
       ],
     });
   }
