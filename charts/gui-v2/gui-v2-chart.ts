@@ -1,7 +1,6 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { dojotLabels } from '../../lib/labels';
-import { DojotDeployment, DojotService } from '../../lib/workloads';
+import { DojotApiService } from '../../lib/workloads';
 
 export interface GuiV2ChartProps extends DojotChartProps {
   readonly image: string;
@@ -13,16 +12,11 @@ export class GuiV2Chart extends DojotChart {
   constructor(scope: Construct, id: string, { image, version, ...props }: GuiV2ChartProps) {
     super(scope, id, props);
     const { web } = this.contracts.guiV2.services;
-    new DojotService(this, 'Service', { contract: web, labels: { name: web.name } });
-    new DojotDeployment(this, 'Deployment', {
-      name: web.name,
-      metadataLabels: { name: web.name, app: 'dojot' },
-      labels: dojotLabels(web.name),
+    new DojotApiService(this, 'Web', {
+      contract: web,
       // The original's gui-v2 had no affinity block; pinned like every workload, so that the capacity check counts it.
-      group: 'dojot',
       placement: this.placement,
-      spec: { restartPolicy: 'Always' },
-      containers: [{ name: web.name, image: `${image}:${version}` }],
+      container: { image: `${image}:${version}` },
     });
   }
 }

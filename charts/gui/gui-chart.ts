@@ -1,7 +1,6 @@
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
-import { dojotLabels } from '../../lib/labels';
-import { DojotDeployment, DojotService } from '../../lib/workloads';
+import { DojotApiService } from '../../lib/workloads';
 
 export interface GuiChartProps extends DojotChartProps {
   readonly version: string;
@@ -12,15 +11,10 @@ export class GuiChart extends DojotChart {
   constructor(scope: Construct, id: string, { version, ...props }: GuiChartProps) {
     super(scope, id, props);
     const { web } = this.contracts.gui.services;
-    new DojotService(this, 'Service', { contract: web, labels: { name: web.name } });
-    new DojotDeployment(this, 'Deployment', {
-      name: web.name,
-      metadataLabels: { name: web.name, app: 'dojot' },
-      labels: dojotLabels(web.name),
-      group: 'dojot',
+    new DojotApiService(this, 'Web', {
+      contract: web,
       placement: this.placement,
-      spec: { restartPolicy: 'Always' },
-      containers: [{ name: web.name, image: `dojot/gui:${version}` }],
+      container: { image: `dojot/gui:${version}` },
     });
   }
 }
