@@ -3,11 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
-import { withInventory } from '../../profile/inventory';
-import { loadInputs } from '../../profile/load';
 import { RESERVED_ENVIRONMENT_NAMES } from '../../profile/environments';
 import { ProfileError } from '../../profile/problems';
 import { loadEnvironments } from '../environments';
+import { loadSettings } from '../settings';
 import { synthesize, synthesizeApplications } from '../synthesize';
 import type { OutputObject } from './object-diff';
 
@@ -42,8 +41,7 @@ export function outputObjects(source: string, flavour?: string): OutputObject[] 
       return [...own, ...applications.flatMap((m) => objectsOfFile(m.file, m.objects))];
     }
     const isInventory = fs.existsSync(source) && fs.statSync(source).isDirectory();
-    const loaded = loadInputs(isInventory ? { inventory: source, flavour } : { profile: source, flavour });
-    const profile = withInventory(loaded.profile, loaded.inventory);
+    const { profile } = loadSettings(isInventory ? { inventory: source, flavour } : { profile: source, flavour });
     const { manifests } = synthesize(profile, dir, { loadBalancer: false });
     return manifests.flatMap((m) => objectsOfFile(m.file, m.objects));
   } finally {
