@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The rehearsals on a real control plane: npm run test:cluster (vitest.cluster.config.ts).
+    exclude: ['test/cluster/**', '**/node_modules/**'],
     // One process per worker, each importing cdk8s once for all its files (isolate: false), and
     // one worker more than this machine's 2 cores: the end-to-end suites mostly wait on HAProxy
     // and the brokers, and the other files run meanwhile.

@@ -18,6 +18,13 @@ const ENVIRONMENTS_OPTION: Option = {
   help: 'an environments file: each environment (name: profile, inventory, flavour) into dist/<name>/; excludes the three above',
 };
 
+const OUT_OPTION: Option = {
+  flag: '--out',
+  env: 'DOJOT_DIST',
+  value: 'DIR',
+  help: 'the output folder, in place of dist/',
+};
+
 const TOPOLOGY_SWITCH: Option = {
   flag: '--topology',
   env: 'DOJOT_TOPOLOGY=1',
@@ -25,7 +32,7 @@ const TOPOLOGY_SWITCH: Option = {
   help: `also draw ${TOPOLOGY_FILE} (npm run synth always does; the cdk8s app does not, to stay quick)`,
 };
 
-export const SYNTH_USAGE = usage('npm run synth --', [ENVIRONMENTS_OPTION], [TOPOLOGY_SWITCH]);
+export const SYNTH_USAGE = usage('npm run synth --', [ENVIRONMENTS_OPTION, OUT_OPTION], [TOPOLOGY_SWITCH]);
 
 /** Whether the command line (or DOJOT_TOPOLOGY=1) asks for the picture. */
 const wantsTopology = (argv: readonly string[], env: NodeJS.ProcessEnv) => argv.includes(TOPOLOGY_SWITCH.flag) || env.DOJOT_TOPOLOGY === '1';
@@ -59,7 +66,7 @@ export interface CommandOutput {
  * status; never throws. dist/ is replaced only when everything succeeded.
  */
 export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io: CommandOutput, layout?: Layout): number {
-  const target = env.DOJOT_DIST || 'dist';
+  let target = env.DOJOT_DIST || 'dist';
   const staging = env.CDK8S_OUTDIR || '.cdk8s.out';
   // cdk8s-cli sets this for every app it runs (its `synthApp`).
   const underCdk8sCli = env.CDK8S_RECORD_CONSTRUCT_METADATA !== undefined;
@@ -75,7 +82,8 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
   };
 
   try {
-    const args = parseArguments(argv, env, [ENVIRONMENTS_OPTION], [TOPOLOGY_SWITCH.flag]);
+    const args = parseArguments(argv, env, [ENVIRONMENTS_OPTION, OUT_OPTION], [TOPOLOGY_SWITCH.flag]);
+    if (typeof args.own[OUT_OPTION.flag] === 'string') target = args.own[OUT_OPTION.flag] as string;
     if (wantsTopology(argv, env) && !layout) throw new Error('the picture was asked for, but no layout was given (runSynthCommand loads it)');
     if (args.help) {
       io.out(SYNTH_USAGE);

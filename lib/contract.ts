@@ -88,6 +88,12 @@ export interface LocalVolume {
   readonly persistence: (p: Profile) => Persistence;
   /** One volume per replica of a StatefulSet that scales out (Kafka, Zookeeper). @default 1 */
   readonly replicas?: (p: Profile) => number;
+  /**
+   * The claim template of the StatefulSet that claims it, where it scales out: each replica's
+   * claim (`<template>-<statefulSet>-<ordinal>`) is pre-bound to its own volume, since their
+   * labels alone would let replicas swap volumes.
+   */
+  readonly claimTemplate?: { readonly name: string; readonly statefulSet: string };
 }
 
 /** A port of a Service; throws when the profile turned it off, which is a wiring mistake. */

@@ -1,6 +1,9 @@
 import type { ComponentContract, LocalVolume } from '../../lib/contract';
 import type { Profile } from '../../profile/types';
 
+/** The brokers' StatefulSet (the original's name). */
+export const KAFKA_STATEFUL_SET = 'kafka-server';
+
 export const KAFKA_VOLUME = {
   pvName: 'local-pv-kafka',
   group: 'kafka',
@@ -9,6 +12,7 @@ export const KAFKA_VOLUME = {
   selector: { app: 'dojot', name: 'kafka-server' },
   persistence: (p) => p.kafka.persistence,
   replicas: (p) => p.kafka.clusterSize,
+  claimTemplate: { name: 'kafka-volume', statefulSet: KAFKA_STATEFUL_SET },
 } as const satisfies LocalVolume;
 
 /** Kafka: the brokers' headless Service, which clients use as their bootstrap address. */

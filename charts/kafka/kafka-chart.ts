@@ -5,7 +5,7 @@ import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { hostPort } from '../../lib/contract';
 import { claimSpec } from '../storage/local-volumes';
-import { KAFKA_VOLUME } from './contract';
+import { KAFKA_STATEFUL_SET, KAFKA_VOLUME } from './contract';
 
 export interface KafkaChartProps extends DojotChartProps {
   readonly kafka: Profile['kafka'];
@@ -27,7 +27,7 @@ export class KafkaChart extends DojotChart {
     const podDomain = `${service.name}.${this.namespace}.svc.${clusterDomain}`;
     const replication = replicationFor(kafka.clusterSize);
     new DojotStatefulSet(this, 'StatefulSet', {
-      name: 'kafka-server',
+      name: KAFKA_STATEFUL_SET,
       labels,
       serviceName: service.name,
       replicas: kafka.clusterSize,
@@ -67,7 +67,7 @@ export class KafkaChart extends DojotChart {
         },
       ],
       volumeClaimTemplates: persistent
-        ? [{ metadata: { name: 'kafka-volume' }, spec: claimSpec(this.storage, KAFKA_VOLUME, kafka.persistence) }]
+        ? [{ metadata: { name: KAFKA_VOLUME.claimTemplate.name }, spec: claimSpec(this.storage, KAFKA_VOLUME, kafka.persistence) }]
         : undefined,
     });
   }

@@ -4,7 +4,7 @@ import { NODE_GROUPS, type Persistence, type Profile } from '../../profile/types
 import { deployedContracts } from '../contracts';
 
 /** The local volumes the deployed components claim and the profile turns on, by node group, then name. */
-export function enabledLocalVolumes(p: Profile): LocalVolume[] {
+export function enabledLocalVolumes(p: Profile): PlacedVolume[] {
   if (!p.localVolumes.enabled) return [];
   const groupOrder = (v: LocalVolume) => NODE_GROUPS.indexOf(v.group);
   return deployedContracts(p)
@@ -14,13 +14,26 @@ export function enabledLocalVolumes(p: Profile): LocalVolume[] {
     .sort((a, b) => groupOrder(a) - groupOrder(b) || a.pvName.localeCompare(b.pvName));
 }
 
+/** A local volume as the storage chart writes it: the claim it is pre-bound to, if any. */
+export interface PlacedVolume extends LocalVolume {
+  readonly claimName?: string;
+}
+
 /**
  * One volume per replica: the first keeps the single volume's name and directory (an existing
  * installation's data stays where it is), the others get `-<ordinal>`. Their labels are the same,
- * so each claim of the StatefulSet's template binds one of them.
+ * so each is pre-bound to its replica's claim: labels alone would let replica 0 bind volume 2,
+ * and a pod rescheduled later find another replica's data.
  */
-function perReplica(v: LocalVolume, replicas: number): LocalVolume[] {
-  return Array.from({ length: Math.max(1, replicas) }, (_, i) => (i === 0 ? v : { ...v, pvName: `${v.pvName}-${i}`, directory: `${v.directory}-${i}` }));
+function perReplica(v: LocalVolume, replicas: number): PlacedVolume[] {
+  if (replicas <= 1) return [v];
+  const template = v.claimTemplate;
+  if (!template) throw new Error(`${v.pvName} has replicas but no claimTemplate to pre-bind them to (its contract)`);
+  return Array.from({ length: replicas }, (_, i) => ({
+    ...v,
+    ...(i === 0 ? {} : { pvName: `${v.pvName}-${i}`, directory: `${v.directory}-${i}` }),
+    claimName: `${template.name}-${template.statefulSet}-${i}`,
+  }));
 }
 
 /** The host directory of a volume. */

@@ -28,6 +28,7 @@ export class StorageChart extends Chart {
           capacity: { storage: k8s.Quantity.fromString(v.persistence(profile).size) },
           accessModes: [v.accessMode],
           persistentVolumeReclaimPolicy: 'Retain',
+          claimRef: v.claimName ? { namespace: profile.namespace, name: v.claimName } : undefined,
           storageClassName: profile.storageClassName,
           local: { path: hostPath(profile, v) },
           nodeAffinity: { required: nodeGroupSelector(profile.placement, v.group) },

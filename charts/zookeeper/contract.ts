@@ -5,6 +5,9 @@ import type { Profile } from '../../profile/types';
 /** Pod labels and selector of the zookeeper pods (the original's). */
 export const ZOOKEEPER_LABELS = dojotLabels('zookeeper');
 
+/** The ensemble's StatefulSet. */
+export const ZOOKEEPER_STATEFUL_SET = 'zookeeper';
+
 export const ZOOKEEPER_VOLUMES = {
   data: {
     pvName: 'local-pv-zk-data',
@@ -14,6 +17,7 @@ export const ZOOKEEPER_VOLUMES = {
     selector: { app: 'dojot', name: 'zookeeper-data' },
     persistence: (p) => p.zookeeper.persistence,
     replicas: (p) => p.zookeeper.clusterSize,
+    claimTemplate: { name: 'zk-volume-data', statefulSet: ZOOKEEPER_STATEFUL_SET },
   },
   log: {
     pvName: 'local-pv-zk-log',
@@ -23,6 +27,7 @@ export const ZOOKEEPER_VOLUMES = {
     selector: { app: 'dojot', name: 'zookeeper-log' },
     persistence: (p) => p.zookeeper.persistence,
     replicas: (p) => p.zookeeper.clusterSize,
+    claimTemplate: { name: 'zk-volume-log', statefulSet: ZOOKEEPER_STATEFUL_SET },
   },
 } as const satisfies Record<string, LocalVolume>;
 

@@ -4,7 +4,7 @@ import { dojotLabels } from '../../lib/labels';
 import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
-import { ZOOKEEPER_LABELS, ZOOKEEPER_VOLUMES } from './contract';
+import { ZOOKEEPER_LABELS, ZOOKEEPER_STATEFUL_SET, ZOOKEEPER_VOLUMES } from './contract';
 
 export interface ZookeeperChartProps extends DojotChartProps {
   readonly zookeeper: Profile['zookeeper'];
@@ -28,7 +28,7 @@ export class ZookeeperChart extends DojotChart {
 
     const persistent = zk.persistence.enabled;
     new DojotStatefulSet(this, 'StatefulSet', {
-      name: 'zookeeper',
+      name: ZOOKEEPER_STATEFUL_SET,
       metadataLabels: { name: 'zookeeper', app: 'dojot' },
       labels,
       serviceName: cluster.name,
@@ -78,8 +78,8 @@ export class ZookeeperChart extends DojotChart {
       ],
       volumeClaimTemplates: persistent
         ? [
-            { metadata: { name: 'zk-volume-data', namespace: this.namespace }, spec: claimSpec(this.storage, ZOOKEEPER_VOLUMES.data, zk.persistence) },
-            { metadata: { name: 'zk-volume-log', namespace: this.namespace }, spec: claimSpec(this.storage, ZOOKEEPER_VOLUMES.log, zk.persistence) },
+            { metadata: { name: ZOOKEEPER_VOLUMES.data.claimTemplate.name, namespace: this.namespace }, spec: claimSpec(this.storage, ZOOKEEPER_VOLUMES.data, zk.persistence) },
+            { metadata: { name: ZOOKEEPER_VOLUMES.log.claimTemplate.name, namespace: this.namespace }, spec: claimSpec(this.storage, ZOOKEEPER_VOLUMES.log, zk.persistence) },
           ]
         : undefined,
     });

@@ -4,19 +4,10 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as YAML from 'yaml';
 import { secretsCommand } from '../../app/secrets-command';
+import { classifySteps, readmeDeploySteps } from '../../rehearsal/deploy-steps';
 import { runSynth } from '../helpers/run-synth';
 
-const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-
-/** The commands of the README's deploy block, comments removed. */
-function deploySteps(): string[] {
-  const block = /<!-- deploy:start -->\n```sh\n([\s\S]*?)```\n<!-- deploy:end -->/.exec(README)?.[1];
-  if (!block) throw new Error('README.md has no deploy block between <!-- deploy:start --> and <!-- deploy:end -->');
-  return block
-    .split('\n')
-    .map((l) => l.replace(/\s+#.*$/, '').trim())
-    .filter(Boolean);
-}
+const deploySteps = () => readmeDeploySteps();
 
 /** The arguments after `--` of an `npm run` line. */
 const argsOf = (step: string) => step.split(' -- ')[1].split('|')[0].trim().split(/\s+/);
@@ -36,6 +27,11 @@ describe('the README\'s deploy steps', () => {
     expect(namespace).toBeLessThan(secrets);
     expect(secrets).toBeLessThan(all);
     expect(index(/prepare-local-volumes\.sh/)).toBeLessThan(all);
+  });
+
+  it('are each one the rehearsal knows how to run (npm run rehearse)', () => {
+    expect(classifySteps(steps).map((s) => s.kind)).toEqual(['synth', 'apply', 'secrets', 'host-directories', 'apply']);
+    expect(() => classifySteps([...steps, 'helm upgrade dojot ./chart'])).toThrow(/'helm upgrade dojot \.\/chart' is not one the rehearsal knows/);
   });
 
   it('run without a cluster as far as they can: synth, the namespace file, the Secrets, the volume script', () => {

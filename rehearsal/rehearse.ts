@@ -1,0 +1,242 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ProfileInputs } from '../profile/load';
+import type { Placement } from '../profile/types';
+import { NODE_GROUP_LABEL } from '../lib/placement';
+import { type Failure, ambiguousClaims, clusterFailures, missingObjects } from './assertions';
+import { type ClusterState, type Obj, readClusterState } from './cluster-state';
+import { type ControlPlane, startControlPlane } from './control-plane';
+import { type DeployStep, classifySteps, readmeDeploySteps } from './deploy-steps';
+import { Kubectl } from './kubectl';
+import type { NodeObject } from './nodes';
+import { APPLIED_FOLDERS, objectsIn } from './output';
+import { sleep } from './processes';
+
+const ROOT = path.join(__dirname, '..');
+/** The CRDs of the Prometheus operator and Argo CD, where the project's shared folder has them. */
+export const SHARED_CRDS = path.join(ROOT, '..', 'shared', 'kubernetes-schemas', 'crds');
+
+export interface RehearsalOptions {
+  readonly inputs: ProfileInputs;
+  /** The Nodes to create (from the profile, or from --nodes-from). */
+  readonly nodes: readonly NodeObject[];
+  /** The placement the output's pods must honour (the output's profile). */
+  readonly placement: Placement;
+  readonly namespace: string;
+  readonly bin: string;
+  /** The rehearsal's own folder: the control plane's files and the output. */
+  readonly dir: string;
+  /** More manifests, applied after the output and checked with it. */
+  readonly extra?: string;
+  readonly timeoutMs: number;
+  readonly log: (line: string) => void;
+}
+
+/** One deploy step as it ran. */
+export interface StepResult {
+  readonly step: string;
+  readonly ok: boolean;
+  readonly detail?: string;
+}
+
+/** What a rehearsal found. */
+export interface RehearsalResult {
+  readonly ok: boolean;
+  readonly serverVersion?: string;
+  readonly steps: readonly StepResult[];
+  readonly nodes: readonly { name: string; group: string; cpu: string; memory: string }[];
+  readonly objects: number;
+  readonly podsPerNode: Readonly<Record<string, number>>;
+  readonly warnings: readonly { message: string; count: number }[];
+  readonly failures: readonly Failure[];
+  readonly seconds: { readonly controlPlane: number; readonly deploy: number; readonly settle: number };
+  /** The running control plane, when the rehearsal got that far. */
+  readonly controlPlane?: ControlPlane;
+}
+
+/** Synth's flags, as the rehearsal passes them to synth and to npm run secrets. */
+export function inputFlags(inputs: ProfileInputs): string[] {
+  return (['profile', 'inventory', 'flavour'] as const).flatMap((k) => (inputs[k] === undefined ? [] : [`--${k}`, inputs[k] as string]));
+}
+
+/** npm, as the README's steps run it, from the project's folder. */
+function npm(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  return spawnSync('npm', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
+}
+
+/**
+ * Starts a control plane in `options.dir`, creates the Nodes, runs the README's deploy steps in
+ * their order against it, applies the CRDs with `monitoring/` and `argocd/`, waits (bounded) for
+ * the controllers, the scheduler and kwok, and asserts. The control plane is left running for the
+ * caller to stop or keep.
+ */
+export async function rehearse(options: RehearsalOptions): Promise<RehearsalResult> {
+  const { log } = options;
+  const began = Date.now();
+  const controlPlane = await startControlPlane(options.dir, options.bin);
+  const kubectl = new Kubectl(controlPlane.kubectl, controlPlane.kubeconfig);
+  const started = Date.now();
+  const serverVersion = JSON.parse(kubectl.ok(['version', '-o', 'json']).stdout).serverVersion?.gitVersion as string | undefined;
+  log(`control plane ${serverVersion} up in ${((started - began) / 1000).toFixed(1)} s (${controlPlane.dir})`);
+
+  const warnings = new Map<string, number>();
+  const steps: StepResult[] = [];
+  const failures: Failure[] = [];
+  const record = (step: string, r: { status: number; stderr: string; warnings?: string[] }) => {
+    for (const w of r.warnings ?? []) warnings.set(w, (warnings.get(w) ?? 0) + 1);
+    const ok = r.status === 0;
+    const detail = ok ? undefined : r.stderr.split('\n').filter((l) => l && !l.startsWith('Warning: ')).join('; ');
+    steps.push({ step, ok, detail });
+    log(`${ok ? 'ok' : 'FAILED'}: ${step}${detail ? `: ${detail}` : ''}`);
+    if (!ok) failures.push({ object: `step '${step}'`, message: detail ?? `exit ${r.status}` });
+    return ok;
+  };
+
+  record('create the Nodes', kubectl.run(['create', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: options.nodes })));
+
+  const out = path.join(options.dir, 'dist');
+  const flags = inputFlags(options.inputs);
+  for (const step of classifySteps(readmeDeploySteps())) runStep(step);
+
+  function runStep(step: DeployStep): void {
+    const shown = (line: string) => line.replace(/(^| )dist(\/|$)/g, `$1${out}$2`);
+    switch (step.kind) {
+      case 'synth': {
+        const r = npm(['run', '-s', 'synth', '--', ...flags, '--out', out], { CDK8S_OUTDIR: path.join(options.dir, 'scratch') });
+        record(`npm run synth -- ${[...flags, '--out', out].join(' ')}`, { status: r.status ?? 1, stderr: r.stderr });
+        return;
+      }
+      case 'secrets': {
+        const secrets = npm(['run', '-s', 'secrets', '--', ...flags]);
+        if (!record(`npm run -s secrets -- ${flags.join(' ')}`, { status: secrets.status ?? 1, stderr: secrets.stderr })) return;
+        record('kubectl apply -f - (the Secrets)', kubectl.run(['apply', '-f', '-'], secrets.stdout));
+        return;
+      }
+      case 'apply':
+        record(shown(step.line), kubectl.run(['apply', '-f', path.join(out, step.file)]));
+        return;
+      case 'host-directories': {
+        // Not run: it creates directories on a node. Its syntax is checked.
+        const script = path.join(out, step.script);
+        if (!fs.existsSync(script)) {
+          steps.push({ step: `${step.line} (skipped: this output has no local volumes)`, ok: true });
+          return;
+        }
+        const r = spawnSync('sh', ['-n', script], { encoding: 'utf8' });
+        record(`sh -n ${script}`, { status: r.status ?? 1, stderr: r.stderr });
+      }
+    }
+  }
+
+  if (options.extra) record(`kubectl apply -f ${options.extra}`, kubectl.run(['apply', '-f', options.extra]));
+  applyCustomResourceFolders(kubectl, out, record, log);
+  const deployed = Date.now();
+
+  // Wait until every assertion holds, or nothing has changed for a while, or the time is up.
+  const state = await settle(kubectl, options.placement, options.timeoutMs, minReadySeconds(out));
+  const settled = Date.now();
+  failures.push(...clusterFailures(state.state, options.placement));
+  if (!state.done) log(`the cluster ${state.timedOut ? `did not settle within ${options.timeoutMs / 1000} s` : 'settled with failures'}`);
+
+  const output = APPLIED_FOLDERS.flatMap((f) => objectsIn(path.join(out, f)));
+  const extra = options.extra ? objectsIn(options.extra) : [];
+  failures.push(...missingObjects([...output, ...extra], foundObjects(kubectl, out)));
+  failures.push(...ambiguousClaims(state.state, [...output, ...extra].filter((o) => o.kind === 'PersistentVolume')));
+
+  // A second apply changes nothing: the output is what the API server keeps.
+  const diff = kubectl.run(['diff', '-f', out]);
+  if (diff.status !== 0) {
+    failures.push({
+      object: `kubectl diff -f ${out}`,
+      message: diff.status === 1 ? `differs after the apply:\n${diff.stdout.split('\n').slice(0, 40).join('\n')}` : diff.stderr.trim(),
+    });
+  }
+
+  return {
+    ok: failures.length === 0,
+    serverVersion,
+    steps,
+    nodes: options.nodes.map((n) => ({ name: n.metadata.name, group: n.metadata.labels[NODE_GROUP_LABEL], cpu: n.status.allocatable.cpu, memory: n.status.allocatable.memory })),
+    objects: output.length + extra.length,
+    podsPerNode: podsPerNode(state.state),
+    warnings: [...warnings].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count || a.message.localeCompare(b.message)),
+    failures,
+    seconds: { controlPlane: (started - began) / 1000, deploy: (deployed - started) / 1000, settle: (settled - deployed) / 1000 },
+    controlPlane,
+  };
+}
+
+/**
+ * The CRDs (Prometheus operator's, Argo CD's) from the shared folder, then `monitoring/` and
+ * `argocd/` of the output, in namespaces that Helm's and Argo CD's own installs would have made.
+ */
+function applyCustomResourceFolders(
+  kubectl: Kubectl,
+  out: string,
+  record: (step: string, r: { status: number; stderr: string; warnings?: string[] }) => boolean,
+  log: (line: string) => void,
+): void {
+  const folders = ['monitoring', 'argocd'].map((f) => path.join(out, f)).filter((f) => objectsIn(f).length > 0);
+  if (!folders.length) return;
+  if (!fs.existsSync(SHARED_CRDS)) {
+    log(`note: ${SHARED_CRDS} is not there, so ${folders.map((f) => path.relative(out, f)).join(' and ')} cannot be applied (their CRDs are missing)`);
+    return;
+  }
+  // Server-side: some CRDs are larger than the last-applied annotation allows.
+  if (!record(`kubectl apply --server-side -f ${SHARED_CRDS}`, kubectl.run(['apply', '--server-side', '-f', SHARED_CRDS]))) return;
+  record('kubectl wait --for=condition=Established crd --all', kubectl.run(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']));
+  for (const folder of folders) {
+    const namespaces = [...new Set(objectsIn(folder).map((o) => o.metadata?.namespace).filter(Boolean))] as string[];
+    for (const ns of namespaces) {
+      if (kubectl.run(['get', 'namespace', ns]).status !== 0) record(`kubectl create namespace ${ns} (as its stack's install would)`, kubectl.run(['create', 'namespace', ns]));
+    }
+    record(`kubectl apply -f ${folder}`, kubectl.run(['apply', '-f', folder]));
+  }
+}
+
+/** The longest minReadySeconds of the output's workloads: no availability comes sooner. */
+function minReadySeconds(out: string): number {
+  return Math.max(0, ...objectsIn(out).map((o) => Number(o.spec?.minReadySeconds ?? 0)));
+}
+
+/** Polls until every assertion holds, the failures stay the same for `quiet` ms, or the time is up. */
+async function settle(kubectl: Kubectl, placement: Placement, timeoutMs: number, minReady: number) {
+  const deadline = Date.now() + timeoutMs;
+  const quietMs = Math.max(20_000, (minReady + 10) * 1000);
+  let last = '';
+  let since = Date.now();
+  for (;;) {
+    const state = readClusterState(kubectl);
+    const failures = clusterFailures(state, placement);
+    if (!failures.length) return { state, done: true, timedOut: false };
+    const fingerprint = JSON.stringify(failures);
+    if (fingerprint !== last) {
+      last = fingerprint;
+      since = Date.now();
+    }
+    if (Date.now() - since > quietMs) return { state, done: false, timedOut: false };
+    if (Date.now() > deadline) return { state, done: false, timedOut: true };
+    await sleep(1000);
+  }
+}
+
+/** Every object of the output folders that the API server has. */
+function foundObjects(kubectl: Kubectl, out: string): Obj[] {
+  return APPLIED_FOLDERS.map((f) => path.join(out, f))
+    .filter((f) => objectsIn(f).length > 0)
+    .flatMap((f) => {
+      const r = kubectl.run(['get', '-f', f, '--ignore-not-found', '-o', 'json']);
+      if (r.status !== 0 || !r.stdout.trim()) return [];
+      const parsed = JSON.parse(r.stdout);
+      return (parsed.kind === 'List' ? parsed.items : [parsed]) as Obj[];
+    });
+}
+
+function podsPerNode(state: ClusterState): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const n of state.nodes) counts[n.metadata.name] = 0;
+  for (const p of state.pods) if (p.spec.nodeName) counts[p.spec.nodeName] = (counts[p.spec.nodeName] ?? 0) + 1;
+  return counts;
+}
+

@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { inject } from 'vitest';
+import type { RehearsalResult } from '../../../rehearsal/rehearse';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+
+/** What one `npm run rehearse` printed and reported. */
+export interface Rehearsed {
+  readonly status: number;
+  readonly stderr: string;
+  readonly report: Omit<RehearsalResult, 'controlPlane'> & { folder: string };
+}
+
+/**
+ * Runs `npm run rehearse -- ARGS --bin <built> --report FILE`, as a user would, and reads its
+ * report. Asynchronous: a worker blocked for a minute loses its line to vitest.
+ */
+export async function rehearse(args: readonly string[]): Promise<Rehearsed> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-rehearsal-test-'));
+  const report = path.join(scratch, 'report.json');
+  const child = spawn('npm', ['run', '-s', 'rehearse', '--', ...args, '--bin', inject('controlPlaneBin'), '--report', report], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  if (!fs.existsSync(report)) throw new Error(`npm run rehearse ${args.join(' ')} wrote no report (exit ${status}):\n${stderr}`);
+  return { status, stderr, report: JSON.parse(fs.readFileSync(report, 'utf8')) };
+}
+
+/** A profile file of `text`, for a rehearsal. */
+export function profileFile(name: string, text: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-rehearsal-profile-')), name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+/** The guide's machines and addresses, as the README's deploy steps use them. */
+export const GUIDE = ['--profile', '100k', '--inventory', 'examples/guide-100k'] as const;
