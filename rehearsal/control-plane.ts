@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
-import { makeCredentials, writeKubeconfig } from './credentials';
+import { type Identity, makeCredentials, writeKubeconfig } from './credentials';
 import { kwokStages } from './kwok-stages';
 import { type StartedProcess, freePort, startProcess, stopProcesses, waitHealthy } from './processes';
 
@@ -12,92 +12,112 @@ export type Binary = (typeof BINARIES)[number];
 /** The annotation by which kwok knows the Nodes it plays the kubelet for. */
 export const KWOK_NODE_ANNOTATION = { key: 'kwok.x-k8s.io/node', value: 'fake' } as const;
 
-/** A running control plane: where it lives, how to reach it, what it started. */
-export interface ControlPlane {
-  readonly dir: string;
-  readonly server: string;
-  /** The administrator's kubeconfig: kubectl's and the rehearsal's. */
-  readonly kubeconfig: string;
-  readonly kubectl: string;
-  readonly processes: readonly StartedProcess[];
-}
-
 /** The file in a rehearsal's folder that lists its processes, for --stop. */
 export const STATE_FILE = 'control-plane.json';
 
 const STARTUP_MS = 90_000;
 
-/**
- * Starts etcd, kube-apiserver, kube-controller-manager, kube-scheduler and kwok in `dir`, every
- * one on loopback and on a port the kernel chose, and waits until each is healthy. The API server
- * authenticates by bearer token, authorizes with RBAC and runs its default admission plugins
- * (PodSecurity among them). On failure whatever started is ended.
- */
-export async function startControlPlane(dir: string, bin: string): Promise<ControlPlane> {
-  const binary = (name: Binary) => path.join(bin, name);
+/** etcd and an API server, up: enough for a server-side dry run. */
+export interface ApiServer {
+  readonly dir: string;
+  readonly server: string;
+  readonly kubeconfig: string;
+  readonly kubectl: string;
+  readonly processes: readonly StartedProcess[];
+}
+
+/** A control plane: the API server with the controller manager, the scheduler and kwok. */
+export type ControlPlane = ApiServer;
+
+/** Starts processes in `dir`, recording each for --stop; ends them all when `body` fails. */
+async function withProcesses<T>(dir: string, body: (started: (p: StartedProcess) => StartedProcess, processes: StartedProcess[]) => Promise<T>): Promise<T> {
   const processes: StartedProcess[] = [];
-  const record = () => fs.writeFileSync(path.join(dir, STATE_FILE), `${JSON.stringify({ processes }, null, 2)}\n`);
   const started = (p: StartedProcess) => {
     processes.push(p);
-    record();
+    fs.writeFileSync(path.join(dir, STATE_FILE), `${JSON.stringify({ processes }, null, 2)}\n`);
     return p;
   };
   try {
-    const credentials = makeCredentials(path.join(dir, 'pki'));
-    const [etcdClient, etcdPeer, apiserverPort, controllerManagerPort, schedulerPort, kwokPort] = await Promise.all(
-      Array.from({ length: 6 }, () => freePort()),
-    );
+    return await body(started, processes);
+  } catch (e) {
+    await stopProcesses(processes);
+    throw e;
+  }
+}
 
-    const etcdUrl = `http://127.0.0.1:${etcdClient}`;
-    const peerUrl = `http://127.0.0.1:${etcdPeer}`;
-    const etcd = started(
-      startProcess(dir, 'etcd', binary('etcd'), [
-        '--name=rehearsal',
-        `--data-dir=${path.join(dir, 'etcd')}`,
-        `--listen-client-urls=${etcdUrl}`,
-        `--advertise-client-urls=${etcdUrl}`,
-        `--listen-peer-urls=${peerUrl}`,
-        `--initial-advertise-peer-urls=${peerUrl}`,
-        `--initial-cluster=rehearsal=${peerUrl}`,
-        // A rehearsal's data lives as long as it does: no need to wait for the disk.
-        '--unsafe-no-fsync',
-        '--log-level=warn',
-      ]),
-    );
-    await waitHealthy(etcd, { url: `${etcdUrl}/health` }, STARTUP_MS);
+/**
+ * Starts etcd and the API server `apiserver` in `dir`, on loopback and on ports the kernel
+ * chose, and waits until both are healthy. The API server authenticates by bearer token,
+ * authorizes with RBAC and runs its default admission plugins (PodSecurity among them).
+ */
+async function startEtcdAndApiServer(dir: string, bin: string, apiserver: string, started: (p: StartedProcess) => StartedProcess) {
+  const credentials = makeCredentials(path.join(dir, 'pki'));
+  const [etcdClient, etcdPeer, apiserverPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const etcdUrl = `http://127.0.0.1:${etcdClient}`;
+  const peerUrl = `http://127.0.0.1:${etcdPeer}`;
+  const etcd = started(
+    startProcess(dir, 'etcd', path.join(bin, 'etcd'), [
+      '--name=rehearsal',
+      `--data-dir=${path.join(dir, 'etcd')}`,
+      `--listen-client-urls=${etcdUrl}`,
+      `--advertise-client-urls=${etcdUrl}`,
+      `--listen-peer-urls=${peerUrl}`,
+      `--initial-advertise-peer-urls=${peerUrl}`,
+      `--initial-cluster=rehearsal=${peerUrl}`,
+      // A rehearsal's data lives as long as it does: no need to wait for the disk.
+      '--unsafe-no-fsync',
+      '--log-level=warn',
+    ]),
+  );
+  await waitHealthy(etcd, { url: `${etcdUrl}/health` }, STARTUP_MS);
 
-    const server = `https://127.0.0.1:${apiserverPort}`;
-    const apiserver = started(
-      startProcess(dir, 'kube-apiserver', binary('kube-apiserver'), [
-        `--etcd-servers=${etcdUrl}`,
-        '--bind-address=127.0.0.1',
-        '--advertise-address=127.0.0.1',
-        // The `kubernetes` Service's endpoints may not be a loopback address; nothing here reaches it.
-        '--endpoint-reconciler-type=none',
-        `--secure-port=${apiserverPort}`,
-        `--cert-dir=${path.join(dir, 'apiserver')}`,
-        `--tls-cert-file=${credentials.serverCert}`,
-        `--tls-private-key-file=${credentials.serverKey}`,
-        `--token-auth-file=${credentials.tokenFile}`,
-        '--anonymous-auth=false',
-        '--authorization-mode=RBAC',
-        `--service-account-issuer=https://kubernetes.default.svc.cluster.local`,
-        `--service-account-key-file=${credentials.serviceAccountPublicKey}`,
-        `--service-account-signing-key-file=${credentials.serviceAccountKey}`,
-        '--service-cluster-ip-range=10.96.0.0/16',
-      ]),
-    );
-    await waitHealthy(apiserver, { url: `${server}/readyz`, ca: credentials.caCert, token: credentials.tokens.admin }, STARTUP_MS);
+  const server = `https://127.0.0.1:${apiserverPort}`;
+  const apiserverProcess = started(
+    startProcess(dir, 'kube-apiserver', apiserver, [
+      `--etcd-servers=${etcdUrl}`,
+      '--bind-address=127.0.0.1',
+      '--advertise-address=127.0.0.1',
+      // The `kubernetes` Service's endpoints may not be a loopback address; nothing here reaches it.
+      '--endpoint-reconciler-type=none',
+      `--secure-port=${apiserverPort}`,
+      `--cert-dir=${path.join(dir, 'apiserver')}`,
+      `--tls-cert-file=${credentials.serverCert}`,
+      `--tls-private-key-file=${credentials.serverKey}`,
+      `--token-auth-file=${credentials.tokenFile}`,
+      '--anonymous-auth=false',
+      '--authorization-mode=RBAC',
+      '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+      `--service-account-key-file=${credentials.serviceAccountPublicKey}`,
+      `--service-account-signing-key-file=${credentials.serviceAccountKey}`,
+      '--service-cluster-ip-range=10.96.0.0/16',
+    ]),
+  );
+  await waitHealthy(apiserverProcess, { url: `${server}/readyz`, ca: credentials.caCert, token: credentials.tokens.admin }, STARTUP_MS);
+  const kubeconfig = (identity: Identity) => writeKubeconfig(path.join(dir, `${identity}.kubeconfig`), server, credentials, identity);
+  return { credentials, server, kubeconfig };
+}
 
-    const kubeconfig = (identity: 'admin' | 'controllerManager' | 'scheduler') =>
-      writeKubeconfig(path.join(dir, `${identity}.kubeconfig`), server, credentials, identity);
+/** etcd and the API server `apiserver` alone, for a server-side dry run. */
+export function startApiServer(dir: string, bin: string, apiserver: string): Promise<ApiServer> {
+  return withProcesses(dir, async (started, processes) => {
+    const { server, kubeconfig } = await startEtcdAndApiServer(dir, bin, apiserver, started);
+    return { dir, server, kubeconfig: kubeconfig('admin'), kubectl: path.join(bin, 'kubectl'), processes };
+  });
+}
+
+/**
+ * Starts etcd, kube-apiserver, kube-controller-manager, kube-scheduler and kwok in `dir`, and
+ * waits until each is healthy. On failure whatever started is ended.
+ */
+export function startControlPlane(dir: string, bin: string): Promise<ControlPlane> {
+  return withProcesses(dir, async (started, processes) => {
+    const { credentials, server, kubeconfig } = await startEtcdAndApiServer(dir, bin, path.join(bin, 'kube-apiserver'), started);
+    const [controllerManagerPort, schedulerPort, kwokPort] = await Promise.all([freePort(), freePort(), freePort()]);
     const admin = kubeconfig('admin');
     const delegated = (file: string) => [`--kubeconfig=${file}`, `--authentication-kubeconfig=${file}`, `--authorization-kubeconfig=${file}`];
-
-    const controllerManagerConfig = kubeconfig('controllerManager');
     const controllerManager = started(
-      startProcess(dir, 'kube-controller-manager', binary('kube-controller-manager'), [
-        ...delegated(controllerManagerConfig),
+      startProcess(dir, 'kube-controller-manager', path.join(bin, 'kube-controller-manager'), [
+        ...delegated(kubeconfig('controllerManager')),
         '--bind-address=127.0.0.1',
         `--secure-port=${controllerManagerPort}`,
         `--cert-dir=${path.join(dir, 'kube-controller-manager')}`,
@@ -109,10 +129,9 @@ export async function startControlPlane(dir: string, bin: string): Promise<Contr
         '--kube-api-burst=200',
       ]),
     );
-    const schedulerConfig = kubeconfig('scheduler');
     const scheduler = started(
-      startProcess(dir, 'kube-scheduler', binary('kube-scheduler'), [
-        ...delegated(schedulerConfig),
+      startProcess(dir, 'kube-scheduler', path.join(bin, 'kube-scheduler'), [
+        ...delegated(kubeconfig('scheduler')),
         '--bind-address=127.0.0.1',
         `--secure-port=${schedulerPort}`,
         `--cert-dir=${path.join(dir, 'kube-scheduler')}`,
@@ -122,7 +141,7 @@ export async function startControlPlane(dir: string, bin: string): Promise<Contr
     const stages = path.join(dir, 'kwok-stages.yaml');
     fs.writeFileSync(stages, kwokStages().map((s) => YAML.stringify(s)).join('---\n'));
     const kwok = started(
-      startProcess(dir, 'kwok', binary('kwok'), [
+      startProcess(dir, 'kwok', path.join(bin, 'kwok'), [
         `--kubeconfig=${admin}`,
         `--config=${stages}`,
         `--manage-nodes-with-annotation-selector=${KWOK_NODE_ANNOTATION.key}=${KWOK_NODE_ANNOTATION.value}`,
@@ -131,14 +150,12 @@ export async function startControlPlane(dir: string, bin: string): Promise<Contr
         `--server-address=127.0.0.1:${kwokPort}`,
       ]),
     );
+    // Their own self-signed serving certificates, on loopback: not checked.
     await Promise.all([
       waitHealthy(controllerManager, { url: `https://127.0.0.1:${controllerManagerPort}/healthz` }, STARTUP_MS),
       waitHealthy(scheduler, { url: `https://127.0.0.1:${schedulerPort}/healthz` }, STARTUP_MS),
       waitHealthy(kwok, { url: `http://127.0.0.1:${kwokPort}/healthz` }, STARTUP_MS),
     ]);
-    return { dir, server, kubeconfig: admin, kubectl: binary('kubectl'), processes };
-  } catch (e) {
-    await stopProcesses(processes);
-    throw e;
-  }
+    return { dir, server, kubeconfig: admin, kubectl: path.join(bin, 'kubectl'), processes };
+  });
 }

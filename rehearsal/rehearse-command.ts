@@ -119,9 +119,12 @@ export async function rehearseCommand(argv: readonly string[], env: NodeJS.Proce
 /** The summary a rehearsal prints: objects, pods per node, warnings with their counts, failures. */
 export function summaryLines(r: RehearsalResult): string[] {
   const lines = [
-    `summary: Kubernetes ${r.serverVersion}: ${r.objects} objects, ${r.nodes.length} nodes, control plane ${r.seconds.controlPlane.toFixed(1)} s, deploy ${r.seconds.deploy.toFixed(1)} s, settle ${r.seconds.settle.toFixed(1)} s`,
+    `summary: Kubernetes ${r.serverVersion}: ${r.objects} objects, ${r.nodes.length} nodes, control plane ${r.seconds.controlPlane.toFixed(1)} s, deploy ${r.seconds.deploy.toFixed(1)} s, settle ${r.seconds.settle.toFixed(1)} s, checks ${r.seconds.checks.toFixed(1)} s, dry run ${r.seconds.dryRun.toFixed(1)} s`,
     `summary: pods per node: ${Object.entries(r.podsPerNode).map(([n, c]) => `${n} ${c}`).join(', ')}`,
+    ...(r.dryRun ? [`summary: dry run on ${r.dryRun.serverVersion} (kubectl apply --dry-run=server): ${r.dryRun.warnings.length} warnings`] : []),
+    ...[...new Set(r.dryRun?.warnings ?? [])].map((w) => `warning on ${r.dryRun?.serverVersion}: ${w}`),
     ...r.warnings.map((w) => `warning (${w.count}x): ${w.message}`),
+    ...r.events.map((e) => `event: ${e.object}: ${e.reason}: ${e.message}`),
     ...r.failures.map((f) => `failed: ${f.object}: ${f.message}`),
     r.ok ? 'rehearsal passed: every object admitted, every pod scheduled on its group and ready, every claim bound, every reference found' : `rehearsal FAILED: ${r.failures.length} problems`,
   ];
@@ -148,19 +151,28 @@ function buildControlPlane(io: CommandOutput): string | undefined {
   return bin;
 }
 
-/** Ends the processes of one rehearsal folder, then removes it. */
+/** Ends the processes of one rehearsal folder (its control plane's, and the dry run's in a subfolder), then removes it. */
 async function stopFolder(dir: string): Promise<number> {
-  const file = path.join(dir, STATE_FILE);
-  let processes: StartedProcess[] = [];
-  try {
-    processes = JSON.parse(fs.readFileSync(file, 'utf8')).processes;
-  } catch {
-    // nothing was started
-  }
+  const files = [path.join(dir, STATE_FILE), ...subfolders(dir).map((f) => path.join(f, STATE_FILE))];
+  const processes: StartedProcess[] = files.flatMap((file) => {
+    try {
+      return JSON.parse(fs.readFileSync(file, 'utf8')).processes as StartedProcess[];
+    } catch {
+      return []; // nothing was started there
+    }
+  });
   await stopProcesses(processes);
   fs.rmSync(dir, { recursive: true, force: true });
   return processes.length;
 }
+
+const subfolders = (dir: string) => {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name));
+  } catch {
+    return [];
+  }
+};
 
 /** `--stop`: every rehearsal folder's processes ended and the folder removed. */
 async function stopAll(io: CommandOutput): Promise<number> {

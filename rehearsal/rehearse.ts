@@ -6,12 +6,13 @@ import type { Placement } from '../profile/types';
 import { NODE_GROUP_LABEL } from '../lib/placement';
 import { type Failure, ambiguousClaims, clusterFailures, missingObjects } from './assertions';
 import { type ClusterState, type Obj, readClusterState } from './cluster-state';
-import { type ControlPlane, startControlPlane } from './control-plane';
+import { type ControlPlane, startApiServer, startControlPlane } from './control-plane';
 import { type DeployStep, classifySteps, readmeDeploySteps } from './deploy-steps';
 import { Kubectl } from './kubectl';
 import type { NodeObject } from './nodes';
 import { APPLIED_FOLDERS, objectsIn } from './output';
 import { sleep } from './processes';
+import { type DryRunResult, dryRun, oldestApiServer } from './dry-run';
 
 const ROOT = path.join(__dirname, '..');
 /** The CRDs of the Prometheus operator and Argo CD, where the project's shared folder has them. */
@@ -50,7 +51,11 @@ export interface RehearsalResult {
   readonly podsPerNode: Readonly<Record<string, number>>;
   readonly warnings: readonly { message: string; count: number }[];
   readonly failures: readonly Failure[];
-  readonly seconds: { readonly controlPlane: number; readonly deploy: number; readonly settle: number };
+  /** The controllers' and the scheduler's Warning events, even those they recovered from (an object applied before what it needs). */
+  readonly events: readonly { object: string; reason: string; message: string; count: number }[];
+  readonly seconds: { readonly controlPlane: number; readonly deploy: number; readonly settle: number; readonly checks: number; readonly dryRun: number };
+  /** The server-side dry run on the oldest supported release, when its API server is in the bin folder. */
+  readonly dryRun?: Omit<DryRunResult, 'failures'>;
   /** The running control plane, when the rehearsal got that far. */
   readonly controlPlane?: ControlPlane;
 }
@@ -74,6 +79,10 @@ function npm(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
 export async function rehearse(options: RehearsalOptions): Promise<RehearsalResult> {
   const { log } = options;
   const began = Date.now();
+  // The oldest supported release's API server starts beside the control plane, for the dry run at the end.
+  const oldest = oldestApiServer(options.bin);
+  const oldestServer = oldest && startApiServer(path.join(options.dir, 'oldest'), options.bin, oldest.binary);
+  oldestServer?.catch(() => undefined);
   const controlPlane = await startControlPlane(options.dir, options.bin);
   const kubectl = new Kubectl(controlPlane.kubectl, controlPlane.kubeconfig);
   const started = Date.now();
@@ -141,7 +150,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
 
   const output = APPLIED_FOLDERS.flatMap((f) => objectsIn(path.join(out, f)));
   const extra = options.extra ? objectsIn(options.extra) : [];
-  failures.push(...missingObjects([...output, ...extra], foundObjects(kubectl, out)));
+  failures.push(...missingObjects([...output, ...extra], foundObjects(kubectl, [...APPLIED_FOLDERS.map((f) => path.join(out, f)), ...(options.extra ? [options.extra] : [])])));
   failures.push(...ambiguousClaims(state.state, [...output, ...extra].filter((o) => o.kind === 'PersistentVolume')));
 
   // A second apply changes nothing: the output is what the API server keeps.
@@ -153,8 +162,20 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     });
   }
 
+  const checked = Date.now();
+  // The same output, admitted by the oldest supported release's API server (validation and admission only).
+  let dry: DryRunResult | undefined;
+  if (oldestServer) {
+    dry = await dryRun(await oldestServer, out, fs.existsSync(SHARED_CRDS) ? SHARED_CRDS : undefined, options.extra);
+    failures.push(...dry.failures);
+    log(`${dry.failures.length ? 'FAILED' : 'ok'}: kubectl apply --dry-run=server on ${dry.serverVersion}`);
+  } else {
+    log(`note: ${options.bin} has no kube-apiserver-<version> of the oldest supported release, so no dry run on it`);
+  }
+
   return {
     ok: failures.length === 0,
+    dryRun: dry && { serverVersion: dry.serverVersion, warnings: dry.warnings },
     serverVersion,
     steps,
     nodes: options.nodes.map((n) => ({ name: n.metadata.name, group: n.metadata.labels[NODE_GROUP_LABEL], cpu: n.status.allocatable.cpu, memory: n.status.allocatable.memory })),
@@ -162,7 +183,19 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     podsPerNode: podsPerNode(state.state),
     warnings: [...warnings].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count || a.message.localeCompare(b.message)),
     failures,
-    seconds: { controlPlane: (started - began) / 1000, deploy: (deployed - started) / 1000, settle: (settled - deployed) / 1000 },
+    events: state.state.events.map((e) => ({
+      object: `${e.involvedObject?.kind} ${e.involvedObject?.namespace ? `${e.involvedObject.namespace}/` : ''}${e.involvedObject?.name}`,
+      reason: e.reason,
+      message: e.message,
+      count: e.count ?? e.series?.count ?? 1,
+    })),
+    seconds: {
+      controlPlane: (started - began) / 1000,
+      deploy: (deployed - started) / 1000,
+      settle: (settled - deployed) / 1000,
+      checks: (checked - settled) / 1000,
+      dryRun: (Date.now() - checked) / 1000,
+    },
     controlPlane,
   };
 }
@@ -221,9 +254,9 @@ async function settle(kubectl: Kubectl, placement: Placement, timeoutMs: number,
   }
 }
 
-/** Every object of the output folders that the API server has. */
-function foundObjects(kubectl: Kubectl, out: string): Obj[] {
-  return APPLIED_FOLDERS.map((f) => path.join(out, f))
+/** The objects of these manifest files and folders that the API server has. */
+function foundObjects(kubectl: Kubectl, targets: readonly string[]): Obj[] {
+  return targets
     .filter((f) => objectsIn(f).length > 0)
     .flatMap((f) => {
       const r = kubectl.run(['get', '-f', f, '--ignore-not-found', '-o', 'json']);
