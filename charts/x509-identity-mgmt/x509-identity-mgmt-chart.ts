@@ -23,6 +23,14 @@ export class X509IdentityMgmtChart extends DojotChart {
     const labels = X509_LABELS;
     const { postgres, mongodb } = this.contracts;
     const persistent = x509.persistence.enabled;
+    // The claim before the Deployment that mounts it: applied in this order, its pod never meets
+    // a claim that is not there yet (the scheduler's "persistentvolumeclaim not found").
+    if (persistent) {
+      new k8s.KubePersistentVolumeClaim(this, 'Claim', {
+        metadata: { name: NAME, labels },
+        spec: claimSpec(this.storage, X509_VOLUME, x509.persistence),
+      });
+    }
     new DojotDeployment(this, 'Deployment', {
       name: NAME,
       labels,
@@ -48,11 +56,5 @@ export class X509IdentityMgmtChart extends DojotChart {
       volumes: persistent ? [{ name: NAME, persistentVolumeClaim: { claimName: NAME } }] : undefined,
     });
     new DojotService(this, 'Service', { contract: this.contracts.x509IdentityMgmt.services.api, spec: { type: 'ClusterIP' } });
-    if (persistent) {
-      new k8s.KubePersistentVolumeClaim(this, 'Claim', {
-        metadata: { name: NAME, labels },
-        spec: claimSpec(this.storage, X509_VOLUME, x509.persistence),
-      });
-    }
   }
 }

@@ -11,6 +11,7 @@ const ROOT = path.join(__dirname, '..', '..', '..');
 export interface Rehearsed {
   readonly status: number;
   readonly stderr: string;
+  readonly stdout: string;
   readonly report: Omit<RehearsalResult, 'controlPlane'> & { folder: string };
 }
 
@@ -18,18 +19,21 @@ export interface Rehearsed {
  * Runs `npm run rehearse -- ARGS --bin <built> --report FILE`, as a user would, and reads its
  * report. Asynchronous: a worker blocked for a minute loses its line to vitest.
  */
-export async function rehearse(args: readonly string[]): Promise<Rehearsed> {
+export async function rehearse(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Rehearsed> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-rehearsal-test-'));
   const report = path.join(scratch, 'report.json');
   const child = spawn('npm', ['run', '-s', 'rehearse', '--', ...args, '--bin', inject('controlPlaneBin'), '--report', report], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
   child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   if (!fs.existsSync(report)) throw new Error(`npm run rehearse ${args.join(' ')} wrote no report (exit ${status}):\n${stderr}`);
-  return { status, stderr, report: JSON.parse(fs.readFileSync(report, 'utf8')) };
+  return { status, stderr, stdout, report: JSON.parse(fs.readFileSync(report, 'utf8')) };
 }
 
 /** A profile file of `text`, for a rehearsal. */
