@@ -1,3 +1,4 @@
+import { podPlacement } from '../lib/placement';
 import type { App, Chart } from 'cdk8s';
 import type { DojotChartProps } from '../lib/dojot-chart';
 import { applyHealthChecks } from '../lib/container-probes';
@@ -103,7 +104,7 @@ export function addPlatformCharts(app: App, p: Profile): Chart[] {
   const storage = new StorageChart(app, 'storage', p);
   const common: DojotChartProps = {
     namespace: p.namespace,
-    placement: p.placement,
+    placement: podPlacement(p),
     storage: { storageClassName: p.storageClassName, localVolumes: p.localVolumes },
     contracts: platformContracts(p),
   };

@@ -2,12 +2,12 @@ import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { PlatformContracts } from '../charts/contracts';
 import type { StorageSettings } from '../charts/storage/local-volumes';
-import type { Placement } from '../profile/types';
+import type { PodPlacement } from './placement';
 
 /** What every namespaced dojot chart needs besides its own slice of the profile. */
 export interface DojotChartProps {
   readonly namespace: string;
-  readonly placement: Placement;
+  readonly placement: PodPlacement;
   /** For the charts whose services claim volumes. */
   readonly storage: StorageSettings;
   /** What every deployed component offers the others: Service names, ports, routes, volumes. */
@@ -16,7 +16,7 @@ export interface DojotChartProps {
 
 /** A chart whose objects all live in the dojot namespace, with the names we give them. */
 export class DojotChart extends Chart {
-  readonly placement: Placement;
+  readonly placement: PodPlacement;
   readonly storage: StorageSettings;
   readonly contracts: PlatformContracts;
 

@@ -1,8 +1,22 @@
 import { k8s } from 'cdk8s-plus-27';
-import { NODE_GROUPS, type NodeGroup, type Placement } from '../profile/types';
+import { NODE_GROUPS, type NodeGroup, type Placement, type Profile } from '../profile/types';
+
+/**
+ * Placement as the charts receive it: the profile's, with the number of machines of each group
+ * where the profile knows them (capacity.machines), which decides where a disruption budget helps.
+ */
+export interface PodPlacement extends Placement {
+  readonly machines?: Partial<Record<NodeGroup, number>>;
+}
 
 /** The node label that names a node's group (`kubectl label nodes NODE dojot.components/group=GROUP`). */
 export const NODE_GROUP_LABEL = 'dojot.components/group';
+
+/** The profile's placement for the charts, with the machine counts it knows (0 is unknown, left out). */
+export function podPlacement(p: Pick<Profile, 'placement' | 'capacity'>): PodPlacement {
+  const machines = Object.fromEntries(NODE_GROUPS.filter((g) => p.capacity.machines[g].count > 0).map((g) => [g, p.capacity.machines[g].count]));
+  return { ...p.placement, machines };
+}
 
 /** Required node affinity to a node group, the original's only placement rule. */
 export function nodeGroupSelector(placement: Placement, group: NodeGroup): k8s.NodeSelector {

@@ -1,9 +1,9 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import type { NodeGroup, Placement } from '../profile/types';
+import type { NodeGroup } from '../profile/types';
 import { type ServiceContract, servicePorts } from './contract';
 import { dojotLabels } from './labels';
-import { podAffinity } from './placement';
+import { type PodPlacement, podAffinity } from './placement';
 
 /** The pod of a dojot workload: its labels, node group and containers. */
 export interface DojotPodProps {
@@ -13,7 +13,7 @@ export interface DojotPodProps {
   readonly annotations?: Record<string, string>;
   /** The node group the pod is pinned to when node affinity is on. */
   readonly group?: NodeGroup;
-  readonly placement: Placement;
+  readonly placement: PodPlacement;
   readonly containers: k8s.Container[];
   readonly volumes?: k8s.Volume[];
   /** Further pod settings (securityContext, restartPolicy, ...). */
@@ -83,8 +83,14 @@ function replicated(p: DojotWorkloadProps): DojotWorkloadProps {
 }
 
 function disruptionBudget(scope: Construct, p: DojotWorkloadProps): void {
-  // One down at a time never blocks a drain, whatever the replicas.
-  if ((p.replicas ?? 1) < 2 && !p.disruptionBudgetName) return;
+  const replicas = p.replicas ?? 1;
+  // Replicas pinned to a group of one machine all go down with its drain whatever a budget says,
+  // and the budget blocks that drain: the first pod evicted stays Pending, and the budget then
+  // refuses every other eviction (npm run rehearse -- --drain, the guide's kafka machine).
+  const soleMachine = p.group !== undefined && p.placement.nodeAffinity && p.placement.machines?.[p.group] === 1;
+  if (replicas >= 2 && soleMachine) return;
+  // One down at a time blocks no drain where the evicted pod has another machine to go to.
+  if (replicas < 2 && !p.disruptionBudgetName) return;
   new k8s.KubePodDisruptionBudget(scope, 'DisruptionBudget', {
     metadata: { name: p.disruptionBudgetName ?? p.name, labels: p.metadataLabels },
     spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...(p.selector ?? p.labels) } } },
@@ -150,7 +156,7 @@ export class DojotService extends Construct {
 export interface DojotApiServiceProps {
   /** Its Service; the Deployment, its pods and its one container take the Service's name. */
   readonly contract: ServiceContract;
-  readonly placement: Placement;
+  readonly placement: PodPlacement;
   readonly container: Omit<k8s.Container, 'name'>;
 }
 

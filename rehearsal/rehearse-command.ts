@@ -20,6 +20,7 @@ const OWN: readonly Option[] = [
 ];
 const SWITCHES: readonly Option[] = [
   { flag: '--keep', value: '', help: 'leave the control plane running and print its KUBECONFIG' },
+  { flag: '--drain', value: '', help: 'after the deploy, drain one node of each group in turn with kubectl drain, report what moved, uncordon it' },
   { flag: '--stop', value: '', help: 'end every control plane a kept rehearsal left running' },
 ];
 export const REHEARSE_USAGE = usage('npm run rehearse --', OWN, SWITCHES);
@@ -88,6 +89,7 @@ export async function rehearseCommand(argv: readonly string[], env: NodeJS.Proce
       bin,
       dir,
       extra: own('--extra'),
+      drain: args.own['--drain'] === true,
       timeoutMs: timeout * 1000,
       log: (l) => io.err(`rehearse: ${l}`),
     });
@@ -125,6 +127,12 @@ export function summaryLines(r: RehearsalResult): string[] {
     ...[...new Set(r.dryRun?.warnings ?? [])].map((w) => `warning on ${r.dryRun?.serverVersion}: ${w}`),
     ...r.warnings.map((w) => `warning (${w.count}x): ${w.message}`),
     ...r.events.map((e) => `event: ${e.object}: ${e.reason}: ${e.message}`),
+    ...(r.drains ?? []).flatMap((d) => [
+      `drain: ${d.node} (${d.group}): ${d.completed ? `completed in ${d.seconds.toFixed(1)} s` : 'did not complete'}; evicted ${d.evicted.length}: ${d.evicted.join(', ') || 'none'}`,
+      ...d.rescheduled.map((x) => `drain: ${d.node}: ${x.pod} rescheduled on ${x.node}`),
+      ...d.pending.map((x) => `drain: ${d.node}: ${x.pod} Pending: ${x.message}`),
+      ...d.movedClaims.map((x) => `drain: ${d.node}: claim ${x.claim} now mounted on ${x.to}, another machine of the group: its pod starts there with an empty directory`),
+    ]),
     ...r.failures.map((f) => `failed: ${f.object}: ${f.message}`),
     r.ok ? 'rehearsal passed: every object admitted, every pod scheduled on its group and ready, every claim bound, every reference found' : `rehearsal FAILED: ${r.failures.length} problems`,
   ];

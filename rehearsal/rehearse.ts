@@ -13,6 +13,7 @@ import type { NodeObject } from './nodes';
 import { APPLIED_FOLDERS, objectsIn } from './output';
 import { sleep } from './processes';
 import { type DryRunResult, dryRun, oldestApiServer } from './dry-run';
+import { type DrainResult, drainNode, nodesToDrain } from './drain';
 
 const ROOT = path.join(__dirname, '..');
 /** The CRDs of the Prometheus operator and Argo CD, where the project's shared folder has them. */
@@ -30,6 +31,8 @@ export interface RehearsalOptions {
   readonly dir: string;
   /** More manifests, applied after the output and checked with it. */
   readonly extra?: string;
+  /** After the deploy, drain one node of each group in turn (and uncordon it). */
+  readonly drain?: boolean;
   readonly timeoutMs: number;
   readonly log: (line: string) => void;
 }
@@ -54,6 +57,8 @@ export interface RehearsalResult {
   /** The controllers' and the scheduler's Warning events, even those they recovered from (an object applied before what it needs). */
   readonly events: readonly { object: string; reason: string; message: string; count: number }[];
   readonly seconds: { readonly controlPlane: number; readonly deploy: number; readonly settle: number; readonly checks: number; readonly dryRun: number };
+  /** The drains, with --drain. */
+  readonly drains?: readonly DrainResult[];
   /** The server-side dry run on the oldest supported release, when its API server is in the bin folder. */
   readonly dryRun?: Omit<DryRunResult, 'failures'>;
   /** The running control plane, when the rehearsal got that far. */
@@ -162,6 +167,24 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     });
   }
 
+  // Maintenance: one node of each group drained in turn, then uncordoned; the platform must come back whole.
+  let drains: DrainResult[] | undefined;
+  if (options.drain) {
+    drains = [];
+    const minReady = minReadySeconds(out);
+    for (const node of nodesToDrain(options.nodes)) {
+      const { result, failures: blocked } = await drainNode(kubectl, node, () => readClusterState(kubectl), async () => {
+        await sleep(2000);
+        return (await settle(kubectl, options.placement, options.timeoutMs, minReady, true, 6_000)).state;
+      });
+      drains.push(result);
+      failures.push(...blocked);
+      log(`${result.completed ? 'ok' : 'FAILED'}: kubectl drain ${node.metadata.name} (${result.seconds.toFixed(1)} s): ${result.evicted.length} evicted, ${result.rescheduled.length} rescheduled, ${result.pending.length} Pending, ${result.movedClaims.length} claims on another machine`);
+      const back = await settle(kubectl, options.placement, options.timeoutMs, minReady);
+      failures.push(...clusterFailures(back.state, options.placement).map((f) => ({ ...f, message: `after uncordoning ${node.metadata.name}: ${f.message}` })));
+    }
+  }
+
   const checked = Date.now();
   // The same output, admitted by the oldest supported release's API server (validation and admission only).
   let dry: DryRunResult | undefined;
@@ -175,6 +198,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
 
   return {
     ok: failures.length === 0,
+    drains,
     dryRun: dry && { serverVersion: dry.serverVersion, warnings: dry.warnings },
     serverVersion,
     steps,
@@ -233,22 +257,25 @@ function minReadySeconds(out: string): number {
   return Math.max(0, ...objectsIn(out).map((o) => Number(o.spec?.minReadySeconds ?? 0)));
 }
 
-/** Polls until every assertion holds, the failures stay the same for `quiet` ms, or the time is up. */
-async function settle(kubectl: Kubectl, placement: Placement, timeoutMs: number, minReady: number) {
+/**
+ * Polls until every assertion holds, the failures stay the same for a while, or the time is up.
+ * `untilStable`: even when every assertion holds, until nothing has changed for `quietMs` (after
+ * a drain, the controllers have not yet noticed what went).
+ */
+async function settle(kubectl: Kubectl, placement: Placement, timeoutMs: number, minReady: number, untilStable = false, quietMs = Math.max(12_000, (minReady + 10) * 1000)) {
   const deadline = Date.now() + timeoutMs;
-  const quietMs = Math.max(20_000, (minReady + 10) * 1000);
   let last = '';
   let since = Date.now();
   for (;;) {
     const state = readClusterState(kubectl);
     const failures = clusterFailures(state, placement);
-    if (!failures.length) return { state, done: true, timedOut: false };
+    if (!failures.length && !untilStable) return { state, done: true, timedOut: false };
     const fingerprint = JSON.stringify(failures);
     if (fingerprint !== last) {
       last = fingerprint;
       since = Date.now();
     }
-    if (Date.now() - since > quietMs) return { state, done: false, timedOut: false };
+    if (Date.now() - since > quietMs) return { state, done: !failures.length, timedOut: false };
     if (Date.now() > deadline) return { state, done: false, timedOut: true };
     await sleep(1000);
   }

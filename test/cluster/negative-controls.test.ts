@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GUIDE, type Rehearsed, profileFile, rehearse } from './helpers/rehearse';
-
-/** The failures of a rehearsal, one per line, for an assertion's message. */
-const failuresOf = (r: Rehearsed) => r.report.failures.map((f) => `${f.object}: ${f.message}`).join('\n') || r.stderr;
+import { GUIDE, failuresOf, profileFile, rehearse } from './helpers/rehearse';
 
 describe('negative controls: rehearsals that must fail, in the scheduler\'s or the checks\' own words', () => {
   it('a dojot machine too small for what it must hold (capacity.onExcess: warn): the scheduler leaves pods Pending', async () => {
