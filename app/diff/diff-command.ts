@@ -6,7 +6,7 @@ import { diffOutputs } from './object-diff';
 import { renderMarkdown, renderText } from './render-diff';
 
 const OWN: Option[] = [
-  { flag: '--from', value: 'A', help: 'the output before: a preset, a profile file, an Ansible inventory directory, an environments file, or git:<ref> (the committed dist/)' },
+  { flag: '--from', value: 'A', help: 'the output before: a preset, a profile file, an Ansible inventory directory, an environments file, an output folder (npm run synth -- --out DIR), or git:<ref> (the committed dist/)' },
   { flag: '--to', value: 'B', help: 'the output after, as --from' },
   { flag: '--format', value: 'F', help: 'text (default) or markdown (for a pull request)' },
 ];

@@ -23,12 +23,22 @@ function objectsOfFile(file: string, objects: readonly unknown[]): OutputObject[
   return objects.filter((o) => o && typeof o === 'object').map((object) => ({ ...(environment ? { environment } : {}), chart, object: object as OutputObject['object'] }));
 }
 
+/** Whether `dir` is an output folder (what synth writes: `.k8s.yaml` files), not an inventory. */
+export function isOutputFolder(dir: string): boolean {
+  return fs.existsSync(dir) && fs.statSync(dir).isDirectory() && fs.readdirSync(dir).some((f) => f.endsWith('.k8s.yaml'));
+}
+
 /**
- * The objects an output holds: `git:<ref>` for the committed dist/ at that revision; an
- * environments file for each of its environments' synths; else a synth of the inputs.
+ * The objects an output holds: `git:<ref>` for the committed dist/ at that revision; an output
+ * folder's files as they are; an environments file for each of its environments' synths; else a
+ * synth of the inputs.
  */
 export function outputObjects(source: string, flavour?: string): OutputObject[] {
   if (source.startsWith('git:')) return committedObjects(source.slice('git:'.length));
+  if (isOutputFolder(source)) {
+    if (flavour) throw new ProfileError(source, [{ path: '', message: '--flavour does not apply to an output folder: it holds one flavour already' }]);
+    return folderObjects(source);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-diff-'));
   try {
     if (isEnvironmentsFile(source)) {
@@ -58,6 +68,12 @@ function isEnvironmentsFile(source: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Every manifest of an output folder: its own, monitoring/, argocd/, and each environment's. */
+function folderObjects(dir: string): OutputObject[] {
+  const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.k8s.yaml')).sort();
+  return files.flatMap((f) => objectsOfFile(f.split(path.sep).join('/'), YAML.parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map((d) => d.toJS())));
 }
 
 /** Every manifest of dist/ committed at `ref`: its own, monitoring/, argocd/, and each environment's. */
