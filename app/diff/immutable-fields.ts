@@ -15,7 +15,8 @@ const ns = (o: ObjectRef) => (o.namespace ? ` -n ${o.namespace}` : '');
 /**
  * The fields Kubernetes refuses to change on an existing object (a workload's selector, a
  * StatefulSet's serviceName, claim templates and pod management policy, a Job's template, a
- * claim's spec beyond its size, a Service's clusterIP), each with the safe way through.
+ * claim's spec beyond its size, a Service's clusterIP, a StorageClass's provisioner, parameters,
+ * reclaim policy and binding mode), each with the safe way through.
  */
 export function immutableChanges(o: ObjectRef, changedPaths: readonly string[]): ImmutableChange[] {
   const under = (prefix: string) => changedPaths.some((p) => p === prefix || p.startsWith(`${prefix}.`) || p.startsWith(`${prefix}[`));
@@ -41,6 +42,12 @@ export function immutableChanges(o: ObjectRef, changedPaths: readonly string[]):
       break;
     case 'Service':
       if (under('spec.clusterIP')) out.push({ field: 'spec.clusterIP', how: `${recreate} (its clients reconnect)` });
+      break;
+    case 'StorageClass':
+      // pkg/apis/storage/validation (ValidateStorageClassUpdate): these four never change.
+      for (const f of ['provisioner', 'parameters', 'reclaimPolicy', 'volumeBindingMode']) {
+        if (under(f)) out.push({ field: f, how: `${recreate}: volumes already bound keep theirs; the class is read only when a volume binds` });
+      }
       break;
     case 'PersistentVolume':
       if (changedPaths.some((p) => p.startsWith('spec.') && p !== 'spec.capacity.storage')) out.push({ field: 'spec', how: 'a bound volume does not change: release it, then re-create it (its directory on the node stays)' });
