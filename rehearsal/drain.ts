@@ -4,8 +4,11 @@ import type { ClusterState, Obj } from './cluster-state';
 import type { Kubectl } from './kubectl';
 import type { NodeObject } from './nodes';
 
-/** How long one `kubectl drain` may take before it counts as blocked. */
-export const DRAIN_TIMEOUT_S = 30;
+/**
+ * How long one `kubectl drain` may take before it counts as blocked, by default: budgets let one
+ * pod go at a time and kubectl retries every 5 s, and a busy machine makes each round slower.
+ */
+export const DRAIN_TIMEOUT_S = 120;
 
 /** What one drain did, as `kubectl get pods,pvc -o wide` shows it right after. */
 export interface DrainResult {
@@ -94,11 +97,12 @@ export async function drainNode(
   node: NodeObject,
   read: () => ClusterState,
   settle: () => Promise<ClusterState>,
+  timeoutS = DRAIN_TIMEOUT_S,
 ): Promise<{ result: DrainResult; failures: Failure[] }> {
   const name = node.metadata.name;
   const before = read();
   const started = Date.now();
-  const r = kubectl.run(['drain', name, '--ignore-daemonsets', '--delete-emptydir-data', `--timeout=${DRAIN_TIMEOUT_S}s`]);
+  const r = kubectl.run(['drain', name, '--ignore-daemonsets', '--delete-emptydir-data', `--timeout=${timeoutS}s`]);
   const seconds = (Date.now() - started) / 1000;
   const after = await settle();
   const snapshot = kubectl.run(['get', 'pods,pvc', '--all-namespaces', '-o', 'wide']).stdout;
@@ -112,6 +116,6 @@ export async function drainNode(
     message,
     snapshot,
   };
-  const failures = result.completed ? [] : [{ object: `Node ${name}`, message: `kubectl drain did not complete within ${DRAIN_TIMEOUT_S} s: ${message}` }];
+  const failures = result.completed ? [] : [{ object: `Node ${name}`, message: `kubectl drain did not complete within ${timeoutS} s: ${message}` }];
   return { result, failures };
 }

@@ -7,6 +7,7 @@ import type { CommandOutput } from '../app/synth-command';
 import { loadSettings } from '../app/settings';
 import { ProfileError } from '../profile/problems';
 import { BINARIES, STATE_FILE } from './control-plane';
+import { DRAIN_TIMEOUT_S } from './drain';
 import { NoMachinesError, nodesOf } from './nodes';
 import { type StartedProcess, stopProcesses } from './processes';
 import { type RehearsalResult, rehearse } from './rehearse';
@@ -17,6 +18,7 @@ const OWN: readonly Option[] = [
   { flag: '--report', value: 'FILE', help: 'also write the results as JSON to FILE' },
   { flag: '--extra', value: 'FILE', help: 'more manifests (a file or folder) applied after the output and checked with it' },
   { flag: '--timeout', value: 'SECONDS', help: 'how long to wait for the cluster to settle (default 180)' },
+  { flag: '--drain-timeout', value: 'SECONDS', help: `with --drain, how long each kubectl drain may take (default ${DRAIN_TIMEOUT_S})` },
 ];
 const SWITCHES: readonly Option[] = [
   { flag: '--keep', value: '', help: 'leave the control plane running and print its KUBECONFIG' },
@@ -47,11 +49,15 @@ export async function rehearseCommand(argv: readonly string[], env: NodeJS.Proce
     throw e;
   }
   const own = (flag: string) => (typeof args.own[flag] === 'string' ? (args.own[flag] as string) : undefined);
-  const timeout = own('--timeout') === undefined ? 180 : Number(own('--timeout'));
-  if (!Number.isInteger(timeout) || timeout < 10 || timeout > 3600) {
-    io.err(`error: --timeout must be a whole number of seconds from 10 to 3600, got '${own('--timeout')}'`);
-    return 2;
-  }
+  const seconds = (flag: string, fallback: number): number | undefined => {
+    const n = own(flag) === undefined ? fallback : Number(own(flag));
+    if (Number.isInteger(n) && n >= 10 && n <= 3600) return n;
+    io.err(`error: ${flag} must be a whole number of seconds from 10 to 3600, got '${own(flag)}'`);
+    return undefined;
+  };
+  const timeout = seconds('--timeout', 180);
+  const drainTimeout = seconds('--drain-timeout', DRAIN_TIMEOUT_S);
+  if (timeout === undefined || drainTimeout === undefined) return 2;
 
   let nodes;
   let settings;
@@ -90,6 +96,7 @@ export async function rehearseCommand(argv: readonly string[], env: NodeJS.Proce
       dir,
       extra: own('--extra'),
       drain: args.own['--drain'] === true,
+      drainTimeoutS: drainTimeout,
       timeoutMs: timeout * 1000,
       log: (l) => io.err(`rehearse: ${l}`),
     });

