@@ -91,7 +91,6 @@ export async function rehearseCommand(argv: readonly string[], env: NodeJS.Proce
       inputs: args.inputs,
       nodes,
       placement: settings.profile.placement,
-      namespace: settings.profile.namespace,
       bin,
       dir,
       extra: own('--extra'),

@@ -25,7 +25,6 @@ export interface RehearsalOptions {
   readonly nodes: readonly NodeObject[];
   /** The placement the output's pods must honour (the output's profile). */
   readonly placement: Placement;
-  readonly namespace: string;
   readonly bin: string;
   /** The rehearsal's own folder: the control plane's files and the output. */
   readonly dir: string;
