@@ -43,16 +43,16 @@ describe('npm run diff', () => {
 
   it('reads an output folder (npm run synth -- --out DIR) as it is, as either side', () => {
     const dir = tempDir('dojot-diff-out-');
-    const synth = runSynth(['--profile', '100k', '--out', path.join(dir, 'dist')]);
+    const synth = runSynth(['--profile', '100k', '--out', path.join(dir, 'out')]);
     expect(synth.status, synth.lines.join('\n')).toBe(0);
-    expect(runDiff('--from', path.join(dir, 'dist'), '--to', '100k')).toEqual({ status: 0, out: ['no changes'], err: [] });
+    expect(runDiff('--from', path.join(dir, 'out'), '--to', '100k')).toEqual({ status: 0, out: ['no changes'], err: [] });
     // A hand-made change in the folder is found: the folder is read, not synthesized again.
-    const file = path.join(dir, 'dist', fs.readdirSync(path.join(dir, 'dist')).find((f) => f.endsWith('-zookeeper.k8s.yaml')) ?? 'none');
+    const file = path.join(dir, 'dist', fs.readdirSync(path.join(dir, 'out')).find((f) => f.endsWith('-zookeeper.k8s.yaml')) ?? 'none');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('serviceName: zookeeper-cluster', 'serviceName: zookeeper-old'));
-    const r = runDiff('--from', path.join(dir, 'dist'), '--to', '100k');
+    const r = runDiff('--from', path.join(dir, 'out'), '--to', '100k');
     expect(r.status).toBe(1);
     expect(r.out).toContain('      spec.serviceName: "zookeeper-old" -> "zookeeper-cluster"');
-    expect(runDiff('--from', path.join(dir, 'dist'), '--to', '100k', '--flavour', 'vernemq').err[0]).toMatch(/--flavour does not apply to an output folder/);
+    expect(runDiff('--from', path.join(dir, 'out'), '--to', '100k', '--flavour', 'vernemq').err[0]).toMatch(/--flavour does not apply to an output folder/);
   });
 
   it('refuses a missing side with the usage, exit 2', () => {
