@@ -47,7 +47,7 @@ describe('npm run diff', () => {
     expect(synth.status, synth.lines.join('\n')).toBe(0);
     expect(runDiff('--from', path.join(dir, 'out'), '--to', '100k')).toEqual({ status: 0, out: ['no changes'], err: [] });
     // A hand-made change in the folder is found: the folder is read, not synthesized again.
-    const file = path.join(dir, 'dist', fs.readdirSync(path.join(dir, 'out')).find((f) => f.endsWith('-zookeeper.k8s.yaml')) ?? 'none');
+    const file = path.join(dir, 'out', fs.readdirSync(path.join(dir, 'out')).find((f) => f.endsWith('-zookeeper.k8s.yaml')) ?? 'none');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('serviceName: zookeeper-cluster', 'serviceName: zookeeper-old'));
     const r = runDiff('--from', path.join(dir, 'out'), '--to', '100k');
     expect(r.status).toBe(1);
