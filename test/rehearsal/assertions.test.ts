@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ambiguousClaims,
   claimFailures,
+  missingObjects,
   podFailures,
   referenceFailures,
   references,
@@ -185,5 +186,18 @@ describe('referenceFailures', () => {
       configMaps: [{ namespace: 'dojot', name: 'kong-config', keys: ['kong-config.sh'] }, { namespace: 'dojot', name: 'backstage-env', keys: [] }],
     });
     expect(referenceFailures(passing)).toEqual([]);
+  });
+});
+
+describe('missingObjects', () => {
+  const svc = (name: string, namespace?: string): Obj => ({ kind: 'Service', metadata: { name, ...(namespace ? { namespace } : {}) } });
+  it('fails an object of the output the API server does not have, by kind, namespace and name', () => {
+    const output = [svc('kong', 'dojot'), svc('auth', 'dojot'), { kind: 'StorageClass', metadata: { name: 'local-storage' } }];
+    expect(missingObjects(output, [svc('kong', 'dojot'), { kind: 'StorageClass', metadata: { name: 'local-storage' } }])).toEqual([
+      { object: 'Service dojot/auth', message: 'was not created' },
+    ]);
+    // Same name in another namespace is another object.
+    expect(missingObjects([svc('kong', 'dojot')], [svc('kong', 'other')]).length).toBe(1);
+    expect(missingObjects(output, output)).toEqual([]);
   });
 });
