@@ -68,13 +68,20 @@ export function podFailures(state: ClusterState, placement: Placement): Failure[
   return failures;
 }
 
-/** Every Deployment and StatefulSet has all its replicas available; every Job is complete. */
+/** Whether a Deployment's or StatefulSet's controller has yet to roll its current spec out to every replica (after an apply over it, say). */
+function rolloutPending(o: Obj, want: number): boolean {
+  const observed = o.status?.observedGeneration ?? 0;
+  return observed < (o.metadata.generation ?? 0) || (o.status?.updatedReplicas ?? 0) < want;
+}
+
+/** Every Deployment and StatefulSet has all its replicas available, on its current template; every Job is complete. */
 export function workloadFailures(state: ClusterState): Failure[] {
   const failures: Failure[] = [];
   for (const o of [...state.deployments, ...state.statefulSets]) {
     const want = o.spec.replicas ?? 1;
     const available = o.status?.availableReplicas ?? 0;
     if (available < want) failures.push({ object: objectName(o), message: `${available} of ${want} replicas available${whyNot(state, o)}` });
+    else if (rolloutPending(o, want)) failures.push({ object: objectName(o), message: `${o.status?.updatedReplicas ?? 0} of ${want} replicas run its current template (generation ${o.metadata.generation}, observed ${o.status?.observedGeneration ?? 'none'})` });
   }
   for (const o of state.daemonSets) {
     const want = o.status?.desiredNumberScheduled ?? 0;

@@ -15,7 +15,7 @@ interface Stage {
   readonly spec: {
     readonly resourceRef: { readonly apiGroup: 'v1'; readonly kind: 'Node' | 'Pod' };
     readonly selector: { readonly matchExpressions: readonly { key: string; operator: string; values?: string[] }[] };
-    readonly delay?: { readonly durationMilliseconds: number; readonly jitterDurationMilliseconds: number };
+    readonly delay?: { readonly durationMilliseconds: number; readonly jitterDurationMilliseconds?: number };
     readonly next: { readonly statusTemplate?: string; readonly delete?: boolean };
   };
 }
@@ -106,6 +106,9 @@ containerStatuses:
 {{ end }}
 phase: Succeeded`;
 
+/** How long a deleted pod stays terminating. */
+export const POD_STOP_MS = 3_000;
+
 /** The stages, in the order kwok is given them. */
 export function kwokStages(): Stage[] {
   return [
@@ -139,8 +142,16 @@ export function kwokStages(): Stage[] {
       },
       next: { statusTemplate: POD_SUCCEEDED },
     }),
+    // A kubelet takes a moment to stop a pod's containers before the pod goes away; so does kwok
+    // here. Gone at once, a StatefulSet's pod can be recreated, under the same name, before the
+    // disruption controller has seen it terminating: that controller keeps evicted pods by name
+    // (k8s.io/kubernetes v1.37.2, pkg/controller/disruption/disruption.go, countHealthyPods and
+    // buildDisruptedPodMap), so it then counts the new pod as still being evicted for its
+    // DeletionTimeout (2 min), and every drain under that budget stalls. kwok's own pod-delete
+    // stage (kustomize/stage/pod/general/pod-delete.yaml) waits too, 1 s at least.
     stage('pod-deleted', 'Pod', {
       selector: { matchExpressions: [{ key: '.metadata.deletionTimestamp', operator: 'Exists' }] },
+      delay: { durationMilliseconds: POD_STOP_MS },
       next: { delete: true },
     }),
   ];

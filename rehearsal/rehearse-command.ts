@@ -11,12 +11,14 @@ import { DRAIN_TIMEOUT_S } from './drain';
 import { NoMachinesError, nodesOf } from './nodes';
 import { type StartedProcess, stopProcesses } from './processes';
 import { type RehearsalResult, rehearse } from './rehearse';
+import { UPGRADE_SOURCES, UpgradeSourceError, earlierOutputFolder } from './upgrade';
 
 const OWN: readonly Option[] = [
   { flag: '--nodes-from', value: 'P', help: "make the Nodes from this profile's machines and labels instead (with the same inventory)" },
   { flag: '--bin', value: 'DIR', help: 'take etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl and kwok from DIR instead of building them' },
   { flag: '--report', value: 'FILE', help: 'also write the results as JSON to FILE' },
   { flag: '--extra', value: 'FILE', help: 'more manifests (a file or folder) applied after the output and checked with it' },
+  { flag: '--upgrade-from', value: 'SRC', help: `deploy this earlier output first, ${UPGRADE_SOURCES}, then the current one over it` },
   { flag: '--timeout', value: 'SECONDS', help: 'how long to wait for the cluster to settle (default 180)' },
   { flag: '--drain-timeout', value: 'SECONDS', help: `with --drain, how long each kubectl drain may take (default ${DRAIN_TIMEOUT_S})` },
 ];
@@ -73,15 +75,31 @@ export async function rehearseCommand(argv: readonly string[], env: NodeJS.Proce
     throw e;
   }
 
-  const bin = own('--bin') ?? buildControlPlane(io);
-  if (!bin) return 1;
-  const missing = BINARIES.filter((b) => !isExecutable(path.join(bin, b)));
-  if (missing.length) {
-    io.err(`error: --bin ${bin}: ${missing.join(', ')} missing or not executable there`);
+  const dir = fs.mkdtempSync(path.join(TMP(), 'dojot-rehearsal-'));
+  const refuse = (message: string) => {
+    io.err(`error: ${message}`);
+    fs.rmSync(dir, { recursive: true, force: true });
     return 1;
+  };
+  let upgradeFrom: string | undefined;
+  const source = own('--upgrade-from');
+  if (source !== undefined) {
+    try {
+      upgradeFrom = earlierOutputFolder(source, path.join(dir, 'earlier'));
+    } catch (e) {
+      if (e instanceof UpgradeSourceError) return refuse(e.message);
+      throw e;
+    }
   }
 
-  const dir = fs.mkdtempSync(path.join(TMP(), 'dojot-rehearsal-'));
+  const bin = own('--bin') ?? buildControlPlane(io);
+  if (!bin) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return 1; // the build said why
+  }
+  const missing = BINARIES.filter((b) => !isExecutable(path.join(bin, b)));
+  if (missing.length) return refuse(`--bin ${bin}: ${missing.join(', ')} missing or not executable there`);
+
   let result: RehearsalResult | undefined;
   const interrupted = () => void stopFolder(dir).then(() => process.exit(130));
   process.once('SIGINT', interrupted);
@@ -94,6 +112,7 @@ export async function rehearseCommand(argv: readonly string[], env: NodeJS.Proce
       bin,
       dir,
       extra: own('--extra'),
+      upgradeFrom,
       drain: args.own['--drain'] === true,
       drainTimeoutS: drainTimeout,
       timeoutMs: timeout * 1000,
@@ -133,6 +152,12 @@ export function summaryLines(r: RehearsalResult): string[] {
     ...[...new Set(r.dryRun?.warnings ?? [])].map((w) => `warning on ${r.dryRun?.serverVersion}: ${w}`),
     ...r.warnings.map((w) => `warning (${w.count}x): ${w.message}`),
     ...r.events.map((e) => `event: ${e.object}: ${e.reason}: ${e.message}`),
+    ...(r.upgrade
+      ? [
+          `upgrade: from ${r.upgrade.from}: npm run diff: ${r.upgrade.diff.at(-1)}; the API server refused ${r.upgrade.refusals.length} in place${r.upgrade.removed.length ? `; deleted ${r.upgrade.removed.length} the output no longer has` : ''}`,
+          ...r.upgrade.refusals.map((x) => `upgrade: ${x.id}: refused (${x.message}); ${x.predicted ? `npm run diff predicted it; its procedure ${x.procedureRan ? 'ran' : 'did not run'}` : 'npm run diff did NOT predict it'}`),
+        ]
+      : []),
     ...(r.drains ?? []).flatMap((d) => [
       `drain: ${d.node} (${d.group}): ${d.completed ? `completed in ${d.seconds.toFixed(1)} s` : 'did not complete'}; evicted ${d.evicted.length}: ${d.evicted.join(', ') || 'none'}`,
       ...d.rescheduled.map((x) => `drain: ${d.node}: ${x.pod} rescheduled on ${x.node}`),

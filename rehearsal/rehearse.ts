@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as YAML from 'yaml';
 import type { ProfileInputs } from '../profile/load';
 import type { Placement } from '../profile/types';
 import { NODE_GROUP_LABEL } from '../lib/placement';
@@ -14,6 +15,19 @@ import { APPLIED_FOLDERS, objectsIn } from './output';
 import { sleep } from './processes';
 import { type DryRunResult, dryRun, oldestApiServer } from './dry-run';
 import { type DrainResult, drainNode, nodesToDrain } from './drain';
+import type { KubectlResult } from './kubectl';
+import {
+  type ExplainedRefusal,
+  type UpgradeRefusal,
+  type UpgradeResult,
+  deleteArguments,
+  explainRefusals,
+  missingSecrets,
+  procedureCommand,
+  refusalsIn,
+  upgradeDiff,
+} from './upgrade';
+import type { ObjectChange } from '../app/diff/object-diff';
 
 const ROOT = path.join(__dirname, '..');
 /** The CRDs of the Prometheus operator and Argo CD, where the project's shared folder has them. */
@@ -32,6 +46,8 @@ export interface RehearsalOptions {
   readonly extra?: string;
   /** After the deploy, drain one node of each group in turn (and uncordon it). */
   readonly drain?: boolean;
+  /** An earlier output folder, deployed first; then the current output is applied over it. */
+  readonly upgradeFrom?: string;
   /** The bound of each drain, in seconds. @default DRAIN_TIMEOUT_S */
   readonly drainTimeoutS?: number;
   readonly timeoutMs: number;
@@ -58,6 +74,8 @@ export interface RehearsalResult {
   /** The controllers' and the scheduler's Warning events, even those they recovered from (an object applied before what it needs). */
   readonly events: readonly { object: string; reason: string; message: string; count: number }[];
   readonly seconds: { readonly controlPlane: number; readonly deploy: number; readonly settle: number; readonly checks: number; readonly dryRun: number };
+  /** The upgrade, with --upgrade-from: what npm run diff said and what the API server refused. */
+  readonly upgrade?: UpgradeResult;
   /** The drains, with --drain. */
   readonly drains?: readonly DrainResult[];
   /** The server-side dry run on the oldest supported release, when its API server is in the bin folder. */
@@ -70,6 +88,9 @@ export interface RehearsalResult {
 export function inputFlags(inputs: ProfileInputs): string[] {
   return (['profile', 'inventory', 'flavour'] as const).flatMap((k) => (inputs[k] === undefined ? [] : [`--${k}`, inputs[k] as string]));
 }
+
+/** kubectl's standard error without the API server's warnings (the summary counts those). */
+const withoutWarnings = (stderr: string) => stderr.split('\n').filter((l) => l && !l.startsWith('Warning: ')).join('\n').trim();
 
 /** npm, as the README's steps run it, from the project's folder. */
 function npm(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
@@ -101,7 +122,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
   const record = (step: string, r: { status: number; stderr: string; warnings?: string[] }) => {
     for (const w of r.warnings ?? []) warnings.set(w, (warnings.get(w) ?? 0) + 1);
     const ok = r.status === 0;
-    const detail = ok ? undefined : r.stderr.split('\n').filter((l) => l && !l.startsWith('Warning: ')).join('; ');
+    const detail = ok ? undefined : withoutWarnings(r.stderr).split('\n').join('; ');
     steps.push({ step, ok, detail });
     log(`${ok ? 'ok' : 'FAILED'}: ${step}${detail ? `: ${detail}` : ''}`);
     if (!ok) failures.push({ object: `step '${step}'`, message: detail ?? `exit ${r.status}` });
@@ -112,28 +133,69 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
 
   const out = path.join(options.dir, 'dist');
   const flags = inputFlags(options.inputs);
-  for (const step of classifySteps(readmeDeploySteps())) runStep(step);
+  const steps_ = classifySteps(readmeDeploySteps());
 
-  function runStep(step: DeployStep): void {
-    const shown = (line: string) => line.replace(/(^| )dist(\/|$)/g, `$1${out}$2`);
+  let upgradeChanges: readonly ObjectChange[] = [];
+  // An upgrade: the earlier output first, deployed by the same steps (its own synth aside), and settled.
+  let upgrade: UpgradeResult | undefined;
+  if (options.upgradeFrom) {
+    const earlier = options.upgradeFrom;
+    for (const step of steps_) runStep(step, earlier, 'earlier');
+    applyCustomResourceFolders(kubectl, earlier, record, log);
+    const before = await settle(kubectl, options.placement, options.timeoutMs, minReadySeconds(earlier));
+    failures.push(...clusterFailures(before.state, options.placement).map((f) => ({ ...f, message: `before the upgrade (${earlier}): ${f.message}` })));
+    log(`${before.done ? 'ok' : 'FAILED'}: the earlier output ${earlier} deployed`);
+  }
+  for (const step of steps_) runStep(step, out, options.upgradeFrom ? 'upgrade' : 'fresh');
+
+  function runStep(step: DeployStep, folder: string, phase: 'fresh' | 'earlier' | 'upgrade'): void {
+    const shown = (line: string) => line.replace(/(^| )dist(\/|$)/g, `$1${folder}$2`);
     switch (step.kind) {
       case 'synth': {
+        if (phase === 'earlier') {
+          steps.push({ step: `${step.line} (not run: the earlier output is ${folder})`, ok: true });
+          return;
+        }
         const r = npm(['run', '-s', 'synth', '--', ...flags, '--out', out], { CDK8S_OUTDIR: path.join(options.dir, 'scratch') });
-        record(`npm run synth -- ${[...flags, '--out', out].join(' ')}`, { status: r.status ?? 1, stderr: r.stderr });
+        if (!record(`npm run synth -- ${[...flags, '--out', out].join(' ')}`, { status: r.status ?? 1, stderr: r.stderr })) return;
+        if (phase === 'upgrade' && options.upgradeFrom) {
+          const diff = upgradeDiff(options.upgradeFrom, out);
+          upgrade = { from: options.upgradeFrom, diff: diff.text, notInPlace: diff.changes.filter((c) => c.immutable.length).map((c) => c.id), refusals: [], removed: [] };
+          steps.push({ step: `npm run diff -- --from ${options.upgradeFrom} --to ${out}: ${diff.text[diff.text.length - 1]}`, ok: true });
+          upgradeChanges = diff.changes;
+        }
         return;
       }
       case 'secrets': {
         const secrets = npm(['run', '-s', 'secrets', '--', ...flags]);
         if (!record(`npm run -s secrets -- ${flags.join(' ')}`, { status: secrets.status ?? 1, stderr: secrets.stderr })) return;
+        if (phase === 'upgrade') {
+          // "Once": the Secrets of the earlier deploy stay; only those it lacks are added.
+          const missing = missingSecrets(kubectl, secrets.stdout);
+          if (!missing.length) {
+            steps.push({ step: 'kubectl apply -f - (the Secrets): not run, every one is there from the earlier deploy', ok: true });
+            return;
+          }
+          record(`kubectl apply -f - (the Secrets the earlier deploy lacks: ${missing.map((m) => m.metadata.name).join(', ')})`, kubectl.run(['apply', '-f', '-'], missing.map((m) => YAML.stringify(m)).join('---\n')));
+          return;
+        }
         record('kubectl apply -f - (the Secrets)', kubectl.run(['apply', '-f', '-'], secrets.stdout));
         return;
       }
-      case 'apply':
-        record(shown(step.line), kubectl.run(['apply', '-f', path.join(out, step.file)]));
+      case 'apply': {
+        const target = path.join(folder, step.file);
+        const r = kubectl.run(['apply', '-f', target]);
+        const refused = phase === 'upgrade' && r.status !== 0 ? explainRefusals(refusalsIn(r.stderr, objectsIn(target)), upgradeChanges) : [];
+        if (!refused.length) {
+          record(shown(step.line), r);
+          return;
+        }
+        upgradeRefused(shown(step.line), target, r, refused);
         return;
+      }
       case 'host-directories': {
         // Not run: it creates directories on a node. Its syntax is checked.
-        const script = path.join(out, step.script);
+        const script = path.join(folder, step.script);
         if (!fs.existsSync(script)) {
           steps.push({ step: `${step.line} (skipped: this output has no local volumes)`, ok: true });
           return;
@@ -141,6 +203,36 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         const r = spawnSync('sh', ['-n', script], { encoding: 'utf8' });
         record(`sh -n ${script}`, { status: r.status ?? 1, stderr: r.stderr });
       }
+    }
+  }
+
+  /**
+   * An apply of the upgrade that the API server partly refused: each refusal must be one `npm run
+   * diff` listed as not changeable in place; its procedure runs as printed, then the apply again.
+   */
+  function upgradeRefused(line: string, target: string, first: KubectlResult, refused: readonly ExplainedRefusal[]): void {
+    for (const w of first.warnings) warnings.set(w, (warnings.get(w) ?? 0) + 1);
+    const unexplained = refused.filter((x) => !x.predicted);
+    steps.push({ step: `${line} (refused in place: ${refused.map((x) => x.id).join(', ')})`, ok: unexplained.length === 0 });
+    for (const x of unexplained) {
+      failures.push({ object: x.id, message: `the API server refused the upgrade (${x.message}), and npm run diff did not list it as impossible in place` });
+    }
+    const outcomes: UpgradeRefusal[] = [];
+    for (const x of refused) {
+      const command = x.predicted && x.procedure ? procedureCommand(x.procedure) : undefined;
+      if (x.predicted && !command) failures.push({ object: x.id, message: `npm run diff's procedure is not a command to run: ${x.procedure}` });
+      const ran = command ? record(`kubectl ${command.join(' ')} (npm run diff's procedure for ${x.id})`, kubectl.run(command)) : false;
+      outcomes.push({ ...x, procedureRan: ran });
+    }
+    upgrade?.refusals.push(...outcomes);
+    if (unexplained.length) return;
+    record(`${line} (again, after the procedures)`, kubectl.run(['apply', '-f', target]));
+  }
+
+  if (upgrade) {
+    // kubectl apply leaves what the new output no longer has: npm run diff's removed objects go.
+    for (const c of upgradeChanges.filter((x) => x.type === 'removed')) {
+      if (record(`kubectl ${deleteArguments(c.id).join(' ')} (npm run diff: removed)`, kubectl.run(deleteArguments(c.id)))) upgrade.removed.push(c.id);
     }
   }
 
@@ -164,7 +256,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
   if (diff.status !== 0) {
     failures.push({
       object: `kubectl diff -f ${out}`,
-      message: diff.status === 1 ? `differs after the apply:\n${diff.stdout.split('\n').slice(0, 40).join('\n')}` : diff.stderr.trim(),
+      message: diff.status === 1 ? `differs after the apply:\n${diff.stdout.split('\n').slice(0, 40).join('\n')}` : withoutWarnings(diff.stderr),
     });
   }
 
@@ -199,6 +291,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
 
   return {
     ok: failures.length === 0,
+    upgrade,
     drains,
     dryRun: dry && { serverVersion: dry.serverVersion, warnings: dry.warnings },
     serverVersion,

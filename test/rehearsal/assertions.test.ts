@@ -70,7 +70,16 @@ describe('workloadFailures', () => {
     expect(workloadFailures(state({ deployments: [deployment], replicaSets: [rs], events: [event] }))).toEqual([
       { object: 'Deployment dojot/kong', message: '1 of 2 replicas available; FailedCreate: pods "kong-abc-x" is forbidden: violates PodSecurity' },
     ]);
-    expect(workloadFailures(state({ deployments: [{ ...deployment, status: { availableReplicas: 2 } }] }))).toEqual([]);
+    expect(workloadFailures(state({ deployments: [{ ...deployment, status: { availableReplicas: 2, updatedReplicas: 2 } }] }))).toEqual([]);
+  });
+
+  it('fails a StatefulSet whose replicas do not all run its current template yet, as after an upgrade\'s apply', () => {
+    const set = (generation: number, status: Obj) => ({ kind: 'StatefulSet', metadata: { name: 'kafka-server', namespace: 'dojot', uid: 's', generation }, spec: { replicas: 3 }, status });
+    expect(workloadFailures(state({ statefulSets: [set(2, { availableReplicas: 3, updatedReplicas: 1, observedGeneration: 2 })] }))).toEqual([
+      { object: 'StatefulSet dojot/kafka-server', message: '1 of 3 replicas run its current template (generation 2, observed 2)' },
+    ]);
+    expect(workloadFailures(state({ statefulSets: [set(2, { availableReplicas: 3, updatedReplicas: 3, observedGeneration: 1 })] }))[0].message).toMatch(/observed 1/);
+    expect(workloadFailures(state({ statefulSets: [set(2, { availableReplicas: 3, updatedReplicas: 3, observedGeneration: 2 })] }))).toEqual([]);
   });
 
   it('fails a Job that is not complete, and passes one that is', () => {

@@ -42,6 +42,9 @@ describe("kwok's stages", () => {
     for (const s of stages) expect(s).toMatchObject({ apiVersion: 'kwok.x-k8s.io/v1alpha1', kind: 'Stage' });
     expect(stages[3].spec.selector.matchExpressions).toContainEqual({ key: '.metadata.ownerReferences.[].kind', operator: 'In', values: ['Job'] });
     expect(stages[4].spec.next).toEqual({ delete: true });
+    // A deleted pod stays terminating for seconds, as under a kubelet, so that the disruption
+    // controller sees it go before a StatefulSet recreates it under the same name.
+    expect(stages[4].spec.delay.durationMilliseconds).toBeGreaterThanOrEqual(1000);
   });
 });
 
