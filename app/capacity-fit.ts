@@ -1,6 +1,6 @@
 import { pinnedGroup } from '../lib/placement';
 import { WORKLOAD_KINDS } from '../lib/pod-templates';
-import { gib, parseQuantity } from '../lib/quantity';
+import { gib, parseQuantity } from '../profile/quantity';
 import { ProfileError } from '../profile/problems';
 import { NODE_GROUPS, type NodeGroup, type Profile } from '../profile/types';
 

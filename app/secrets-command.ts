@@ -1,5 +1,5 @@
-import { renderExternalSecrets } from '../lib/external-secrets';
-import { renderSecretManifests } from '../lib/secret-manifests';
+import { renderExternalSecrets } from './secrets/external-secrets';
+import { renderSecretManifests } from './secrets/secret-manifests';
 import { withInventory } from '../profile/inventory';
 import { loadInputs } from '../profile/load';
 import { ProfileError } from '../profile/problems';

@@ -1,4 +1,4 @@
-import { missingInventoryGroups } from '../haproxy/inventory-check';
+import { missingInventoryGroups } from '../load-balancer/inventory-check';
 import { withInventory } from '../profile/inventory';
 import { type LoadedProfile, type ProfileInputs, loadInputs } from '../profile/load';
 import { ProfileError } from '../profile/problems';

@@ -1,6 +1,6 @@
 import { HOST_DIRECTORIES_SCRIPT, renderHostDirectoriesScript } from '../charts/storage/host-directories';
 import { helmInstall, helmValuesFile } from '../charts/metrics/helm-values';
-import { loadBalancerFiles } from '../haproxy/load-balancer-files';
+import { loadBalancerFiles } from '../load-balancer/load-balancer-files';
 import type { SideFile } from '../lib/side-file';
 import type { Profile } from '../profile/types';
 

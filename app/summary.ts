@@ -1,9 +1,9 @@
-import { entryPoints } from '../haproxy/entry-points';
-import { lwm2mPorts } from '../haproxy/nginx-lwm2m';
+import { entryPoints } from '../load-balancer/entry-points';
+import { lwm2mPorts } from '../load-balancer/nginx-lwm2m';
 import { pinnedGroup } from '../lib/placement';
 import { LONG_RUNNING_KINDS } from '../lib/pod-templates';
 import type { Profile } from '../profile/types';
-import type { Manifest } from './synthesize';
+import type { Manifest } from './manifest';
 
 
 /** The chart's name in a manifest's file name (`0007-kong.k8s.yaml` → `kong`). */

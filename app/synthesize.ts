@@ -10,6 +10,7 @@ import { WAVES } from '../charts/sync-waves';
 import { applyArgoCdAnnotations } from '../lib/argocd-annotations';
 import { applyRecommendedLabels } from '../lib/recommended-labels';
 import type { Profile } from '../profile/types';
+import type { Manifest } from './manifest';
 import { checkCapacity } from './capacity-fit';
 import { sideFiles } from './side-files';
 import { saveYamlDocuments } from './yaml-documents';
@@ -26,11 +27,7 @@ export interface SynthesisOptions {
 }
 
 /** One manifest file written, with the objects in it (as plain JSON data). */
-export interface Manifest {
-  /** Its path in the output folder (`0006-vernemq.k8s.yaml`, `monitoring/...`). */
-  readonly file: string;
-  readonly objects: readonly Record<string, unknown>[];
-}
+export type { Manifest } from './manifest';
 
 export interface Synthesis {
   /** What the operator should be told (e.g. the kubeadm endpoint, capacity warnings). */

@@ -7,7 +7,6 @@ import { cronContract } from './cron/contract';
 import { dataBrokerContract } from './data-broker/contract';
 import { dataManagerContract } from './data-manager/contract';
 import { deviceManagerContract } from './device-manager/contract';
-import { deployedComponents } from './flavours';
 import { flowbrokerContract } from './flowbroker/contract';
 import { guiContract } from './gui/contract';
 import { guiV2Contract } from './gui-v2/contract';
@@ -75,10 +74,3 @@ export function platformContracts(p: Profile) {
 
 export type PlatformContracts = ReturnType<typeof platformContracts>;
 export type ComponentName = keyof PlatformContracts;
-
-/** The contracts of the components the profile deploys (its flavour and toggles), in apply order. */
-export function deployedContracts(p: Profile): ComponentContract[] {
-  const all = platformContracts(p);
-  const deployed = new Set(deployedComponents(p));
-  return (Object.keys(all) as ComponentName[]).filter((c) => deployed.has(c)).map((c) => all[c]);
-}

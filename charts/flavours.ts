@@ -1,5 +1,6 @@
 import type { Flavour, Profile } from '../profile/types';
-import type { ComponentName } from './contracts';
+import type { ComponentContract } from '../lib/contract';
+import { type ComponentName, platformContracts } from './contracts';
 
 const FULL: readonly Flavour[] = ['vernemq', 'mosca', 'lwm2m'];
 const ALL: readonly Flavour[] = ['100k', ...FULL];
@@ -52,4 +53,11 @@ export function deployedComponents(p: Profile): ComponentName[] {
     const rule = DEPLOYED_BY[c];
     return typeof rule === 'function' ? rule(p) : rule.includes(p.flavour);
   });
+}
+
+/** The contracts of the components the profile deploys (its flavour and toggles), in apply order. */
+export function deployedContracts(p: Profile): ComponentContract[] {
+  const all = platformContracts(p);
+  const deployed = new Set(deployedComponents(p));
+  return (Object.keys(all) as ComponentName[]).filter((c) => deployed.has(c)).map((c) => all[c]);
 }

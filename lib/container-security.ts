@@ -1,6 +1,27 @@
 import { JsonPatch } from 'cdk8s';
-import type { ImageSecurityTable } from '../charts/image-security';
 import type { PodTemplateOf } from './pod-templates';
+
+/**
+ * How far each image lets its container be locked down, read from its source (named per entry;
+ * `/README.md`, Security, has the table). Every container already runs under seccomp
+ * RuntimeDefault without privilege escalation (lib/workloads.ts); this adds, where the image
+ * allows it: a non-root user, all capabilities dropped, a read-only root filesystem with an
+ * emptyDir for each path it writes. Where it does not, `reason` says why.
+ */
+export interface ImageSecurity {
+  /** The numeric user (and group) it runs as; none: the image's own, root. */
+  readonly user?: { readonly uid: number; readonly gid?: number };
+  /** Drop every capability: a non-root process has none to keep; a root one that chowns or binds port 80 keeps the runtime's. */
+  readonly dropAll: boolean;
+  /** Paths it writes, each an emptyDir, when the root filesystem is read-only. */
+  readonly writable?: readonly string[];
+  /** Environment a non-root run needs. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Why it keeps root, capabilities or a writable root filesystem. */
+  readonly reason?: string;
+}
+
+export type ImageSecurityTable = { readonly [workload: string]: { readonly [container: string]: ImageSecurity } };
 
 
 /** The emptyDir volume for a writable path: `/usr/local/kong` → `scratch-usr-local-kong`. */

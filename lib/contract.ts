@@ -40,9 +40,9 @@ export interface PortContract {
   readonly exposed?: Exposure;
 }
 
-/** HAProxy's entry points; `haproxy/entry-points.ts` gives each its public port and node group. */
+/** HAProxy's entry points; `load-balancer/entry-points.ts` gives each its public port and node group. */
 export type HaproxyEntryPoint = 'mqtt' | 'mqtts' | 'apigw' | 'apigws' | 'metrics';
-/** nginx's entry points for LwM2M (UDP, which HAProxy cannot balance); `haproxy/nginx-lwm2m.ts` gives each its public port. */
+/** nginx's entry points for LwM2M (UDP, which HAProxy cannot balance); `load-balancer/nginx-lwm2m.ts` gives each its public port. */
 export type NginxEntryPoint = 'lwm2m-coap' | 'lwm2m-coaps' | 'lwm2m-file-server' | 'lwm2m-file-servers' | 'lwm2m-http';
 /** The load balancer's entry points. */
 export type EntryPointName = HaproxyEntryPoint | NginxEntryPoint;

@@ -1,5 +1,5 @@
 import { LOAD_BALANCER_DEFAULTS } from './load-balancer';
-import { brokerMemory } from '../charts/vernemq/sizing';
+import { brokerMemory } from './vernemq-sizing';
 import { DEFAULT_RESOURCES } from './resources';
 import type { Profile, ProfileLayer } from './types';
 

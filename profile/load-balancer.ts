@@ -28,7 +28,7 @@ export interface LoadBalancerNodes {
 
 /**
  * The L4 load balancer in front of the cluster (HAProxy, plus nginx for LwM2M's UDP), rendered
- * by `haproxy/`. Addresses usually come from the Ansible inventory (DOJOT_INVENTORY).
+ * by `load-balancer/`. Addresses usually come from the Ansible inventory (DOJOT_INVENTORY).
  */
 export interface LoadBalancerSettings {
   /** MQTT devices connected at once; sizes maxconn, ulimit-n and the sysctl file. @default 10000 */

@@ -44,7 +44,7 @@ export const DEFAULT_RESOURCES = {
   'kafka-server': { kafka: r('1', '1536Mi', '2Gi') },
   // EJBCA on WildFly, with the dojot service beside it.
   'x509-identity-mgmt': { 'x509-identity-mgmt': r('1', '1536Mi', '2560Mi') },
-  // MQTT. The brokers' memory follows their sessions (charts/vernemq/sizing.ts, filled in by
+  // MQTT. The brokers' memory follows their sessions (profile/vernemq-sizing.ts, filled in by
   // profile/defaults.ts); their CPU is here.
   'vernemq-k8s': { vernemq: { cpu: '1' } },
   'v2k-bridge': { 'v2k-bridge': r('250m', '192Mi', '512Mi') },

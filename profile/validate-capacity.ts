@@ -1,4 +1,4 @@
-import { isQuantity, parseQuantity } from '../lib/quantity';
+import { isQuantity, parseQuantity } from './quantity';
 import type { Problem } from './problems';
 import { NODE_GROUPS, type Profile } from './types';
 

@@ -1,5 +1,5 @@
 import { NODE_GROUP_LABEL } from '../lib/placement';
-import { parseQuantity } from '../lib/quantity';
+import { parseQuantity } from '../profile/quantity';
 import { NODE_GROUPS, type NodeGroup, type Profile } from '../profile/types';
 import { KWOK_NODE_ANNOTATION } from './control-plane';
 

@@ -1,5 +1,5 @@
 import type { Profile } from '../../profile/types';
-import type { Manifest } from '../synthesize';
+import type { Manifest } from '../manifest';
 import { renderDot } from './dot';
 import type { Layout } from './graphviz';
 import { topologyGraph } from './topology-graph';

@@ -1,11 +1,11 @@
-import { deployedContracts } from '../../charts/contracts';
-import { KUBE_API_PORT, entryPoints } from '../../haproxy/entry-points';
-import { lwm2mPorts } from '../../haproxy/nginx-lwm2m';
+import { deployedContracts } from '../../charts/flavours';
+import { KUBE_API_PORT, entryPoints } from '../../load-balancer/entry-points';
+import { lwm2mPorts } from '../../load-balancer/nginx-lwm2m';
 import { exposures } from '../../lib/contract';
 import { NODE_GROUP_LABEL, pinnedGroup } from '../../lib/placement';
 import { LONG_RUNNING_KINDS } from '../../lib/pod-templates';
 import { NODE_GROUPS, type Profile } from '../../profile/types';
-import type { Manifest } from '../synthesize';
+import type { Manifest } from '../manifest';
 import type { DotCluster, DotEdge, DotGraph, DotNode } from './dot';
 
 /** A long-running workload as the picture shows it. */

@@ -1,6 +1,6 @@
 import type { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
-import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { DojotService, DojotStatefulSet } from '../../lib/workloads';
 import { type BridgeName, bridgeSelector } from './contract';

@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { DojotService, DojotStatefulSet } from '../../lib/workloads';
 import { KAFKA_LOOPBACK_LABELS } from './contract';
 

@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { hostPort, portOf } from '../../lib/contract';
-import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { DOJOT_REDIS_IMAGE } from '../../lib/redis';
 import { DojotApiService, env } from '../../lib/workloads';
 

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { hostPort, portOf, serviceUrl } from '../../lib/contract';
-import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import { FLOW_NODE_RULES } from './flow-nodes';

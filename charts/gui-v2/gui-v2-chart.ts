@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { DojotApiService } from '../../lib/workloads';
 
 export interface GuiV2ChartProps extends DojotChartProps {

@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { SECRETS, secretEnv } from '../../lib/secrets';
 import { portOf, serviceUrl } from '../../lib/contract';
 import { DojotApiService, env } from '../../lib/workloads';

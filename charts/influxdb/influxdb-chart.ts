@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
-import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { SECRETS, secretEnv } from '../../lib/secrets';
 import { portOf } from '../../lib/contract';
 import { DojotService, DojotStatefulSet } from '../../lib/workloads';

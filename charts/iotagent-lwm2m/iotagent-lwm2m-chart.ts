@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { hostPort, serviceUrl } from '../../lib/contract';
-import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';

@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { hostPort } from '../../lib/contract';
 import { SECRETS, secretEnv } from '../../lib/secrets';

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import type { ComponentContract, PortContract, ServiceContract } from '../../lib/contract';
-import { DojotChart, type DojotChartProps } from '../../lib/dojot-chart';
+import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import type { Profile } from '../../profile/types';
 import { CHART_IDS } from '../chart-ids';
 import type { ComponentName } from '../contracts';

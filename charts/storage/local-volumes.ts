@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-27';
 import type { LocalVolume } from '../../lib/contract';
 import { NODE_GROUPS, type Persistence, type Profile } from '../../profile/types';
-import { deployedContracts } from '../contracts';
+import { deployedContracts } from '../flavours';
 
 /** The local volumes the deployed components claim and the profile turns on, by node group, then name. */
 export function enabledLocalVolumes(p: Profile): PlacedVolume[] {

@@ -1,5 +1,5 @@
 import type { Profile } from '../../profile/types';
-import { TCP_BUFFER_SIZES, VERNEMQ_FIGURES } from './sizing';
+import { TCP_BUFFER_SIZES, VERNEMQ_FIGURES } from '../../profile/vernemq-sizing';
 
 /**
  * The settings of a dojot VerneMQ 1.10 node, typed and documented here and rendered into the

@@ -42,7 +42,7 @@ export const PRESET_100K: ProfileLayer = {
       vernemq: { count: 3, cores: 8, memory: '8Gi' },
     },
   },
-  // A broker's memory follows its 33,334 sessions (charts/vernemq/sizing.ts; README, Sizing). Its
+  // A broker's memory follows its 33,334 sessions (profile/vernemq-sizing.ts; README, Sizing). Its
   // CPU: half of its node's cores, beside six bridges; the Erlang VM runs a scheduler per core.
   resources: { 'vernemq-k8s': { vernemq: { cpu: '4' } } },
 };

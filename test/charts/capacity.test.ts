@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capacityFit, checkCapacity, workloadDemands } from '../../app/capacity-fit';
-import { brokerMemoryNeed, VERNEMQ_FIGURES } from '../../charts/vernemq/sizing';
-import { parseQuantity } from '../../lib/quantity';
+import { brokerMemoryNeed, VERNEMQ_FIGURES } from '../../profile/vernemq-sizing';
+import { parseQuantity } from '../../profile/quantity';
 import { ProfileError } from '../../profile/problems';
 import type { ProfileLayer } from '../../profile/types';
 import { lbProfile, profileOf, synth } from '../helpers/synth';

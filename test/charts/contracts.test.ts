@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deployedContracts } from '../../charts/contracts';
-import { entryPoints } from '../../haproxy/entry-points';
+import { deployedContracts } from '../../charts/flavours';
+import { entryPoints } from '../../load-balancer/entry-points';
 import type { ProfileLayer } from '../../profile/types';
 import { profileOf, synth } from '../helpers/synth';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as YAML from 'yaml';
-import { renderSecretManifests } from '../../lib/secret-manifests';
+import { renderSecretManifests } from '../../app/secrets/secret-manifests';
 import { SECRETS } from '../../lib/secrets';
 import { PRESET_NAMES, podSpec, profileOf, synth } from '../helpers/synth';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as YAML from 'yaml';
 import { sideFiles } from '../../app/side-files';
 import { KNOWN_METRICS } from '../../charts/metrics/vernemq-metrics';
-import { entryPoints } from '../../haproxy/entry-points';
+import { entryPoints } from '../../load-balancer/entry-points';
 import { type ManifestObject, lbProfile, profileOf, synth } from '../helpers/synth';
 
 const out = synth(lbProfile('100k'));

@@ -3,7 +3,7 @@ import { platformContracts } from '../../charts/contracts';
 import { healthTable } from '../../charts/health-probes';
 import { IMAGE_SECURITY } from '../../charts/image-security';
 import { pinnedGroup } from '../../lib/placement';
-import { parseQuantity } from '../../lib/quantity';
+import { parseQuantity } from '../../profile/quantity';
 import { type ManifestObject, lbProfile, podSpec, profileOf, synth } from '../helpers/synth';
 
 const PROFILES: [string, () => ReturnType<typeof synth>][] = [

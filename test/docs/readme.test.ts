@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { README, profileRows, readmeWithReference } from '../../docs/profile-reference';
+import { README, profileRows, readmeWithReference } from '../../scripts/profile-reference';
 
 describe('README', () => {
   const readme = fs.readFileSync(README, 'utf8');

@@ -91,7 +91,7 @@ describe('an Ansible dojot.yaml', () => {
 
 describe('a camelCase profile file', () => {
   it('may start from a preset', () => {
-    const p = loadProfile(path.join(__dirname, '..', '..', 'lab', 'loopback-lab.yaml')).profile;
+    const p = loadProfile(path.join(__dirname, '..', 'lab', 'loopback-lab.yaml')).profile;
     expect(p.loadBalancer.expectedDevices).toBe(8000);
     expect(p.vernemq.replicas).toBe(3);
     expect(p.nodePorts.fixed).toBe(true);

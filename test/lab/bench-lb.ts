@@ -7,9 +7,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BROKERS, writeLoopbackConfig } from '../lab/loopback';
-import { type MqttSession, mqttConnect } from '../lab/mqtt-client';
-import { Lab, showStat, startBroker, startHaproxy } from '../lab/processes';
+import { BROKERS, writeLoopbackConfig } from './loopback';
+import { type MqttSession, mqttConnect } from './mqtt-client';
+import { Lab, showStat, startBroker, startHaproxy } from './processes';
 
 const GUIDE_NODE_BYTES = 4 * 1024 ** 3;
 const TARGET_SESSIONS = 100_000;

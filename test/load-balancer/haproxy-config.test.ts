@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBalancerFiles } from '../../haproxy/load-balancer-files';
+import { loadBalancerFiles } from '../../load-balancer/load-balancer-files';
 import { withInventory } from '../../profile/inventory';
 import type { Profile } from '../../profile/types';
 import { lbProfile } from '../helpers/synth';

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadBalancerFiles } from '../haproxy/load-balancer-files';
-import { withInventory } from '../profile/inventory';
-import { resolveProfile } from '../profile/load';
-import { PRESETS } from '../profile/presets';
-import type { Profile } from '../profile/types';
+import { loadBalancerFiles } from '../../load-balancer/load-balancer-files';
+import { withInventory } from '../../profile/inventory';
+import { resolveProfile } from '../../profile/load';
+import { PRESETS } from '../../profile/presets';
+import type { Profile } from '../../profile/types';
 
 export const LOOPBACK_INVENTORY = path.join(__dirname, 'loopback.hosts.yaml');
 /** The loopback inventory's VerneMQ stand-ins. */

@@ -1,8 +1,8 @@
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { PlatformContracts } from '../charts/contracts';
-import type { StorageSettings } from '../charts/storage/local-volumes';
-import type { PodPlacement } from './placement';
+import type { PlatformContracts } from './contracts';
+import type { StorageSettings } from './storage/local-volumes';
+import type { PodPlacement } from '../lib/placement';
 
 /** What every namespaced dojot chart needs besides its own slice of the profile. */
 export interface DojotChartProps {

@@ -1,6 +1,6 @@
 import * as YAML from 'yaml';
-import type { Profile } from '../profile/types';
-import { APP_LABEL } from './labels';
+import type { Profile } from '../../profile/types';
+import { APP_LABEL } from '../../lib/labels';
 import { AUTH_EMAIL_ENV, secretData } from './secret-manifests';
 
 export interface ExternalSecretOptions {

@@ -1,4 +1,4 @@
-import { deployedContracts } from '../charts/contracts';
+import { deployedContracts } from '../charts/flavours';
 import { type NginxEntryPoint, exposures } from '../lib/contract';
 import type { Profile } from '../profile/types';
 import { endpoint } from './render-haproxy';

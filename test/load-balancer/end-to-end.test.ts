@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
-import { BROKERS, writeLoopbackConfig } from '../../lab/loopback';
-import { type MqttSession, mqttConnectMany } from '../../lab/mqtt-client';
-import { Lab, type StatRow, showStat, startBroker, startHaproxy } from '../../lab/processes';
+import { BROKERS, writeLoopbackConfig } from '../lab/loopback';
+import { type MqttSession, mqttConnectMany } from '../lab/mqtt-client';
+import { Lab, type StatRow, showStat, startBroker, startHaproxy } from '../lab/processes';
 
 // The generated configuration on a real HAProxy in front of three real MQTT brokers, on loopback.
 const CLIENTS = 300;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import * as YAML from 'yaml';
-import type { Profile } from '../profile/types';
-import { APP_LABEL } from './labels';
-import { deployedComponents } from '../charts/flavours';
-import { SECRETS } from './secrets';
+import type { Profile } from '../../profile/types';
+import { APP_LABEL } from '../../lib/labels';
+import { deployedComponents } from '../../charts/flavours';
+import { SECRETS } from '../../lib/secrets';
 
 /** SMTP settings of auth's e-mail, read from the environment (never generated). */
 export const AUTH_EMAIL_ENV = { email_host: 'AUTH_EMAIL_HOST', email_user: 'AUTH_EMAIL_USER', email_passwd: 'AUTH_EMAIL_PASSWD' } as const;

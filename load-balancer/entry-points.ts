@@ -1,4 +1,4 @@
-import { deployedContracts } from '../charts/contracts';
+import { deployedContracts } from '../charts/flavours';
 import { type HaproxyEntryPoint, exposures } from '../lib/contract';
 import type { LbGroup } from '../profile/load-balancer';
 import type { Profile } from '../profile/types';
