@@ -19,7 +19,6 @@ export default defineConfig({
     globalSetup: ['test/setup/lb-tools.ts', 'test/setup/synth-cache.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    resolveSnapshotPath: (testPath, extension) =>
-      path.join(__dirname, '__snapshots__', path.basename(testPath) + extension),
+    resolveSnapshotPath: (testPath, extension) => path.join(__dirname, '__snapshots__', path.basename(testPath) + extension),
   },
 });

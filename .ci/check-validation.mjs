@@ -13,7 +13,13 @@ import * as path from 'node:path';
 const dir = process.argv[2];
 const shared = path.resolve(import.meta.dirname, '..', '..', 'shared');
 const validator = path.join(shared, 'tools', 'k8s-validate', 'validate.mjs');
-const files = (d) => (fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith('.yaml')).map((f) => path.join(d, f)) : []);
+const files = (d) =>
+  fs.existsSync(d)
+    ? fs
+        .readdirSync(d)
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => path.join(d, f))
+    : [];
 
 const crds = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-crds-'));
 for (const f of files(path.join(shared, 'kubernetes-schemas', 'crds'))) {

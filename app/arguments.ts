@@ -14,8 +14,18 @@ export interface Option {
 
 /** The inputs every command shares (`../shared/docs/interfaces.md`); a flag wins over its variable. */
 export const INPUT_OPTIONS: readonly Option[] = [
-  { flag: '--profile', env: 'DOJOT_PROFILE', value: 'P', help: 'a preset (default, 100k), a profile file (camelCase, may say preset:), or an Ansible dojot.yaml' },
-  { flag: '--inventory', env: 'DOJOT_INVENTORY', value: 'I', help: 'an Ansible inventory: a hosts file, or a directory with hosts.yaml and group_vars/all/' },
+  {
+    flag: '--profile',
+    env: 'DOJOT_PROFILE',
+    value: 'P',
+    help: 'a preset (default, 100k), a profile file (camelCase, may say preset:), or an Ansible dojot.yaml',
+  },
+  {
+    flag: '--inventory',
+    env: 'DOJOT_INVENTORY',
+    value: 'I',
+    help: 'an Ansible inventory: a hosts file, or a directory with hosts.yaml and group_vars/all/',
+  },
   { flag: '--flavour', env: 'DOJOT_FLAVOUR', value: 'F', help: `which services to deploy (the original's --tags): ${FLAVOURS.join(', ')}` },
 ];
 
@@ -30,7 +40,12 @@ export interface ParsedArguments {
  * Parses `--flag value`, `--flag=value` and switches. Options: the shared inputs and the
  * command's own (`switches` take no value). Unknown flags and missing values are UsageErrors.
  */
-export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv, own: readonly Option[] = [], switches: readonly string[] = []): ParsedArguments {
+export function parseArguments(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  own: readonly Option[] = [],
+  switches: readonly string[] = [],
+): ParsedArguments {
   const values: Record<string, string | true> = {};
   const known = [...INPUT_OPTIONS, ...own];
   let help = false;
@@ -47,11 +62,13 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv, 
     }
     if (!known.some((o) => o.flag === flag)) throw new UsageError(`unknown option '${argv[i]}'`);
     const value = inline ?? argv[i + 1];
-    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--')))
+      throw new UsageError(`${flag} needs a value`);
     if (inline === undefined) i++;
     values[flag] = value;
   }
-  const pick = (o: Option) => (typeof values[o.flag] === 'string' ? (values[o.flag] as string) : o.env && env[o.env] ? env[o.env] : undefined);
+  const pick = (o: Option) =>
+    typeof values[o.flag] === 'string' ? (values[o.flag] as string) : o.env && env[o.env] ? env[o.env] : undefined;
   const [profile, inventory, flavour] = INPUT_OPTIONS.map(pick);
   return { inputs: { profile, inventory, flavour }, own: values, help };
 }

@@ -4,7 +4,6 @@ import { gib, parseQuantity } from '../profile/quantity';
 import { ProfileError } from '../profile/problems';
 import { NODE_GROUPS, type NodeGroup, type Profile } from '../profile/types';
 
-
 interface ContainerJson {
   readonly resources?: { readonly requests?: { readonly cpu?: string; readonly memory?: string } };
 }
@@ -69,11 +68,24 @@ export function capacityFit(demands: readonly WorkloadDemand[], p: Profile): Gro
     const cpu = ds.reduce((s, d) => s + d.cpu, 0);
     const memory = ds.reduce((s, d) => s + d.memory, 0);
     const o = offer(groups);
-    return { group, workloads: ds.map((d) => d.name), cpu, memory, ...o, fits: cpu <= o.cpuAvailable + 1e-9 && memory <= o.memoryAvailable };
+    return {
+      group,
+      workloads: ds.map((d) => d.name),
+      cpu,
+      memory,
+      ...o,
+      fits: cpu <= o.cpuAvailable + 1e-9 && memory <= o.memoryAvailable,
+    };
   };
   const known = NODE_GROUPS.filter((g) => p.capacity.machines[g].count > 0);
   if (!p.placement.nodeAffinity) return known.length === NODE_GROUPS.length ? [fit('all', demands, NODE_GROUPS)] : [];
-  return known.map((g) => fit(g, demands.filter((d) => d.group === g), [g]));
+  return known.map((g) =>
+    fit(
+      g,
+      demands.filter((d) => d.group === g),
+      [g],
+    ),
+  );
 }
 
 const percent = (used: number, available: number) => (available > 0 ? `${Math.round((100 * used) / available)}%` : 'n/a');
@@ -95,7 +107,10 @@ export function checkCapacity(objects: readonly Record<string, unknown>[], p: Pr
   const fits = capacityFit(demands, p);
   if (!fits.length) return [];
   const usable = `${100 - p.capacity.reservedPercent}%`;
-  const lines = [`requests against ${usable} of the machines (capacity.reservedPercent keeps the rest):`, ...fits.map((f) => `  ${describeFit(f)}`)];
+  const lines = [
+    `requests against ${usable} of the machines (capacity.reservedPercent keeps the rest):`,
+    ...fits.map((f) => `  ${describeFit(f)}`),
+  ];
   const unpinned = p.placement.nodeAffinity ? demands.filter((d) => !d.group).map((d) => d.name) : [];
   if (unpinned.length) lines.push(`  not pinned to a group, so not counted: ${unpinned.join(', ')}`);
   const over = fits.filter((f) => !f.fits);

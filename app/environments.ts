@@ -51,7 +51,10 @@ function sharedTargets(environments: readonly LoadedEnvironment[]): string[] {
     const destination = `namespace ${p.namespace} of ${a.destinationServer}`;
     const application = `Application ${a.namespace}/${a.name}`;
     const other = byDestination.get(destination);
-    if (other) problems.push(`environments ${other} and ${e.name} both deploy to ${destination}; give one another namespace or argocd.destinationServer`);
+    if (other)
+      problems.push(
+        `environments ${other} and ${e.name} both deploy to ${destination}; give one another namespace or argocd.destinationServer`,
+      );
     const twin = byApplication.get(application);
     if (twin) problems.push(`environments ${twin} and ${e.name} both make ${application}; change argocd.name in one of their profiles`);
     byDestination.set(destination, e.name);
@@ -72,11 +75,17 @@ function sharedClusterObjects(outputs: readonly { name: string; profile: Profile
   const problems: string[] = [];
   for (const { name, profile, manifests } of outputs) {
     if (!profile.argocd.repoURL) continue;
-    for (const o of manifests.filter((m) => !m.file.includes('/')).flatMap((m) => m.objects) as { kind: string; metadata: { name: string } }[]) {
+    for (const o of manifests.filter((m) => !m.file.includes('/')).flatMap((m) => m.objects) as {
+      kind: string;
+      metadata: { name: string };
+    }[]) {
       if (!CLUSTER_WIDE.includes(o.kind)) continue;
       const key = `${profile.argocd.destinationServer} ${o.kind}/${o.metadata.name}`;
       const other = owner.get(key);
-      if (other && other !== name) problems.push(`environments ${other} and ${name} both make ${o.kind}/${o.metadata.name} in ${profile.argocd.destinationServer}; deploy them to different clusters, or turn localVolumes.enabled off in one (its claims then use the cluster's own StorageClass)`);
+      if (other && other !== name)
+        problems.push(
+          `environments ${other} and ${name} both make ${o.kind}/${o.metadata.name} in ${profile.argocd.destinationServer}; deploy them to different clusters, or turn localVolumes.enabled off in one (its claims then use the cluster's own StorageClass)`,
+        );
       owner.set(key, name);
     }
   }
@@ -90,20 +99,36 @@ function sharedClusterObjects(outputs: readonly { name: string; profile: Profile
  * all: the modules load and warm up once. Returns the lines for the operator; a ProfileError
  * naming `file` when two environments would own the same cluster-wide object.
  */
-export function synthesizeEnvironments(file: string, environments: readonly LoadedEnvironment[], outdir: string, layout?: Layout): string[] {
+export function synthesizeEnvironments(
+  file: string,
+  environments: readonly LoadedEnvironment[],
+  outdir: string,
+  layout?: Layout,
+): string[] {
   fs.rmSync(outdir, { recursive: true, force: true });
   const lines: string[] = [];
   const outputs: { name: string; profile: Profile; manifests: readonly Manifest[] }[] = [];
   for (const { name, settings } of environments) {
-    const { notices, manifests } = synthesize(settings.profile, path.join(outdir, name), { loadBalancer: settings.inventory !== undefined, application: false, layout });
+    const { notices, manifests } = synthesize(settings.profile, path.join(outdir, name), {
+      loadBalancer: settings.inventory !== undefined,
+      application: false,
+      layout,
+    });
     outputs.push({ name, profile: settings.profile, manifests });
     lines.push(...[...settings.notices, ...notices].map((n) => `note: ${name}: ${n}`));
     lines.push(...summarize(settings.profile, manifests).map((l) => `summary: ${name}: ${l}`));
     lines.push(`dojot: ${name}: ${settings.profile.flavour} flavour, ${settings.source}`);
   }
   const shared = sharedClusterObjects(outputs);
-  if (shared.length) throw new ProfileError(file, shared.map((message) => ({ path: 'environments', message })));
-  const applications = synthesizeApplications(environments.map((e) => ({ name: e.name, profile: e.settings.profile })), outdir);
+  if (shared.length)
+    throw new ProfileError(
+      file,
+      shared.map((message) => ({ path: 'environments', message })),
+    );
+  const applications = synthesizeApplications(
+    environments.map((e) => ({ name: e.name, profile: e.settings.profile })),
+    outdir,
+  );
   if (applications.length) lines.push(`argocd: ${applications.map((m) => m.file).join(', ')}`);
   return lines;
 }

@@ -8,12 +8,16 @@ import { type Option, UsageError, parseArguments, usage } from './arguments';
 import type { CommandOutput } from './synth-command';
 
 const OWN: Option[] = [
-  { flag: '--namespace', value: 'NS', help: 'namespace of the Secrets (default: the profile\'s)' },
-  { flag: '--format', value: 'F', help: 'secret (default: Secrets with random passwords) or external-secret (ExternalSecrets that a secret store fills)' },
+  { flag: '--namespace', value: 'NS', help: "namespace of the Secrets (default: the profile's)" },
+  {
+    flag: '--format',
+    value: 'F',
+    help: 'secret (default: Secrets with random passwords) or external-secret (ExternalSecrets that a secret store fills)',
+  },
   { flag: '--store', value: 'NAME', help: 'with --format external-secret: the SecretStore that holds the values' },
   { flag: '--store-kind', value: 'K', help: 'SecretStore (default) or ClusterSecretStore' },
 ];
-const SWITCHES: Option[] = [{ flag: '--device-manager', value: '', help: 'also device-manager\'s Secret (devm-secret)' }];
+const SWITCHES: Option[] = [{ flag: '--device-manager', value: '', help: "also device-manager's Secret (devm-secret)" }];
 export const SECRETS_USAGE = usage('npm run -s secrets --', OWN, SWITCHES);
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -31,19 +35,31 @@ export function secretsCommand(argv: readonly string[], env: NodeJS.ProcessEnv, 
     }
     const namespace = args.own['--namespace'] as string | undefined;
     if (namespace !== undefined && (!DNS_LABEL.test(namespace) || SYSTEM_NAMESPACES.includes(namespace))) {
-      throw new ProfileError('--namespace', [{ path: '', message: `must be a DNS label (lower-case letters, digits and -, at most 63) other than ${SYSTEM_NAMESPACES.join(', ')}, got '${namespace}'` }]);
+      throw new ProfileError('--namespace', [
+        {
+          path: '',
+          message: `must be a DNS label (lower-case letters, digits and -, at most 63) other than ${SYSTEM_NAMESPACES.join(', ')}, got '${namespace}'`,
+        },
+      ]);
     }
     const format = (args.own['--format'] as string | undefined) ?? 'secret';
-    if (format !== 'secret' && format !== 'external-secret') throw new UsageError(`--format must be secret or external-secret, got '${format}'`);
+    if (format !== 'secret' && format !== 'external-secret')
+      throw new UsageError(`--format must be secret or external-secret, got '${format}'`);
     const store = args.own['--store'] as string | undefined;
     const storeKind = (args.own['--store-kind'] as string | undefined) ?? 'SecretStore';
-    if (format === 'external-secret' && (store === undefined || !DNS_LABEL.test(store))) throw new UsageError('--format external-secret needs --store NAME, the SecretStore that holds the values (a DNS label)');
-    if (storeKind !== 'SecretStore' && storeKind !== 'ClusterSecretStore') throw new UsageError(`--store-kind must be SecretStore or ClusterSecretStore, got '${storeKind}'`);
+    if (format === 'external-secret' && (store === undefined || !DNS_LABEL.test(store)))
+      throw new UsageError('--format external-secret needs --store NAME, the SecretStore that holds the values (a DNS label)');
+    if (storeKind !== 'SecretStore' && storeKind !== 'ClusterSecretStore')
+      throw new UsageError(`--store-kind must be SecretStore or ClusterSecretStore, got '${storeKind}'`);
     const loaded = loadInputs(args.inputs);
     for (const n of loaded.notices) io.err(`note: ${n}`);
     const profile = withInventory(loaded.profile, loaded.inventory);
     const deviceManager = args.own['--device-manager'] === true;
-    io.out(format === 'secret' ? renderSecretManifests(profile, { namespace, deviceManager, env }) : renderExternalSecrets(profile, { namespace, deviceManager, store: store as string, storeKind }));
+    io.out(
+      format === 'secret'
+        ? renderSecretManifests(profile, { namespace, deviceManager, env })
+        : renderExternalSecrets(profile, { namespace, deviceManager, store: store as string, storeKind }),
+    );
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -12,8 +12,16 @@ export function sideFiles(profile: Profile, loadBalancer: boolean): { files: Sid
   const script = renderHostDirectoriesScript(profile);
   const lb = loadBalancer
     ? loadBalancerFiles(profile)
-    : { files: [], notices: ['no inventory: the load balancer\'s files (haproxy.cfg and its sysctl file) need its nodes; give --inventory to write them'] };
+    : {
+        files: [],
+        notices: [
+          "no inventory: the load balancer's files (haproxy.cfg and its sysctl file) need its nodes; give --inventory to write them",
+        ],
+      };
   const helm = profile.metrics.enabled ? [helmValuesFile(profile)] : [];
   const install = profile.metrics.enabled ? [`the Prometheus stack, before dist/monitoring: ${helmInstall(profile)}`] : [];
-  return { files: [...(script ? [{ name: HOST_DIRECTORIES_SCRIPT, content: script, mode: 0o755 }] : []), ...lb.files, ...helm], notices: [...lb.notices, ...install] };
+  return {
+    files: [...(script ? [{ name: HOST_DIRECTORIES_SCRIPT, content: script, mode: 0o755 }] : []), ...lb.files, ...helm],
+    notices: [...lb.notices, ...install],
+  };
 }

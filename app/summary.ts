@@ -5,9 +5,12 @@ import { LONG_RUNNING_KINDS } from '../lib/pod-templates';
 import type { Profile } from '../profile/types';
 import type { Manifest } from './manifest';
 
-
 /** The chart's name in a manifest's file name (`0007-kong.k8s.yaml` → `kong`). */
-const chartOf = (file: string) => file.replace(/^.*\//, '').replace(/^\d{4}-/, '').replace(/\.k8s\.yaml$/, '');
+const chartOf = (file: string) =>
+  file
+    .replace(/^.*\//, '')
+    .replace(/^\d{4}-/, '')
+    .replace(/\.k8s\.yaml$/, '');
 
 /**
  * What a synth made, in a few lines for the operator: objects per chart, the workloads of each
@@ -16,7 +19,9 @@ const chartOf = (file: string) => file.replace(/^.*\//, '').replace(/^\d{4}-/, '
  */
 export function summarize(p: Profile, manifests: readonly Manifest[]): string[] {
   const objects = manifests.reduce((n, m) => n + m.objects.length, 0);
-  const lines = [`${objects} objects in ${manifests.length} files: ${manifests.map((m) => `${chartOf(m.file)} ${m.objects.length}`).join(', ')}`];
+  const lines = [
+    `${objects} objects in ${manifests.length} files: ${manifests.map((m) => `${chartOf(m.file)} ${m.objects.length}`).join(', ')}`,
+  ];
 
   const byGroup = new Map<string, string[]>();
   for (const o of manifests.flatMap((m) => m.objects) as { kind: string; metadata: { name: string }; spec?: any }[]) {
@@ -30,6 +35,7 @@ export function summarize(p: Profile, manifests: readonly Manifest[]): string[] 
     ...entryPoints(p).map((e) => `${e.name} ${e.port} -> NodePort ${e.nodePort}`),
     ...lwm2mPorts(p).map((e) => `${e.name} ${e.port}/${e.protocol} -> NodePort ${e.nodePort}`),
   ];
-  if (entries.length) lines.push(`entry points${p.nodePorts.fixed ? '' : ' (NodePorts not fixed: Kubernetes picks them)'}: ${entries.join(', ')}`);
+  if (entries.length)
+    lines.push(`entry points${p.nodePorts.fixed ? '' : ' (NodePorts not fixed: Kubernetes picks them)'}: ${entries.join(', ')}`);
   return lines;
 }

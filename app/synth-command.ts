@@ -35,7 +35,8 @@ const TOPOLOGY_SWITCH: Option = {
 export const SYNTH_USAGE = usage('npm run synth --', [ENVIRONMENTS_OPTION, OUT_OPTION], [TOPOLOGY_SWITCH]);
 
 /** Whether the command line (or DOJOT_TOPOLOGY=1) asks for the picture. */
-const wantsTopology = (argv: readonly string[], env: NodeJS.ProcessEnv) => argv.includes(TOPOLOGY_SWITCH.flag) || env.DOJOT_TOPOLOGY === '1';
+const wantsTopology = (argv: readonly string[], env: NodeJS.ProcessEnv) =>
+  argv.includes(TOPOLOGY_SWITCH.flag) || env.DOJOT_TOPOLOGY === '1';
 
 /**
  * The synth command as the app runs it: Graphviz loads first when the picture is asked for
@@ -47,7 +48,9 @@ export async function runSynthCommand(argv: readonly string[], env: NodeJS.Proce
     try {
       layout = await loadLayout();
     } catch (e) {
-      io.err(`error: Graphviz (@hpcc-js/wasm-graphviz) did not load, so ${TOPOLOGY_FILE} cannot be drawn: ${e instanceof Error ? e.message : String(e)}; run without --topology (npx cdk8s synth) to synthesize without it`);
+      io.err(
+        `error: Graphviz (@hpcc-js/wasm-graphviz) did not load, so ${TOPOLOGY_FILE} cannot be drawn: ${e instanceof Error ? e.message : String(e)}; run without --topology (npx cdk8s synth) to synthesize without it`,
+      );
       return 1;
     }
   }
@@ -84,26 +87,37 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
   try {
     const args = parseArguments(argv, env, [ENVIRONMENTS_OPTION, OUT_OPTION], [TOPOLOGY_SWITCH.flag]);
     if (typeof args.own[OUT_OPTION.flag] === 'string') target = args.own[OUT_OPTION.flag] as string;
-    if (wantsTopology(argv, env) && !layout) throw new Error('the picture was asked for, but no layout was given (runSynthCommand loads it)');
+    if (wantsTopology(argv, env) && !layout)
+      throw new Error('the picture was asked for, but no layout was given (runSynthCommand loads it)');
     if (args.help) {
       io.out(SYNTH_USAGE);
       return 0;
     }
     if (path.resolve(staging) === path.resolve(target)) {
       // cdk8s-cli empties its -o folder before it runs the app, and the app publishes dist/ itself.
-      return failed([`error: the output folder is ${target}/ itself (cdk8s synth -o ${target}): the app writes ${target}/; run npm run synth, or npx cdk8s synth without -o`], !underCdk8sCli);
+      return failed(
+        [
+          `error: the output folder is ${target}/ itself (cdk8s synth -o ${target}): the app writes ${target}/; run npm run synth, or npx cdk8s synth without -o`,
+        ],
+        !underCdk8sCli,
+      );
     }
-    const environmentsFile = typeof args.own['--environments'] === 'string' ? args.own['--environments'] : env.DOJOT_ENVIRONMENTS || undefined;
+    const environmentsFile =
+      typeof args.own['--environments'] === 'string' ? args.own['--environments'] : env.DOJOT_ENVIRONMENTS || undefined;
     if (environmentsFile !== undefined) {
       if (Object.values(args.inputs).some((v) => v !== undefined)) {
-        throw new UsageError('--environments excludes --profile, --inventory and --flavour (and DOJOT_PROFILE, DOJOT_INVENTORY, DOJOT_FLAVOUR): each environment names its own');
+        throw new UsageError(
+          '--environments excludes --profile, --inventory and --flavour (and DOJOT_PROFILE, DOJOT_INVENTORY, DOJOT_FLAVOUR): each environment names its own',
+        );
       }
       const environments = loadEnvironments(environmentsFile);
       const lines = synthesizeEnvironments(environmentsFile, environments, staging, layout);
       for (const l of lines) io.err(l);
       published = true;
       publish(staging, target, underCdk8sCli);
-      io.err(`dojot: ${environments.length} environments from ${environmentsFile} -> ${environments.map((e) => `${target}/${e.name}/`).join(', ')}`);
+      io.err(
+        `dojot: ${environments.length} environments from ${environmentsFile} -> ${environments.map((e) => `${target}/${e.name}/`).join(', ')}`,
+      );
       return 0;
     }
     const settings = loadSettings(args.inputs);

@@ -46,7 +46,10 @@ export function synthesize(profile: Profile, outdir: string, options: SynthesisO
   const manifests = synthesizeApp(app, outdir, '');
   if (profile.metrics.enabled) manifests.push(...synthesizeMonitoring(profile, outdir));
   if (profile.argocd.repoURL && (options.application ?? true)) manifests.push(...synthesizeArgoCd(profile, outdir));
-  const capacity = checkCapacity(manifests.flatMap((m) => m.objects), profile);
+  const capacity = checkCapacity(
+    manifests.flatMap((m) => m.objects),
+    profile,
+  );
   const side = sideFiles(profile, options.loadBalancer);
   if (options.layout) side.files.push({ name: TOPOLOGY_FILE, content: drawTopology(profile, manifests, options.layout) });
   for (const f of side.files) {
@@ -107,8 +110,17 @@ function synthesizeMonitoring(profile: Profile, outdir: string): Manifest[] {
   if (!deployed.has('vernemq') && !profile.locustExporter.enabled) return [];
   const dir = path.join(outdir, MONITORING_DIR);
   const app = new App({ outdir: dir });
-  const chart = new MonitoringChart(app, 'dojot-monitoring', { profile, contracts: platformContracts(profile), vernemq: deployed.has('vernemq') });
-  applyRecommendedLabels(chart, { name: 'dojot-monitoring', instance: profile.namespace, version: profile.version, component: 'monitoring' });
+  const chart = new MonitoringChart(app, 'dojot-monitoring', {
+    profile,
+    contracts: platformContracts(profile),
+    vernemq: deployed.has('vernemq'),
+  });
+  applyRecommendedLabels(chart, {
+    name: 'dojot-monitoring',
+    instance: profile.namespace,
+    version: profile.version,
+    component: 'monitoring',
+  });
   applyArgoCdAnnotations(chart, WAVES.services);
   return synthesizeApp(app, dir, `${MONITORING_DIR}/`);
 }

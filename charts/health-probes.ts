@@ -31,11 +31,27 @@ const tcp = (p: number | string) => ({ tcpSocket: { port: port(p) } });
 const exec = (...command: string[]) => ({ exec: { command } });
 
 /** Out of the Services after 30 s of failures; back after one success. */
-const ready = (check: Omit<k8s.Probe, 'periodSeconds'>, timeoutSeconds = 5): k8s.Probe => ({ ...check, periodSeconds: 10, timeoutSeconds, failureThreshold: 3, successThreshold: 1 });
+const ready = (check: Omit<k8s.Probe, 'periodSeconds'>, timeoutSeconds = 5): k8s.Probe => ({
+  ...check,
+  periodSeconds: 10,
+  timeoutSeconds,
+  failureThreshold: 3,
+  successThreshold: 1,
+});
 /** Restarted after a minute of failures. */
-const alive = (check: Omit<k8s.Probe, 'periodSeconds'>, timeoutSeconds = 5): k8s.Probe => ({ ...check, periodSeconds: 20, timeoutSeconds, failureThreshold: 3 });
+const alive = (check: Omit<k8s.Probe, 'periodSeconds'>, timeoutSeconds = 5): k8s.Probe => ({
+  ...check,
+  periodSeconds: 20,
+  timeoutSeconds,
+  failureThreshold: 3,
+});
 /** Given `seconds` to start before liveness takes over. */
-const starting = (check: Omit<k8s.Probe, 'periodSeconds'>, seconds: number, timeoutSeconds = 5): k8s.Probe => ({ ...check, periodSeconds: 10, timeoutSeconds, failureThreshold: Math.ceil(seconds / 10) });
+const starting = (check: Omit<k8s.Probe, 'periodSeconds'>, seconds: number, timeoutSeconds = 5): k8s.Probe => ({
+  ...check,
+  periodSeconds: 10,
+  timeoutSeconds,
+  failureThreshold: Math.ceil(seconds / 10),
+});
 
 /** A process with one cheap check: ready, alive and started by it. */
 const single = (check: Omit<k8s.Probe, 'periodSeconds'>, startSeconds: number, timeoutSeconds = 5): HealthChecks => ({
@@ -48,7 +64,8 @@ const single = (check: Omit<k8s.Probe, 'periodSeconds'>, startSeconds: number, t
 const running = (text: string) => exec('sh', '-c', `grep -qs '${text}' /proc/[0-9]*/cmdline`);
 
 /** `redis-cli ping` exits non-zero when the server does not answer (redis official image, alpine). */
-const redis = (s: ServiceContract | number): HealthChecks => single(exec('redis-cli', '-p', String(typeof s === 'number' ? s : target(portOf(s, 'redis'))), 'ping'), 30);
+const redis = (s: ServiceContract | number): HealthChecks =>
+  single(exec('redis-cli', '-p', String(typeof s === 'number' ? s : target(portOf(s, 'redis'))), 'ping'), 30);
 
 /** Lightship: `/live` is 200 unless shutting down, `/ready` when every dependency is (SDK ServiceStateManager). */
 const lightship = (startSeconds: number, scheme?: 'HTTPS'): HealthChecks => {
@@ -64,7 +81,13 @@ export function healthTable(p: Profile, c: PlatformContracts): HealthTable {
     // docker-library/postgres 9.5 alpine: pg_isready over TCP, false while initdb's socket-only server runs.
     postgres: { postgres: single(exec('sh', '-c', `pg_isready -h 127.0.0.1 -p ${p.postgres.port} -U "$POSTGRES_USER"`), 180) },
     // docker-library/mongo 3.2: the mongo shell is in the image (mongodb-org-shell); ping needs no login.
-    mongodb: { mongodb: single(exec('mongo', '--quiet', '--port', String(p.mongodb.port), '--eval', 'quit(db.adminCommand("ping").ok ? 0 : 1)'), 120, 10) },
+    mongodb: {
+      mongodb: single(
+        exec('mongo', '--quiet', '--port', String(p.mongodb.port), '--eval', 'quit(db.adminCommand("ping").ok ? 0 : 1)'),
+        120,
+        10,
+      ),
+    },
     // minio RELEASE.2019-09-18: /minio/health/live and /ready, no auth (cmd/healthcheck-router.go).
     minio: {
       minio: {
@@ -94,7 +117,12 @@ export function healthTable(p: Profile, c: PlatformContracts): HealthTable {
     // cp-kafka 5.5.0: kafka-broker-api-versions answers once the broker serves; a JVM per call, so seldom.
     'kafka-server': {
       kafka: {
-        readiness: { ...exec('sh', '-c', `/usr/bin/kafka-broker-api-versions --bootstrap-server=localhost:${p.kafka.port}`), periodSeconds: 30, timeoutSeconds: 20, failureThreshold: 3 },
+        readiness: {
+          ...exec('sh', '-c', `/usr/bin/kafka-broker-api-versions --bootstrap-server=localhost:${p.kafka.port}`),
+          periodSeconds: 30,
+          timeoutSeconds: 20,
+          failureThreshold: 3,
+        },
         liveness: alive(tcp(p.kafka.port)),
         // Up to 40 s waiting for Zookeeper (cub zk-ready), then log recovery after an unclean stop.
         startup: starting(tcp(p.kafka.port), 300),
@@ -125,7 +153,11 @@ export function healthTable(p: Profile, c: PlatformContracts): HealthTable {
     },
     // auth v0.6.0: no health route; GET /admin/tenants needs no token and reads PostgreSQL (webRoutes.py).
     auth: {
-      auth: { readiness: ready(http('/admin/tenants', api('auth'))), liveness: alive(tcp(api('auth'))), startup: starting(tcp(api('auth')), 120) },
+      auth: {
+        readiness: ready(http('/admin/tenants', api('auth'))),
+        liveness: alive(tcp(api('auth'))),
+        startup: starting(tcp(api('auth')), 120),
+      },
       redis: redis(6379),
     },
     // data-broker v0.6.0: /healthCheck exists once Kafka is up (404 before), behind the token decode.

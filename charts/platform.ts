@@ -59,7 +59,14 @@ const CHARTS: Readonly<Record<Exclude<ComponentName, 'metrics'>, ChartFactory>> 
   influxdb: (app, id, p, c) => new InfluxdbChart(app, id, { ...c, influxdb: p.influxdb }),
   mongodb: (app, id, p, c) => new MongodbChart(app, id, { ...c, mongodb: p.mongodb }),
   kafka: (app, id, p, c) => new KafkaChart(app, id, { ...c, kafka: p.kafka, clusterDomain: p.clusterDomain }),
-  vernemq: (app, id, p, c) => new VernemqChart(app, id, { ...c, vernemq: p.vernemq, domainName: p.domainName, clusterDomain: p.clusterDomain, rbac: p.kubernetesRbac }),
+  vernemq: (app, id, p, c) =>
+    new VernemqChart(app, id, {
+      ...c,
+      vernemq: p.vernemq,
+      domainName: p.domainName,
+      clusterDomain: p.clusterDomain,
+      rbac: p.kubernetesRbac,
+    }),
   rabbitmq: (app, id, p, c) => new RabbitmqChart(app, id, { ...c, version: p.versions.rabbitmq }),
   imageManager: (app, id, p, c) => new ImageManagerChart(app, id, { ...c, version: p.versions.imageManager }),
   kong: (app, id, p, c) => new KongChart(app, id, { ...c, apigw: p.apigw, routes: deployedContracts(p).flatMap((k) => k.routes ?? []) }),
@@ -69,14 +76,37 @@ const CHARTS: Readonly<Record<Exclude<ComponentName, 'metrics'>, ChartFactory>> 
   deviceManager: (app, id, p, c) => new DeviceManagerChart(app, id, { ...c, version: p.versions.deviceManager }),
   history: (app, id, p, c) => new HistoryChart(app, id, { ...c, version: p.versions.history }),
   persister: (app, id, p, c) => new PersisterChart(app, id, { ...c, version: p.versions.persister }),
-  influxdbStorer: (app, id, p, c) => new InfluxdbStorerChart(app, id, { ...c, version: p.versions.influxdbStorer, logLevel: p.influxdb.storerLogLevel, influxdb: p.influxdb }),
-  influxdbRetriever: (app, id, p, c) => new InfluxdbRetrieverChart(app, id, { ...c, version: p.versions.influxdbRetriever, logLevel: p.influxdb.retrieverLogLevel, influxdb: p.influxdb }),
+  influxdbStorer: (app, id, p, c) =>
+    new InfluxdbStorerChart(app, id, {
+      ...c,
+      version: p.versions.influxdbStorer,
+      logLevel: p.influxdb.storerLogLevel,
+      influxdb: p.influxdb,
+    }),
+  influxdbRetriever: (app, id, p, c) =>
+    new InfluxdbRetrieverChart(app, id, {
+      ...c,
+      version: p.versions.influxdbRetriever,
+      logLevel: p.influxdb.retrieverLogLevel,
+      influxdb: p.influxdb,
+    }),
   gui: (app, id, p, c) => new GuiChart(app, id, { ...c, version: p.versions.gui }),
   guiV2: (app, id, p, c) => new GuiV2Chart(app, id, { ...c, image: p.guiV2.image, version: p.guiV2.version }),
-  iotagentMosca: (app, id, p, c) => new IotagentMoscaChart(app, id, { ...c, version: p.versions.iotagentMosca, domainName: p.domainName, insecureMqtt: p.vernemq.insecureMqtt }),
+  iotagentMosca: (app, id, p, c) =>
+    new IotagentMoscaChart(app, id, {
+      ...c,
+      version: p.versions.iotagentMosca,
+      domainName: p.domainName,
+      insecureMqtt: p.vernemq.insecureMqtt,
+    }),
   iotagentLwm2m: (app, id, p, c) => new IotagentLwm2mChart(app, id, { ...c, version: p.versions.iotagentLwm2m, lwm2m: p.iotagentLwm2m }),
   flowbroker: (app, id, p, c) =>
-    new FlowbrokerChart(app, id, { ...c, version: p.versions.flowbroker, contextManagerVersion: p.versions.flowbrokerContextManager, rbac: p.kubernetesRbac }),
+    new FlowbrokerChart(app, id, {
+      ...c,
+      version: p.versions.flowbroker,
+      contextManagerVersion: p.versions.flowbrokerContextManager,
+      rbac: p.kubernetesRbac,
+    }),
   dataManager: (app, id, p, c) => new DataManagerChart(app, id, { ...c, version: p.versions.dataManager }),
   cron: (app, id, p, c) => new CronChart(app, id, { ...c, version: p.version }),
   v2kBridge: (app, id, p, c) =>
@@ -87,9 +117,11 @@ const CHARTS: Readonly<Record<Exclude<ComponentName, 'metrics'>, ChartFactory>> 
       image: `dojot/v2k-bridge:${p.bridges.v2kVersion}`,
       env: [{ name: 'V2K_APP_USER_CONFIG_FILE', value: 'production.conf' }],
     }),
-  k2vBridge: (app, id, p, c) => new BridgeChart(app, id, { ...c, replicas: p.bridges.replicas, name: 'k2v-bridge', image: `dojot/k2v-bridge:${p.bridges.k2vVersion}` }),
+  k2vBridge: (app, id, p, c) =>
+    new BridgeChart(app, id, { ...c, replicas: p.bridges.replicas, name: 'k2v-bridge', image: `dojot/k2v-bridge:${p.bridges.k2vVersion}` }),
   kafka2ftp: (app, id, p, c) => new Kafka2ftpChart(app, id, { ...c, version: p.versions.kafka2ftp }),
-  kafkaLoopback: (app, id, p, c) => new KafkaLoopbackChart(app, id, { ...c, replicas: p.bridges.replicas, version: p.bridges.loopbackVersion }),
+  kafkaLoopback: (app, id, p, c) =>
+    new KafkaLoopbackChart(app, id, { ...c, replicas: p.bridges.replicas, version: p.bridges.loopbackVersion }),
   kafkaWs: (app, id, p, c) => new KafkaWsChart(app, id, { ...c, kafkaWs: p.kafkaWs }),
   x509IdentityMgmt: (app, id, p, c) => new X509IdentityMgmtChart(app, id, { ...c, x509: p.x509IdentityMgmt, ejbcaDb: p.postgres.ejbca.db }),
 };
@@ -112,14 +144,21 @@ export function addPlatformCharts(app: App, p: Profile): Chart[] {
   const services = components.map((c) => CHARTS[c](app, CHART_IDS[c], p, common));
   for (const chart of services) chart.addDependency(namespace, storage);
   const label = (chart: Chart, component: keyof typeof COMPONENT_ROLES) =>
-    applyRecommendedLabels(chart, { name: chart.node.id, instance: p.namespace, version: p.version, component: COMPONENT_ROLES[component] });
+    applyRecommendedLabels(chart, {
+      name: chart.node.id,
+      instance: p.namespace,
+      version: p.version,
+      component: COMPONENT_ROLES[component],
+    });
   label(namespace, 'namespace');
   label(storage, 'storage');
   services.forEach((chart, i) => label(chart, components[i]));
   applyArgoCdAnnotations(namespace, WAVES.foundation);
   applyArgoCdAnnotations(storage, WAVES.foundation);
   services.forEach((chart, i) => applyArgoCdAnnotations(chart, componentWave(components[i]), JOB_WAVES));
-  const policies = p.networkPolicies.enabled ? [new NetworkPolicyChart(app, 'network-policies', { ...common, profile: p, deployed: components })] : [];
+  const policies = p.networkPolicies.enabled
+    ? [new NetworkPolicyChart(app, 'network-policies', { ...common, profile: p, deployed: components })]
+    : [];
   for (const chart of policies) {
     chart.addDependency(namespace);
     label(chart, 'networkPolicies');

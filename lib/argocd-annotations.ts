@@ -28,6 +28,7 @@ export function applyArgoCdAnnotations(chart: Chart, wave: number, jobWaves: Rea
     o.metadata.addAnnotation(SYNC_WAVE, String(wave));
     if (KEPT.includes(o.kind)) o.metadata.addAnnotation(SYNC_OPTIONS, 'Prune=false,Delete=false');
     // The prometheus-operator's CRDs come with the monitoring stack: a dry run before they exist would fail the sync.
-    if (OTHERS_CRDS.some((g) => o.apiVersion.startsWith(`${g}/`))) o.metadata.addAnnotation(SYNC_OPTIONS, 'SkipDryRunOnMissingResource=true');
+    if (OTHERS_CRDS.some((g) => o.apiVersion.startsWith(`${g}/`)))
+      o.metadata.addAnnotation(SYNC_OPTIONS, 'SkipDryRunOnMissingResource=true');
   }
 }

@@ -44,7 +44,8 @@ export function applyHealthChecks(workloads: readonly PodTemplateOf[], table: He
       if (!entry) throw new Error(`no health checks for container ${c.name} of ${o.kind} ${o.name}: add it to charts/health-probes.ts`);
       if ('none' in entry) return;
       if ('own' in entry) {
-        if (!c.readinessProbe || !c.livenessProbe) throw new Error(`${o.kind} ${o.name}: container ${c.name} should set its own probes (${entry.own})`);
+        if (!c.readinessProbe || !c.livenessProbe)
+          throw new Error(`${o.kind} ${o.name}: container ${c.name} should set its own probes (${entry.own})`);
         return;
       }
       const at = `/spec/template/spec/containers/${i}`;

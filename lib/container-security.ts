@@ -23,7 +23,6 @@ export interface ImageSecurity {
 
 export type ImageSecurityTable = { readonly [workload: string]: { readonly [container: string]: ImageSecurity } };
 
-
 /** The emptyDir volume for a writable path: `/usr/local/kong` → `scratch-usr-local-kong`. */
 export const scratchVolume = (path: string) => `scratch${path.replace(/[^a-z0-9]+/g, '-')}`.replace(/-$/, '');
 
@@ -53,9 +52,12 @@ export function applyImageSecurity(workloads: readonly PodTemplateOf[], table: I
         };
         o.addJsonPatch(JsonPatch.add(`${at}/securityContext`, securityContext));
         const mounts = writable.map((path) => ({ name: scratchVolume(path), mountPath: path }));
-        if (mounts.length) o.addJsonPatch(c.volumeMounts ? JsonPatch.add(`${at}/volumeMounts/-`, mounts[0]) : JsonPatch.add(`${at}/volumeMounts`, [mounts[0]]));
+        if (mounts.length)
+          o.addJsonPatch(
+            c.volumeMounts ? JsonPatch.add(`${at}/volumeMounts/-`, mounts[0]) : JsonPatch.add(`${at}/volumeMounts`, [mounts[0]]),
+          );
         for (const m of mounts.slice(1)) o.addJsonPatch(JsonPatch.add(`${at}/volumeMounts/-`, m));
-        for (const m of mounts) if (!volumes.has(m.name)) (volumes.add(m.name), newVolumes.push(m.name));
+        for (const m of mounts) if (!volumes.has(m.name)) volumes.add(m.name), newVolumes.push(m.name);
         const env = Object.entries(s.env ?? {}).map(([name, value]) => ({ name, value }));
         if (env.length) o.addJsonPatch(c.env ? JsonPatch.add(`${at}/env/-`, env[0]) : JsonPatch.add(`${at}/env`, [env[0]]));
         for (const e of env.slice(1)) o.addJsonPatch(JsonPatch.add(`${at}/env/-`, e));
@@ -63,7 +65,11 @@ export function applyImageSecurity(workloads: readonly PodTemplateOf[], table: I
     }
     const emptyDirs = newVolumes.map((name) => ({ name, emptyDir: {} }));
     if (!emptyDirs.length) continue;
-    o.addJsonPatch(pod.volumes ? JsonPatch.add('/spec/template/spec/volumes/-', emptyDirs[0]) : JsonPatch.add('/spec/template/spec/volumes', [emptyDirs[0]]));
+    o.addJsonPatch(
+      pod.volumes
+        ? JsonPatch.add('/spec/template/spec/volumes/-', emptyDirs[0])
+        : JsonPatch.add('/spec/template/spec/volumes', [emptyDirs[0]]),
+    );
     for (const v of emptyDirs.slice(1)) o.addJsonPatch(JsonPatch.add('/spec/template/spec/volumes/-', v));
   }
 }

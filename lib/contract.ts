@@ -107,7 +107,8 @@ export function portOf(service: ServiceContract, role: string): PortContract {
 export const hostPort = (service: ServiceContract, role: string) => `${service.name}:${portOf(service, role).port}`;
 
 /** `scheme://name:port<path>`. */
-export const serviceUrl = (service: ServiceContract, role: string, path = '', scheme = 'http') => `${scheme}://${hostPort(service, role)}${path}`;
+export const serviceUrl = (service: ServiceContract, role: string, path = '', scheme = 'http') =>
+  `${scheme}://${hostPort(service, role)}${path}`;
 
 /** The Service's ports as Kubernetes writes them; a NodePort only when it is pinned. */
 export function servicePorts(service: ServiceContract): k8s.ServicePort[] {
@@ -116,7 +117,12 @@ export function servicePorts(service: ServiceContract): k8s.ServicePort[] {
     .map((p) => ({
       name: p.name,
       port: p.port,
-      targetPort: p.targetPort === undefined ? undefined : typeof p.targetPort === 'number' ? k8s.IntOrString.fromNumber(p.targetPort) : k8s.IntOrString.fromString(p.targetPort),
+      targetPort:
+        p.targetPort === undefined
+          ? undefined
+          : typeof p.targetPort === 'number'
+            ? k8s.IntOrString.fromNumber(p.targetPort)
+            : k8s.IntOrString.fromString(p.targetPort),
       protocol: p.protocol === 'UDP' ? 'UDP' : undefined,
       nodePort: p.exposed?.fixed ? p.exposed.nodePort : undefined,
     }));

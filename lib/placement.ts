@@ -14,7 +14,9 @@ export const NODE_GROUP_LABEL = 'dojot.components/group';
 
 /** The profile's placement for the charts, with the machine counts it knows (0 is unknown, left out). */
 export function podPlacement(p: Pick<Profile, 'placement' | 'capacity'>): PodPlacement {
-  const machines = Object.fromEntries(NODE_GROUPS.filter((g) => p.capacity.machines[g].count > 0).map((g) => [g, p.capacity.machines[g].count]));
+  const machines = Object.fromEntries(
+    NODE_GROUPS.filter((g) => p.capacity.machines[g].count > 0).map((g) => [g, p.capacity.machines[g].count]),
+  );
   return { ...p.placement, machines };
 }
 
@@ -33,8 +35,8 @@ export function podAffinity(placement: Placement, group: NodeGroup): k8s.Affinit
 
 /** The node group a synthesized pod spec (plain JSON) is pinned to by `nodeGroupSelector`, if any. */
 export function pinnedGroup(podSpec: { affinity?: unknown } | undefined, placement: Placement): NodeGroup | undefined {
-  const terms = (podSpec?.affinity as { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: k8s.NodeSelector } } | undefined)?.nodeAffinity
-    ?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  const terms = (podSpec?.affinity as { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: k8s.NodeSelector } } | undefined)
+    ?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   const label = terms?.[0]?.matchExpressions?.find((e) => e.key === NODE_GROUP_LABEL)?.values?.[0];
   return NODE_GROUPS.find((g) => placement.nodeLabels[g] === label);
 }

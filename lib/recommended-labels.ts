@@ -1,7 +1,6 @@
 import { ApiObject, type Chart, JsonPatch } from 'cdk8s';
 import { WORKLOAD_KINDS } from './pod-templates';
 
-
 export interface RecommendedLabels {
   /** The component (`postgres`, `vernemq`, ...). */
   readonly name: string;

@@ -39,7 +39,9 @@ export function capacityWarning(c: CapacityCheck, lb: LoadBalancerSettings, sizi
     `load balancer capacity: '${c.entryPoint}' must carry up to ${c.neededPerServer} sessions per server ${down} (maxconn ${sizing.maxconn}),`,
     `but the LB host has ${c.offeredPerServer} source ports per server (ip_local_port_range ${lb.localPortRange.low}-${lb.localPortRange.high}` +
       `${lb.sourceAddresses.length > 1 ? ` x ${lb.sourceAddresses.length} source addresses` : ''}). Change one of:`,
-    ...(ports < widest ? [`  - loadBalancer.localPortRange to { low: 1024, high: 65535 } (${widest} ports; the generated sysctl file sets it)`] : []),
+    ...(ports < widest
+      ? [`  - loadBalancer.localPortRange to { low: 1024, high: 65535 } (${widest} ports; the generated sysctl file sets it)`]
+      : []),
     `  - loadBalancer.sourceAddresses: ${sources} addresses of the LB host (each adds ${ports} ports per server)`,
     `  - more nodes in the entry point's inventory group`,
   ].join('\n');

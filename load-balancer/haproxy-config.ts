@@ -66,10 +66,18 @@ function defaultsSection(sizing: Sizing): DefaultsSection {
 }
 
 /** One server line per node, and per extra source address of the LB host when there are any. */
-function servers(prefix: string, addresses: readonly string[], port: number, lb: LoadBalancerSettings, check: HealthCheck, verifyNone?: boolean): Server[] {
+function servers(
+  prefix: string,
+  addresses: readonly string[],
+  port: number,
+  lb: LoadBalancerSettings,
+  check: HealthCheck,
+  verifyNone?: boolean,
+): Server[] {
   return addresses.flatMap((address, i) => {
     const base = { address, port, check, ...(verifyNone ? { verifyNone } : {}) };
-    if (lb.sourceAddresses.length < 2) return [{ name: `${prefix}-${i + 1}`, ...base, ...(lb.sourceAddresses[0] ? { source: lb.sourceAddresses[0] } : {}) }];
+    if (lb.sourceAddresses.length < 2)
+      return [{ name: `${prefix}-${i + 1}`, ...base, ...(lb.sourceAddresses[0] ? { source: lb.sourceAddresses[0] } : {}) }];
     return lb.sourceAddresses.map((source, j) => ({ name: `${prefix}-${i + 1}-src${j + 1}`, ...base, source }));
   });
 }

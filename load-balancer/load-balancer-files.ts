@@ -22,7 +22,9 @@ export function loadBalancerFiles(p: Profile, run: HaproxyRuntime = {}): LoadBal
   const sizing = sizeLoadBalancer(lb);
   const notices: string[] = [];
   if (!p.nodePorts.fixed) {
-    notices.push('nodePorts.fixed is off: Kubernetes picks the NodePorts, and haproxy.cfg (which uses the profile\'s nodePorts) will not reach them; turn it on for the load balancer');
+    notices.push(
+      "nodePorts.fixed is off: Kubernetes picks the NodePorts, and haproxy.cfg (which uses the profile's nodePorts) will not reach them; turn it on for the load balancer",
+    );
   }
   for (const e of entryPoints(p).filter((x) => x.devices)) {
     const check = checkCapacity(e, lb.nodes[e.group].length, lb, sizing);
@@ -30,7 +32,9 @@ export function loadBalancerFiles(p: Profile, run: HaproxyRuntime = {}): LoadBal
   }
   if (p.flavour === 'mosca') {
     // Its NodePorts answer only on nodes that run it (externalTrafficPolicy: Local).
-    notices.push(`the mosca flavour: mqtt_nodes must be the nodes that run iotagent-mosca (${p.placement.nodeAffinity ? `the ${p.placement.nodeLabels.dojot} group` : 'any node where it is scheduled'}), not VerneMQ's`);
+    notices.push(
+      `the mosca flavour: mqtt_nodes must be the nodes that run iotagent-mosca (${p.placement.nodeAffinity ? `the ${p.placement.nodeLabels.dojot} group` : 'any node where it is scheduled'}), not VerneMQ's`,
+    );
   }
   if (lb.nodes.controlPlane.length) notices.push(`kubeadm init --control-plane-endpoint "${lb.address}:${KUBE_API_PORT}" --upload-certs`);
   return {

@@ -42,7 +42,9 @@ export function lwm2mPorts(p: Profile): StreamPort[] {
   const exposed = new Map(exposures(deployedContracts(p)).map((e) => [e.exposure.entryPoint, e.exposure.nodePort]));
   // Devices fetch firmware at the port the agent tells them: its file server's.
   const port = (e: NginxEntryPoint) => (e === 'lwm2m-http' ? p.iotagentLwm2m.fileServerHttpPort : STREAM_PORTS[e].port);
-  return (Object.keys(STREAM_PORTS) as NginxEntryPoint[]).flatMap((e) => (exposed.has(e) ? [{ entryPoint: e, ...STREAM_PORTS[e], port: port(e), nodePort: exposed.get(e)! }] : []));
+  return (Object.keys(STREAM_PORTS) as NginxEntryPoint[]).flatMap((e) =>
+    exposed.has(e) ? [{ entryPoint: e, ...STREAM_PORTS[e], port: port(e), nodePort: exposed.get(e)! }] : [],
+  );
 }
 
 export function buildNginxConfig(p: Profile, sizing: Sizing): NginxStreamConfig {

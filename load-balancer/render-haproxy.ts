@@ -61,7 +61,12 @@ function listenLines(l: ListenSection): string[] {
     `bind ${l.bind.address}:${l.bind.port}`,
     `balance ${l.balance}`,
     ...(check
-      ? ['option httpchk', ...(check.ssl ? ['http-check connect ssl'] : []), `http-check send meth ${check.method} uri ${check.uri}`, `http-check expect status ${check.expectStatus}`]
+      ? [
+          'option httpchk',
+          ...(check.ssl ? ['http-check connect ssl'] : []),
+          `http-check send meth ${check.method} uri ${check.uri}`,
+          `http-check expect status ${check.expectStatus}`,
+        ]
       : []),
     ...l.servers.map(serverLine),
   ];

@@ -132,10 +132,11 @@ export const ANSIBLE_CREDENTIALS = [
 
 /** Variables v0.6.0 knew that no longer apply, with the one-line notice they give. */
 export const ANSIBLE_RETIRED: Readonly<Record<string, string>> = {
-  dojot_verne_operator_version: 'the vmq-operator is gone: the brokers are a plain StatefulSet (see the README\'s differences); this value is not used',
-  kong_url: 'backstage reaches Kong at the address of Kong\'s own Service (its contract); this value is not used',
-  kafka_host: 'cron reaches Kafka at the address of Kafka\'s own Service (its contract); this value is not used',
-  s3_url: 'image-manager reaches MinIO at the address of MinIO\'s own Service (its contract); this value is not used',
+  dojot_verne_operator_version:
+    "the vmq-operator is gone: the brokers are a plain StatefulSet (see the README's differences); this value is not used",
+  kong_url: "backstage reaches Kong at the address of Kong's own Service (its contract); this value is not used",
+  kafka_host: "cron reaches Kafka at the address of Kafka's own Service (its contract); this value is not used",
+  s3_url: "image-manager reaches MinIO at the address of MinIO's own Service (its contract); this value is not used",
 };
 
 /** Variables of the playbooks' own machinery, which have no meaning for manifests. */
@@ -196,7 +197,8 @@ export function translateAnsible(vars: Record<string, unknown>, reference: Recor
     }
     const field = ANSIBLE_FIELDS[name];
     // The original's own way of saying "unset": null, "{{ dojot_version }}", and "" for the storage class only.
-    if (raw === null || (typeof raw === 'string' && FOLLOWS_VERSION.test(raw)) || (raw === '' && EMPTY_MEANS_UNSET.includes(name))) continue;
+    if (raw === null || (typeof raw === 'string' && FOLLOWS_VERSION.test(raw)) || (raw === '' && EMPTY_MEANS_UNSET.includes(name)))
+      continue;
     if (typeof raw === 'string' && raw.includes('{{')) {
       problems.push({ path: name, message: `Jinja expressions are not evaluated here; write the value itself, got '${raw}'` });
       continue;

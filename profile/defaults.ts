@@ -118,7 +118,14 @@ export const DEFAULTS: ProfileLayer = {
   versions: { rabbitmq: '3.7-alpine' },
   optional: { influxdb: false, influxdbStorer: false, influxdbRetriever: false, history: true, persister: true },
   loadBalancer: structuredClone(LOAD_BALANCER_DEFAULTS) as ProfileLayer['loadBalancer'],
-  metrics: { enabled: true, namespace: 'monitoring', release: 'kube-prometheus-stack', dashboardLabel: 'grafana_dashboard', scrapeInterval: '30s', rulesAs: 'helm-values' },
+  metrics: {
+    enabled: true,
+    namespace: 'monitoring',
+    release: 'kube-prometheus-stack',
+    dashboardLabel: 'grafana_dashboard',
+    scrapeInterval: '30s',
+    rulesAs: 'helm-values',
+  },
   locustExporter: { enabled: false, ip: '127.0.0.1', port: 9646 },
   argocd: {
     repoURL: '',

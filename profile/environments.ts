@@ -30,27 +30,37 @@ export function readEnvironments(file: string): Environment[] {
   const content = readYamlFile(file, '--environments');
   const dir = path.dirname(file);
   const problems: Problem[] = [];
-  if (!isPlainObject(content)) throw new ProfileError(file, [{ path: '(top level)', message: 'must be a mapping with one key, environments' }]);
-  for (const key of Object.keys(content)) if (key !== 'environments') problems.push({ path: key, message: unknownKey(key, ['environments'], 'an environments file') });
+  if (!isPlainObject(content))
+    throw new ProfileError(file, [{ path: '(top level)', message: 'must be a mapping with one key, environments' }]);
+  for (const key of Object.keys(content))
+    if (key !== 'environments') problems.push({ path: key, message: unknownKey(key, ['environments'], 'an environments file') });
   const environments = content.environments;
   if (!isPlainObject(environments) || Object.keys(environments).length === 0) {
-    problems.push({ path: 'environments', message: 'must map each environment name to its settings (profile, and optionally inventory and flavour)' });
+    problems.push({
+      path: 'environments',
+      message: 'must map each environment name to its settings (profile, and optionally inventory and flavour)',
+    });
     throw new ProfileError(file, problems);
   }
   const result: Environment[] = [];
   for (const [name, entry] of Object.entries(environments)) {
     const at = `environments.${name}`;
-    if (!DNS_LABEL.test(name) || name.length > 63) problems.push({ path: at, message: 'an environment name must be a DNS label (lower-case letters, digits and -, at most 63)' });
-    else if ((RESERVED_ENVIRONMENT_NAMES as readonly string[]).includes(name)) problems.push({ path: at, message: `is a folder dist/ already has; name it anything but ${RESERVED_ENVIRONMENT_NAMES.join(', ')}` });
+    if (!DNS_LABEL.test(name) || name.length > 63)
+      problems.push({ path: at, message: 'an environment name must be a DNS label (lower-case letters, digits and -, at most 63)' });
+    else if ((RESERVED_ENVIRONMENT_NAMES as readonly string[]).includes(name))
+      problems.push({ path: at, message: `is a folder dist/ already has; name it anything but ${RESERVED_ENVIRONMENT_NAMES.join(', ')}` });
     if (!isPlainObject(entry)) {
       problems.push({ path: at, message: `must be a mapping with ${ENTRY_KEYS.join(', ')}` });
       continue;
     }
     for (const key of Object.keys(entry)) {
-      if (!(ENTRY_KEYS as readonly string[]).includes(key)) problems.push({ path: `${at}.${key}`, message: unknownKey(key, ENTRY_KEYS, 'an environment (profile, inventory, flavour)') });
-      else if (typeof entry[key] !== 'string' || entry[key] === '') problems.push({ path: `${at}.${key}`, message: `must be a non-empty string, got ${JSON.stringify(entry[key])}` });
+      if (!(ENTRY_KEYS as readonly string[]).includes(key))
+        problems.push({ path: `${at}.${key}`, message: unknownKey(key, ENTRY_KEYS, 'an environment (profile, inventory, flavour)') });
+      else if (typeof entry[key] !== 'string' || entry[key] === '')
+        problems.push({ path: `${at}.${key}`, message: `must be a non-empty string, got ${JSON.stringify(entry[key])}` });
     }
-    const value = (key: (typeof ENTRY_KEYS)[number]) => (typeof entry[key] === 'string' && entry[key] !== '' ? (entry[key] as string) : undefined);
+    const value = (key: (typeof ENTRY_KEYS)[number]) =>
+      typeof entry[key] === 'string' && entry[key] !== '' ? (entry[key] as string) : undefined;
     const profile = value('profile');
     const inventory = value('inventory');
     const inDir = (f: string) => (path.isAbsolute(f) ? f : path.join(dir, f));

@@ -83,11 +83,24 @@ function inventoryFiles(location: string): { hostsFile: string; varFiles: string
   const hosts = HOSTS_FILES.map((f) => path.join(location, f)).find((f) => fs.existsSync(f));
   if (!hosts) throw new ProfileError(location, [{ path: '(directory)', message: `has no hosts file (${HOSTS_FILES.join(', ')})` }]);
   if (fs.existsSync(path.join(location, 'group_vars', 'dojot-k8s'))) {
-    throw new ProfileError(location, [{ path: 'group_vars/dojot-k8s', message: 'is where dojot v0.4.0 to v0.4.3 kept their variables; dojot-cdk8s deploys dojot v0.6.0 and reads v0.6.0 inventories (group_vars/all)' }]);
+    throw new ProfileError(location, [
+      {
+        path: 'group_vars/dojot-k8s',
+        message:
+          'is where dojot v0.4.0 to v0.4.3 kept their variables; dojot-cdk8s deploys dojot v0.6.0 and reads v0.6.0 inventories (group_vars/all)',
+      },
+    ]);
   }
   const all = path.join(location, 'group_vars', 'all');
   const single = ['all.yaml', 'all.yml'].map((f) => path.join(location, 'group_vars', f)).filter((f) => fs.existsSync(f));
-  const inDir = fs.existsSync(all) && fs.statSync(all).isDirectory() ? fs.readdirSync(all).filter((f) => YAML_FILE.test(f)).sort().map((f) => path.join(all, f)) : [];
+  const inDir =
+    fs.existsSync(all) && fs.statSync(all).isDirectory()
+      ? fs
+          .readdirSync(all)
+          .filter((f) => YAML_FILE.test(f))
+          .sort()
+          .map((f) => path.join(all, f))
+      : [];
   return { hostsFile: hosts, varFiles: [...single, ...inDir] };
 }
 
@@ -105,7 +118,12 @@ export function readInventory(location: string): Inventory {
   const { hostsFile, varFiles } = inventoryFiles(location);
   const root = readYamlFile(hostsFile, '--inventory');
   if (!isPlainObject(root)) {
-    throw new ProfileError(hostsFile, [{ path: '(top level)', message: 'must be an Ansible YAML inventory: a mapping of groups, such as all: { children: { mqtt_nodes: { hosts: ... } } }' }]);
+    throw new ProfileError(hostsFile, [
+      {
+        path: '(top level)',
+        message: 'must be an Ansible YAML inventory: a mapping of groups, such as all: { children: { mqtt_nodes: { hosts: ... } } }',
+      },
+    ]);
   }
   const groups = collectGroups(root);
   const later = otherDojotVersionOfHosts(groups.keys());
@@ -120,7 +138,8 @@ export function readInventory(location: string): Inventory {
     const addresses = hosts.map((h) => (addressOf.has(h) ? addressOf.get(h) : h));
     const where = (i: number) => `${group}.${hosts[i]}${addressOf.has(hosts[i]) ? '.ansible_host' : ''}`;
     for (const [i, a] of addresses.entries()) {
-      if (typeof a === 'string' && PLACEHOLDER.test(a)) problems.push({ path: where(i), message: `'${a}' is the example inventory's placeholder: write the node's address` });
+      if (typeof a === 'string' && PLACEHOLDER.test(a))
+        problems.push({ path: where(i), message: `'${a}' is the example inventory's placeholder: write the node's address` });
     }
     problems.push(...addressProblems(addresses, where).filter((p) => !problems.some((q) => q.path === p.path)));
     nodes[key] = addresses.filter(isAddress);
@@ -133,7 +152,10 @@ export function readInventory(location: string): Inventory {
   const union: Plain = {};
   for (const g of groupVars) for (const [k, v] of Object.entries(g.vars)) setOwn(union, k, v);
   const other = otherDojotVersion(union);
-  if (other) throw new ProfileError(varFiles.length === 1 ? varFiles[0] : path.join(location, 'group_vars', 'all'), [{ path: '(variables)', message: other }]);
+  if (other)
+    throw new ProfileError(varFiles.length === 1 ? varFiles[0] : path.join(location, 'group_vars', 'all'), [
+      { path: '(variables)', message: other },
+    ]);
   return { hostsFile, nodes, groupVars, problems: problems.map((p) => ({ ...p, source: hostsFile })) };
 }
 

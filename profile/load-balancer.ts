@@ -11,7 +11,6 @@ export const LB_GROUPS = {
 } as const;
 export type LbGroup = keyof typeof LB_GROUPS;
 
-
 /** The nodes behind each entry point: read from the inventory (`--inventory`) only, never from a profile. */
 export interface LoadBalancerNodes {
   /** [mqtt_nodes] Addresses of the VerneMQ nodes. @default from the inventory */
@@ -73,7 +72,8 @@ export function addressProblems(addresses: readonly unknown[], where: (i: number
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   addresses.forEach((a, i) => {
-    if (!isAddress(a)) problems.push({ path: where(i), message: `must be an IPv4 or IPv6 address (no zone id) or a DNS name, got ${JSON.stringify(a)}` });
+    if (!isAddress(a))
+      problems.push({ path: where(i), message: `must be an IPv4 or IPv6 address (no zone id) or a DNS name, got ${JSON.stringify(a)}` });
     else if (seen.has(a)) problems.push({ path: where(i), message: `'${a}' is listed twice (also ${where(seen.get(a)!)})` });
     else seen.set(a, i);
   });
@@ -86,18 +86,32 @@ const wholeIn = (v: number, min: number, max: number) => Number.isInteger(v) && 
 export function validateLoadBalancer(lb: LoadBalancerSettings): Problem[] {
   const problems: Problem[] = [];
   const at = (field: string) => `loadBalancer.${field}`;
-  if (!wholeIn(lb.expectedDevices, 1, 10_000_000)) problems.push({ path: at('expectedDevices'), message: `must be a whole number from 1 to 10000000, got ${lb.expectedDevices}` });
+  if (!wholeIn(lb.expectedDevices, 1, 10_000_000))
+    problems.push({ path: at('expectedDevices'), message: `must be a whole number from 1 to 10000000, got ${lb.expectedDevices}` });
   if (!wholeIn(lb.maxClientKeepaliveSeconds, 1, 65535)) {
-    problems.push({ path: at('maxClientKeepaliveSeconds'), message: `must be a whole number of seconds from 1 to 65535 (MQTT's limit), got ${lb.maxClientKeepaliveSeconds}` });
+    problems.push({
+      path: at('maxClientKeepaliveSeconds'),
+      message: `must be a whole number of seconds from 1 to 65535 (MQTT's limit), got ${lb.maxClientKeepaliveSeconds}`,
+    });
   }
   const { low, high } = lb.localPortRange;
   if (!wholeIn(low, 1024, 65535) || !wholeIn(high, 1024, 65535) || low > high) {
-    problems.push({ path: at('localPortRange'), message: `must be two port numbers with 1024 <= low <= high <= 65535, got ${low}-${high}` });
+    problems.push({
+      path: at('localPortRange'),
+      message: `must be two port numbers with 1024 <= low <= high <= 65535, got ${low}-${high}`,
+    });
   }
-  if (!wholeIn(lb.hardStopAfterSeconds, 1, 86400)) problems.push({ path: at('hardStopAfterSeconds'), message: `must be a whole number of seconds from 1 to 86400, got ${lb.hardStopAfterSeconds}` });
-  if (!/^\/[\w./-]+$/.test(lb.statsSocket)) problems.push({ path: at('statsSocket'), message: `must be an absolute path, got '${lb.statsSocket}'` });
-  if (!isAddress(lb.address)) problems.push({ path: at('address'), message: `must be an IPv4 or IPv6 address or a DNS name, got ${JSON.stringify(lb.address)}` });
-  if (!Array.isArray(lb.sourceAddresses)) problems.push({ path: at('sourceAddresses'), message: `must be a list of addresses, got ${JSON.stringify(lb.sourceAddresses)}` });
+  if (!wholeIn(lb.hardStopAfterSeconds, 1, 86400))
+    problems.push({
+      path: at('hardStopAfterSeconds'),
+      message: `must be a whole number of seconds from 1 to 86400, got ${lb.hardStopAfterSeconds}`,
+    });
+  if (!/^\/[\w./-]+$/.test(lb.statsSocket))
+    problems.push({ path: at('statsSocket'), message: `must be an absolute path, got '${lb.statsSocket}'` });
+  if (!isAddress(lb.address))
+    problems.push({ path: at('address'), message: `must be an IPv4 or IPv6 address or a DNS name, got ${JSON.stringify(lb.address)}` });
+  if (!Array.isArray(lb.sourceAddresses))
+    problems.push({ path: at('sourceAddresses'), message: `must be a list of addresses, got ${JSON.stringify(lb.sourceAddresses)}` });
   else problems.push(...addressProblems(lb.sourceAddresses, (i) => at(`sourceAddresses[${i}]`)));
   for (const group of Object.keys(LB_GROUPS) as LbGroup[]) {
     const addresses = lb.nodes[group];

@@ -40,19 +40,26 @@ interface Layer {
   readonly problems?: readonly Problem[];
 }
 
-const presetLayer = (name: string): Layer => ({ source: `preset ${name}`, values: PRESETS[name] as Record<string, unknown>, ansible: false });
+const presetLayer = (name: string): Layer => ({
+  source: `preset ${name}`,
+  values: PRESETS[name] as Record<string, unknown>,
+  ansible: false,
+});
 
 /** The layers of a profile file: its preset (if it names one), then its own values. */
 function fileLayers(file: string, notices: string[]): Layer[] {
   const content = readYamlFile(file, '--profile') ?? {};
-  if (!isPlainObject(content)) throw new ProfileError(file, [{ path: '(top level)', message: 'must be a mapping of keys (a profile or an Ansible dojot.yaml)' }]);
+  if (!isPlainObject(content))
+    throw new ProfileError(file, [{ path: '(top level)', message: 'must be a mapping of keys (a profile or an Ansible dojot.yaml)' }]);
   const other = otherDojotVersion(content);
   if (other) throw new ProfileError(file, [{ path: '(file)', message: other }]);
   if (looksLikeAnsible(content)) return [ansibleLayer(file, content, notices)];
   const { preset, ...values } = content;
   if (preset === undefined) return [{ source: file, values, ansible: false }];
   if (typeof preset !== 'string' || !Object.hasOwn(PRESETS, preset) || preset === '') {
-    throw new ProfileError(file, [{ path: 'preset', message: `must be one of ${Object.keys(PRESETS).join(', ')}, got ${JSON.stringify(preset)}` }]);
+    throw new ProfileError(file, [
+      { path: 'preset', message: `must be one of ${Object.keys(PRESETS).join(', ')}, got ${JSON.stringify(preset)}` },
+    ]);
   }
   return [presetLayer(preset), { source: file, values, ansible: false }];
 }
@@ -85,20 +92,30 @@ export function loadInputs(inputs: ProfileInputs = {}): LoadedProfile {
 
   const isPreset = Object.hasOwn(PRESETS, selector);
   if (!isPreset && !fs.existsSync(selector)) {
-    problems.push({ source: '--profile', path: '', message: `'${selector}' is neither a preset (${Object.keys(PRESETS).join(', ')}) nor a file` });
+    problems.push({
+      source: '--profile',
+      path: '',
+      message: `'${selector}' is neither a preset (${Object.keys(PRESETS).join(', ')}) nor a file`,
+    });
   }
   const inventory = inputs.inventory ? collect(() => readInventory(inputs.inventory!)) : undefined;
   problems.push(...(inventory?.problems ?? []));
   const groupVars = (inventory?.groupVars ?? []).flatMap((f) => collect(() => ansibleLayer(f.file, f.vars, notices)) ?? []);
   const profileFile = !isPreset && fs.existsSync(selector) ? (collect(() => fileLayers(selector, notices)) ?? []) : [];
   const flavourKnown = inputs.flavour === undefined || (FLAVOURS as readonly string[]).includes(inputs.flavour);
-  if (!flavourKnown) problems.push({ source: '--flavour', path: '', message: `must be one of ${FLAVOURS.join(', ')}, got '${inputs.flavour}'` });
-  const flavour: Layer[] = inputs.flavour === undefined || !flavourKnown ? [] : [{ source: '--flavour', values: { flavour: inputs.flavour }, ansible: false }];
+  if (!flavourKnown)
+    problems.push({ source: '--flavour', path: '', message: `must be one of ${FLAVOURS.join(', ')}, got '${inputs.flavour}'` });
+  const flavour: Layer[] =
+    inputs.flavour === undefined || !flavourKnown ? [] : [{ source: '--flavour', values: { flavour: inputs.flavour }, ansible: false }];
   // A preset named by --profile comes first; one named inside the profile file comes with it.
   const layers = [...(isPreset ? [presetLayer(selector)] : []), ...groupVars, ...profileFile, ...flavour];
   const profile = collect(() => resolveLayers(layers));
   if (problems.length || !profile) throw new ProfileError(selector, problems);
-  const sources = [isPreset ? `preset ${selector}` : selector, ...(inputs.inventory ? [`inventory ${inputs.inventory}`] : []), ...(inputs.flavour ? [`flavour ${inputs.flavour}`] : [])];
+  const sources = [
+    isPreset ? `preset ${selector}` : selector,
+    ...(inputs.inventory ? [`inventory ${inputs.inventory}`] : []),
+    ...(inputs.flavour ? [`flavour ${inputs.flavour}`] : []),
+  ];
   return { profile, source: sources.join(', '), notices, inventory };
 }
 
@@ -134,8 +151,15 @@ export function resolveLayers(layers: readonly Layer[]): Profile {
 }
 
 /** A layer of profile fields, merged over the defaults and validated (tests, and profile layers in code). */
-export function resolveProfile(source: string, layer: ProfileLayer | Record<string, unknown>, base?: ProfileLayer): { profile: Profile; source: string } {
-  const layers: Layer[] = [...(base ? [{ source: `${source} (base)`, values: base as Record<string, unknown>, ansible: false }] : []), { source, values: layer as Record<string, unknown>, ansible: false }];
+export function resolveProfile(
+  source: string,
+  layer: ProfileLayer | Record<string, unknown>,
+  base?: ProfileLayer,
+): { profile: Profile; source: string } {
+  const layers: Layer[] = [
+    ...(base ? [{ source: `${source} (base)`, values: base as Record<string, unknown>, ansible: false }] : []),
+    { source, values: layer as Record<string, unknown>, ansible: false },
+  ];
   return { profile: resolveLayers(layers), source };
 }
 
@@ -161,4 +185,3 @@ function withAnsibleName(problem: Problem): Problem {
   const rest = problem.path.slice(best[1].length).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
   return { ...problem, path: `${best[0]}${rest} (${problem.path})` };
 }
-

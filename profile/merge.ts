@@ -23,8 +23,9 @@ const UNION_FIELDS: Readonly<Record<string, { readonly accepts: (v: unknown) => 
 /** Fields that earlier versions had, with what replaced them. */
 export const REMOVED_FIELDS: Readonly<Record<string, string>> = {
   'vernemq.operatorVersion':
-    'was removed: the brokers are a plain StatefulSet of dojot/vernemq-dojot, without the vmq-operator (which can no longer start them; see the README\'s differences); delete this key',
-  'loadBalancer.nodes': 'comes from the inventory (--inventory: its groups mqtt_nodes, apigw_nodes, metrics_nodes, lwm2m_nodes, control_plane_nodes), not from a profile',
+    "was removed: the brokers are a plain StatefulSet of dojot/vernemq-dojot, without the vmq-operator (which can no longer start them; see the README's differences); delete this key",
+  'loadBalancer.nodes':
+    'comes from the inventory (--inventory: its groups mqtt_nodes, apigw_nodes, metrics_nodes, lwm2m_nodes, control_plane_nodes), not from a profile',
 };
 
 /**

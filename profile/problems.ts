@@ -32,7 +32,8 @@ function formatProblems(source: string, problems: readonly Problem[]): string {
 }
 
 /** The problems with their source set, for merging the problems of several inputs. */
-export const fromSource = (source: string, problems: readonly Problem[]): Problem[] => problems.map((p) => ({ ...p, source: p.source ?? source }));
+export const fromSource = (source: string, problems: readonly Problem[]): Problem[] =>
+  problems.map((p) => ({ ...p, source: p.source ?? source }));
 
 const normalize = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
 
@@ -68,5 +69,7 @@ function editDistance(a: string, b: string): number {
 /** One line for an unknown key: the likely intended one when there is one, never the whole list. */
 export function unknownKey(key: string, known: readonly string[], where: string): string {
   const near = closest(key, known);
-  return near ? `unknown key '${key}'; did you mean '${near}'?` : `unknown key '${key}': not a setting of ${where} (the README's profile reference lists them)`;
+  return near
+    ? `unknown key '${key}'; did you mean '${near}'?`
+    : `unknown key '${key}': not a setting of ${where} (the README's profile reference lists them)`;
 }

@@ -13,7 +13,8 @@ export function validateCapacity(p: Profile): Problem[] {
   for (const [workload, containers] of Object.entries(p.resources)) {
     for (const [container, r] of Object.entries(containers)) {
       const at = `resources.${workload}.${container}`;
-      if (!CPU.test(r.cpu) || parseQuantity(r.cpu) <= 0) fail(`${at}.cpu`, `must be a CPU quantity above 0 such as 250m or 2, got '${r.cpu}'`);
+      if (!CPU.test(r.cpu) || parseQuantity(r.cpu) <= 0)
+        fail(`${at}.cpu`, `must be a CPU quantity above 0 such as 250m or 2, got '${r.cpu}'`);
       const memoryOk = (field: 'memory' | 'memoryLimit') => {
         const v = r[field];
         if (MEMORY.test(v) && isQuantity(v) && parseQuantity(v) > 0) return true;
@@ -28,14 +29,17 @@ export function validateCapacity(p: Profile): Problem[] {
   for (const g of NODE_GROUPS) {
     const m = p.capacity.machines[g];
     const at = `capacity.machines.${g}`;
-    if (!Number.isInteger(m.count) || m.count < 0 || m.count > 1000) fail(`${at}.count`, `must be an integer from 0 (unknown) to 1000, got ${m.count}`);
+    if (!Number.isInteger(m.count) || m.count < 0 || m.count > 1000)
+      fail(`${at}.count`, `must be an integer from 0 (unknown) to 1000, got ${m.count}`);
     if (m.count > 0 && !(m.cores > 0)) fail(`${at}.cores`, `must be above 0 when count is set, got ${m.cores}`);
     const memoryOk = MEMORY.test(m.memory) && isQuantity(m.memory);
     if (!memoryOk) fail(`${at}.memory`, `must be a memory quantity such as 8Gi, got '${m.memory}'`);
     else if (m.count > 0 && parseQuantity(m.memory) <= 0) fail(`${at}.memory`, `must be above 0 when count is set, got '${m.memory}'`);
   }
   const reserved = p.capacity.reservedPercent;
-  if (!Number.isInteger(reserved) || reserved < 0 || reserved > 90) fail('capacity.reservedPercent', `must be an integer from 0 to 90, got ${reserved}`);
-  if (!ON_EXCESS.includes(p.capacity.onExcess)) fail('capacity.onExcess', `must be one of ${ON_EXCESS.join(', ')}, got '${p.capacity.onExcess}'`);
+  if (!Number.isInteger(reserved) || reserved < 0 || reserved > 90)
+    fail('capacity.reservedPercent', `must be an integer from 0 to 90, got ${reserved}`);
+  if (!ON_EXCESS.includes(p.capacity.onExcess))
+    fail('capacity.onExcess', `must be one of ${ON_EXCESS.join(', ')}, got '${p.capacity.onExcess}'`);
   return problems;
 }

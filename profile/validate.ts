@@ -67,11 +67,15 @@ export function validateProfile(p: Profile): Problem[] {
   if (!(FLAVOURS as readonly string[]).includes(p.flavour)) fail('flavour', `must be one of ${FLAVOURS.join(', ')}, got '${p.flavour}'`);
   if (p.namespace.length > 63) fail('namespace', 'must be at most 63 characters');
   matches('namespace', p.namespace, DNS_LABEL, 'a DNS label (lower-case letters, digits and -)');
-  if (SYSTEM_NAMESPACES.includes(p.namespace)) fail('namespace', `must not be a namespace of Kubernetes itself (${SYSTEM_NAMESPACES.join(', ')}); dojot gets its own, such as dojot`);
+  if (SYSTEM_NAMESPACES.includes(p.namespace))
+    fail('namespace', `must not be a namespace of Kubernetes itself (${SYSTEM_NAMESPACES.join(', ')}); dojot gets its own, such as dojot`);
   // flowbroker v0.6.0 creates its flow nodes in `dojot`, whatever its own namespace (kubernetesRemoteNode/index.js).
   const namespaceOk = !problems.some((x) => x.path === 'namespace');
   if (namespaceOk && p.flavour !== '100k' && p.namespace !== 'dojot') {
-    fail('namespace', `must be dojot for the ${p.flavour} flavour: flowbroker (v0.6.0) creates its flow nodes in the namespace dojot, whatever its own`);
+    fail(
+      'namespace',
+      `must be dojot for the ${p.flavour} flavour: flowbroker (v0.6.0) creates its flow nodes in the namespace dojot, whatever its own`,
+    );
   }
   matches('version', p.version, IMAGE_TAG, 'an image tag');
   matches('domainName', p.domainName, HOST, 'a host name or address');
@@ -165,7 +169,10 @@ export function validateProfile(p: Profile): Problem[] {
   if (p.storageClassName !== undefined) {
     matches('storageClassName', p.storageClassName, DNS_SUBDOMAIN, 'a StorageClass name (lower-case DNS subdomain)');
   } else if (anyVolume) {
-    fail('storageClassName', `must be set when a persistence toggle is on (${anyVolume[0]}.persistence.enabled is true); the guide uses 'local-storage'`);
+    fail(
+      'storageClassName',
+      `must be set when a persistence toggle is on (${anyVolume[0]}.persistence.enabled is true); the guide uses 'local-storage'`,
+    );
   }
 
   if (!/^\/[A-Za-z0-9._/-]*[A-Za-z0-9._-]$/.test(p.localVolumes.hostRoot)) {
@@ -185,12 +192,19 @@ export function validateProfile(p: Profile): Problem[] {
   problems.push(...databaseProblems(p));
   matches('metrics.namespace', p.metrics.namespace, DNS_LABEL, 'a DNS label (lower-case letters, digits and -)');
   matches('metrics.release', p.metrics.release, LABEL_VALUE, 'a Kubernetes label value (a Helm release name)');
-  matches('metrics.dashboardLabel', p.metrics.dashboardLabel, /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/, 'a Kubernetes label name');
-  if (!['helm-values', 'prometheus-rule'].includes(p.metrics.rulesAs)) fail('metrics.rulesAs', `must be one of helm-values, prometheus-rule, got '${p.metrics.rulesAs}'`);
+  matches(
+    'metrics.dashboardLabel',
+    p.metrics.dashboardLabel,
+    /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/,
+    'a Kubernetes label name',
+  );
+  if (!['helm-values', 'prometheus-rule'].includes(p.metrics.rulesAs))
+    fail('metrics.rulesAs', `must be one of helm-values, prometheus-rule, got '${p.metrics.rulesAs}'`);
   matches('metrics.scrapeInterval', p.metrics.scrapeInterval, /^[1-9]\d*(ms|s|m|h)$/, 'a Prometheus duration such as 30s or 1m');
   // Derived from domainName unless set: then checked once, as domainName.
   const derivedUrl = p.auth.resetPasswordUrl === `http://${p.domainName}/#/setPassword/`;
-  if (!derivedUrl && !/^https?:\/\/[^\s'"]+$/.test(p.auth.resetPasswordUrl)) fail('auth.resetPasswordUrl', `must be an http(s) URL without spaces or quotes, got '${p.auth.resetPasswordUrl}'`);
+  if (!derivedUrl && !/^https?:\/\/[^\s'"]+$/.test(p.auth.resetPasswordUrl))
+    fail('auth.resetPasswordUrl', `must be an http(s) URL without spaces or quotes, got '${p.auth.resetPasswordUrl}'`);
   for (const [path, v] of [
     ['influxdb.organizationName', p.influxdb.organizationName],
     ['influxdb.bucket', p.influxdb.bucket],
@@ -203,28 +217,43 @@ export function validateProfile(p: Profile): Problem[] {
   ] as const) {
     if (!['debug', 'info', 'warn', 'error'].includes(v)) fail(path, `must be one of debug, info, warn, error, got '${v}'`);
   }
-  if (p.iotagentLwm2m.fileServerAddress !== p.domainName) matches('iotagentLwm2m.fileServerAddress', p.iotagentLwm2m.fileServerAddress, HOST, 'a host name or address');
+  if (p.iotagentLwm2m.fileServerAddress !== p.domainName)
+    matches('iotagentLwm2m.fileServerAddress', p.iotagentLwm2m.fileServerAddress, HOST, 'a host name or address');
   integerIn('iotagentLwm2m.fileServerHttpPort', p.iotagentLwm2m.fileServerHttpPort, 1, 65535, 'a port');
   integerIn('iotagentLwm2m.fileServerHttpsPort', p.iotagentLwm2m.fileServerHttpsPort, 1, 65535, 'a port');
-  if (p.minio.clusterSize > 1) fail('minio.clusterSize', 'must be 1: MinIO\'s distributed mode (one volume per server, every server named in every server\'s arguments) is not built; the original\'s replicas would each have run a separate, empty store');
+  if (p.minio.clusterSize > 1)
+    fail(
+      'minio.clusterSize',
+      "must be 1: MinIO's distributed mode (one volume per server, every server named in every server's arguments) is not built; the original's replicas would each have run a separate, empty store",
+    );
   matches('influxdb.retention', p.influxdb.retention, /^\d+(ns|us|ms|s|m|h|d|w)$/, 'a duration such as 7d or 72h');
-  if (!isIP(p.locustExporter.ip) || p.locustExporter.ip.includes('%')) fail('locustExporter.ip', `must be an IPv4 or IPv6 address (no zone id), got '${p.locustExporter.ip}'`);
+  if (!isIP(p.locustExporter.ip) || p.locustExporter.ip.includes('%'))
+    fail('locustExporter.ip', `must be an IPv4 or IPv6 address (no zone id), got '${p.locustExporter.ip}'`);
 
   // An ensemble of two or four survives no more failures than one of one or three, and splits worse.
   if (Number.isInteger(p.zookeeper.clusterSize) && p.zookeeper.clusterSize % 2 === 0) {
-    fail('zookeeper.clusterSize', `must be odd (1, 3, 5, 7): an ensemble of ${p.zookeeper.clusterSize} needs ${p.zookeeper.clusterSize / 2 + 1} servers up, no better than ${p.zookeeper.clusterSize - 1}`);
+    fail(
+      'zookeeper.clusterSize',
+      `must be odd (1, 3, 5, 7): an ensemble of ${p.zookeeper.clusterSize} needs ${p.zookeeper.clusterSize / 2 + 1} servers up, no better than ${p.zookeeper.clusterSize - 1}`,
+    );
   }
   problems.push(...validateCapacity(p));
   const a = p.argocd;
-  if (a.repoURL && !/^(https?:\/\/|ssh:\/\/|git@)[^\s]+$/.test(a.repoURL)) fail('argocd.repoURL', `must be a Git URL (https://..., ssh://... or git@host:path), got '${a.repoURL}'`);
-  if (!a.targetRevision.trim() || /\s/.test(a.targetRevision)) fail('argocd.targetRevision', `must be a branch, tag or commit, got '${a.targetRevision}'`);
-  if (a.path.startsWith('/') || a.path.split('/').includes('..')) fail('argocd.path', `must be a path inside the repository (no leading / and no ..), got '${a.path}'`);
+  if (a.repoURL && !/^(https?:\/\/|ssh:\/\/|git@)[^\s]+$/.test(a.repoURL))
+    fail('argocd.repoURL', `must be a Git URL (https://..., ssh://... or git@host:path), got '${a.repoURL}'`);
+  if (!a.targetRevision.trim() || /\s/.test(a.targetRevision))
+    fail('argocd.targetRevision', `must be a branch, tag or commit, got '${a.targetRevision}'`);
+  if (a.path.startsWith('/') || a.path.split('/').includes('..'))
+    fail('argocd.path', `must be a path inside the repository (no leading / and no ..), got '${a.path}'`);
   matches('argocd.name', a.name, DNS_SUBDOMAIN, 'a DNS name (lower-case letters, digits, - and .)');
   matches('argocd.namespace', a.namespace, DNS_LABEL, 'a DNS label (lower-case letters, digits and -)');
   matches('argocd.project', a.project, DNS_SUBDOMAIN, 'a DNS name (lower-case letters, digits, - and .)');
-  if (!/^https:\/\/[^\s]+$/.test(a.destinationServer)) fail('argocd.destinationServer', `must be the cluster's API URL (https://...), got '${a.destinationServer}'`);
+  if (!/^https:\/\/[^\s]+$/.test(a.destinationServer))
+    fail('argocd.destinationServer', `must be the cluster's API URL (https://...), got '${a.destinationServer}'`);
   // The load balancer's address follows domainName unless set: checked once, as domainName.
-  problems.push(...validateLoadBalancer(p.loadBalancer).filter((x) => !(x.path === 'loadBalancer.address' && p.loadBalancer.address === p.domainName)));
+  problems.push(
+    ...validateLoadBalancer(p.loadBalancer).filter((x) => !(x.path === 'loadBalancer.address' && p.loadBalancer.address === p.domainName)),
+  );
   return problems;
 }
 
@@ -247,8 +276,18 @@ function databaseProblems(p: Profile): Problem[] {
     ['postgres.authUser', pg.authUser],
     ['postgres.devmUser', pg.devmUser],
   ];
-  for (const [path, name] of [...users, ['postgres.kong.db', pg.kong.db], ['postgres.ejbca.db', pg.ejbca.db], ['postgres.defaultDb', pg.defaultDb], ['mongodb.superUser', p.mongodb.superUser]] as [string, string][]) {
-    if (!DB_IDENTIFIER.test(name)) problems.push({ path, message: `must be a database identifier (lower-case letters, digits and _, starting with a letter or _, at most 63), got '${name}'` });
+  for (const [path, name] of [
+    ...users,
+    ['postgres.kong.db', pg.kong.db],
+    ['postgres.ejbca.db', pg.ejbca.db],
+    ['postgres.defaultDb', pg.defaultDb],
+    ['mongodb.superUser', p.mongodb.superUser],
+  ] as [string, string][]) {
+    if (!DB_IDENTIFIER.test(name))
+      problems.push({
+        path,
+        message: `must be a database identifier (lower-case letters, digits and _, starting with a letter or _, at most 63), got '${name}'`,
+      });
   }
   for (const [list, what] of [
     [users, 'user'],
@@ -257,7 +296,8 @@ function databaseProblems(p: Profile): Problem[] {
     const seen = new Map<string, string>();
     for (const [path, name] of list) {
       const other = seen.get(name);
-      if (other && other !== path && !problems.some((x) => x.path === path)) problems.push({ path, message: `must be unique: '${name}' is also the ${what} of ${other} (PostgreSQL would fail on first boot)` });
+      if (other && other !== path && !problems.some((x) => x.path === path))
+        problems.push({ path, message: `must be unique: '${name}' is also the ${what} of ${other} (PostgreSQL would fail on first boot)` });
       else seen.set(name, path);
     }
   }

@@ -13,8 +13,12 @@ const FINGERPRINTS: readonly { readonly version: string; readonly test: (vars: R
   {
     version: 'v0.7 or later',
     test: (v) =>
-      Object.keys(v).find((k) => /^dojot_[a-z0-9]+_nodenames$/.test(k) || k === 'dojot_volume_directory' || k === 'dojot_x509_ejbca_replicas') ??
-      (isPlainObject(v.optional) ? ['vernemq', 'mosca', 'lwm2m'].map((k) => `optional.${k}`).find((k) => Object.hasOwn(v.optional as object, k.slice(9))) : undefined),
+      Object.keys(v).find(
+        (k) => /^dojot_[a-z0-9]+_nodenames$/.test(k) || k === 'dojot_volume_directory' || k === 'dojot_x509_ejbca_replicas',
+      ) ??
+      (isPlainObject(v.optional)
+        ? ['vernemq', 'mosca', 'lwm2m'].map((k) => `optional.${k}`).find((k) => Object.hasOwn(v.optional as object, k.slice(9)))
+        : undefined),
   },
   { version: 'v0.4', test: (v) => (Object.hasOwn(v, 'dojot_ejbca_persistent_volumes') ? 'dojot_ejbca_persistent_volumes' : undefined) },
 ];

@@ -10,7 +10,8 @@ function looksLikeIni(text: string): boolean {
   return /^\s*\[[A-Za-z0-9_:-]+\]\s*$/m.test(text) && !/^\s*[A-Za-z0-9_-]+\s*:\s*(\S|$)/m.test(text.replace(/^\s*\[.*$/gm, ''));
 }
 
-const INI_HINT = 'looks like an INI inventory; convert it to YAML with `ansible-inventory -i <file> --list -y > hosts.yaml` and give that file';
+const INI_HINT =
+  'looks like an INI inventory; convert it to YAML with `ansible-inventory -i <file> --list -y > hosts.yaml` and give that file';
 
 /** The first path at which a value contains itself (YAML aliases can make a structure circular). */
 function cycleAt(value: unknown, path: string[] = [], ancestors = new Set<unknown>()): string | undefined {
@@ -51,10 +52,15 @@ export function readYamlFile(file: string, label: string): unknown {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new ProfileError(file, [{ path: '(aliases)', message: `cannot be expanded (${why}); write the values out instead of nesting aliases` }]);
+    throw new ProfileError(file, [
+      { path: '(aliases)', message: `cannot be expanded (${why}); write the values out instead of nesting aliases` },
+    ]);
   }
   const cycle = cycleAt(value);
-  if (cycle) throw new ProfileError(file, [{ path: cycle, message: 'contains itself through a YAML alias (*name inside its own &name); write the values out' }]);
+  if (cycle)
+    throw new ProfileError(file, [
+      { path: cycle, message: 'contains itself through a YAML alias (*name inside its own &name); write the values out' },
+    ]);
   if (typeof value === 'string' && looksLikeIni(text)) throw new ProfileError(file, [{ path: '(file)', message: INI_HINT }]);
   return value;
 }

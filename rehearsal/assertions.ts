@@ -9,17 +9,21 @@ export interface Failure {
   readonly message: string;
 }
 
-export const objectName = (o: Obj) =>
-  `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`;
+export const objectName = (o: Obj) => `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`;
 
 const condition = (o: Obj, type: string) => (o.status?.conditions ?? []).find((c: Obj) => c.type === type);
 
 /** The newest Warning event about `o`, in the words of the controller that sent it. */
 function lastWarning(state: ClusterState, o: Obj): string | undefined {
   const about = state.events.filter(
-    (e) => e.involvedObject?.kind === o.kind && e.involvedObject?.name === o.metadata.name && (e.involvedObject?.namespace ?? '') === (o.metadata.namespace ?? ''),
+    (e) =>
+      e.involvedObject?.kind === o.kind &&
+      e.involvedObject?.name === o.metadata.name &&
+      (e.involvedObject?.namespace ?? '') === (o.metadata.namespace ?? ''),
   );
-  const newest = about.sort((a, b) => String(a.lastTimestamp ?? a.eventTime ?? '').localeCompare(String(b.lastTimestamp ?? b.eventTime ?? ''))).at(-1);
+  const newest = about
+    .sort((a, b) => String(a.lastTimestamp ?? a.eventTime ?? '').localeCompare(String(b.lastTimestamp ?? b.eventTime ?? '')))
+    .at(-1);
   return newest ? `${newest.reason}: ${newest.message}` : undefined;
 }
 
@@ -62,7 +66,10 @@ export function podFailures(state: ClusterState, placement: Placement): Failure[
     if (group === undefined) continue;
     const label = nodes.get(p.spec.nodeName)?.metadata.labels?.[NODE_GROUP_LABEL];
     if (label !== placement.nodeLabels[group]) {
-      failures.push({ object: objectName(p), message: `runs on ${p.spec.nodeName} (${NODE_GROUP_LABEL}=${label ?? 'none'}), not on a node of group ${group} (${placement.nodeLabels[group]})` });
+      failures.push({
+        object: objectName(p),
+        message: `runs on ${p.spec.nodeName} (${NODE_GROUP_LABEL}=${label ?? 'none'}), not on a node of group ${group} (${placement.nodeLabels[group]})`,
+      });
     }
   }
   return failures;
@@ -80,8 +87,13 @@ export function workloadFailures(state: ClusterState): Failure[] {
   for (const o of [...state.deployments, ...state.statefulSets]) {
     const want = o.spec.replicas ?? 1;
     const available = o.status?.availableReplicas ?? 0;
-    if (available < want) failures.push({ object: objectName(o), message: `${available} of ${want} replicas available${whyNot(state, o)}` });
-    else if (rolloutPending(o, want)) failures.push({ object: objectName(o), message: `${o.status?.updatedReplicas ?? 0} of ${want} replicas run its current template (generation ${o.metadata.generation}, observed ${o.status?.observedGeneration ?? 'none'})` });
+    if (available < want)
+      failures.push({ object: objectName(o), message: `${available} of ${want} replicas available${whyNot(state, o)}` });
+    else if (rolloutPending(o, want))
+      failures.push({
+        object: objectName(o),
+        message: `${o.status?.updatedReplicas ?? 0} of ${want} replicas run its current template (generation ${o.metadata.generation}, observed ${o.status?.observedGeneration ?? 'none'})`,
+      });
   }
   for (const o of state.daemonSets) {
     const want = o.status?.desiredNumberScheduled ?? 0;
@@ -91,7 +103,10 @@ export function workloadFailures(state: ClusterState): Failure[] {
   for (const j of state.jobs) {
     if (condition(j, 'Complete')?.status === 'True') continue;
     const failed = condition(j, 'Failed');
-    failures.push({ object: objectName(j), message: failed?.status === 'True' ? `failed: ${failed.message ?? failed.reason}` : `not complete${whyNot(state, j)}` });
+    failures.push({
+      object: objectName(j),
+      message: failed?.status === 'True' ? `failed: ${failed.message ?? failed.reason}` : `not complete${whyNot(state, j)}`,
+    });
   }
   return failures;
 }
@@ -118,7 +133,10 @@ export function claimFailures(state: ClusterState): Failure[] {
   for (const c of state.claims) {
     const name = objectName(c);
     if (c.status?.phase !== 'Bound') {
-      failures.push({ object: name, message: `is ${c.status?.phase ?? 'without status'}${lastWarning(state, c) ? `: ${lastWarning(state, c)}` : ''}` });
+      failures.push({
+        object: name,
+        message: `is ${c.status?.phase ?? 'without status'}${lastWarning(state, c) ? `: ${lastWarning(state, c)}` : ''}`,
+      });
       continue;
     }
     const v = volumes.get(c.spec.volumeName);
@@ -136,7 +154,8 @@ export function claimFailures(state: ClusterState): Failure[] {
     }
   }
   for (const [volume, claims] of boundBy) {
-    if (claims.length > 1) failures.push({ object: `PersistentVolume ${volume}`, message: `is bound by ${claims.length} claims: ${claims.join(', ')}` });
+    if (claims.length > 1)
+      failures.push({ object: `PersistentVolume ${volume}`, message: `is bound by ${claims.length} claims: ${claims.join(', ')}` });
   }
   return failures;
 }
@@ -155,10 +174,12 @@ export function ambiguousClaims(state: ClusterState, outputVolumes: readonly Obj
       return free && (v.spec?.storageClassName ?? '') === (c.spec.storageClassName ?? '') && selects(c.spec.selector, v.metadata.labels);
     });
     if (candidates.length < 2) return [];
-    return [{
-      object: objectName(c),
-      message: `could bind any of ${candidates.length} volumes (${candidates.map((v) => v.metadata.name).join(', ')}): pre-bind each to its claim with claimRef`,
-    }];
+    return [
+      {
+        object: objectName(c),
+        message: `could bind any of ${candidates.length} volumes (${candidates.map((v) => v.metadata.name).join(', ')}): pre-bind each to its claim with claimRef`,
+      },
+    ];
   });
 }
 
@@ -211,7 +232,11 @@ export function referenceFailures(state: ClusterState): Failure[] {
   for (const p of state.pods) {
     for (const r of references(p.spec)) {
       const found = existing[r.kind].get(`${p.metadata.namespace}/${r.name}`);
-      const missing = !found ? `${r.kind} ${r.name}` : r.key !== undefined && !found.keys.includes(r.key) ? `key '${r.key}' of ${r.kind} ${r.name}` : undefined;
+      const missing = !found
+        ? `${r.kind} ${r.name}`
+        : r.key !== undefined && !found.keys.includes(r.key)
+          ? `key '${r.key}' of ${r.kind} ${r.name}`
+          : undefined;
       if (missing) failures.push({ object: objectName(p), message: `${r.from} references ${missing}, which does not exist` });
     }
   }

@@ -30,7 +30,10 @@ export interface ApiServer {
 export type ControlPlane = ApiServer;
 
 /** Starts processes in `dir`, recording each for --stop; ends them all when `body` fails. */
-async function withProcesses<T>(dir: string, body: (started: (p: StartedProcess) => StartedProcess, processes: StartedProcess[]) => Promise<T>): Promise<T> {
+async function withProcesses<T>(
+  dir: string,
+  body: (started: (p: StartedProcess) => StartedProcess, processes: StartedProcess[]) => Promise<T>,
+): Promise<T> {
   const processes: StartedProcess[] = [];
   const started = (p: StartedProcess) => {
     processes.push(p);
@@ -114,7 +117,11 @@ export function startControlPlane(dir: string, bin: string): Promise<ControlPlan
     const { credentials, server, kubeconfig } = await startEtcdAndApiServer(dir, bin, path.join(bin, 'kube-apiserver'), started);
     const [controllerManagerPort, schedulerPort, kwokPort] = await Promise.all([freePort(), freePort(), freePort()]);
     const admin = kubeconfig('admin');
-    const delegated = (file: string) => [`--kubeconfig=${file}`, `--authentication-kubeconfig=${file}`, `--authorization-kubeconfig=${file}`];
+    const delegated = (file: string) => [
+      `--kubeconfig=${file}`,
+      `--authentication-kubeconfig=${file}`,
+      `--authorization-kubeconfig=${file}`,
+    ];
     const controllerManager = started(
       startProcess(dir, 'kube-controller-manager', path.join(bin, 'kube-controller-manager'), [
         ...delegated(kubeconfig('controllerManager')),
@@ -139,7 +146,12 @@ export function startControlPlane(dir: string, bin: string): Promise<ControlPlan
       ]),
     );
     const stages = path.join(dir, 'kwok-stages.yaml');
-    fs.writeFileSync(stages, kwokStages().map((s) => YAML.stringify(s)).join('---\n'));
+    fs.writeFileSync(
+      stages,
+      kwokStages()
+        .map((s) => YAML.stringify(s))
+        .join('---\n'),
+    );
     const kwok = started(
       startProcess(dir, 'kwok', path.join(bin, 'kwok'), [
         `--kubeconfig=${admin}`,

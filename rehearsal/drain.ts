@@ -61,26 +61,39 @@ function claimNodes(state: ClusterState): Map<string, string | undefined> {
   const nodes = new Map<string, string | undefined>();
   for (const p of state.pods) {
     if (p.metadata.deletionTimestamp) continue;
-    for (const v of p.spec.volumes ?? []) if (v.persistentVolumeClaim) nodes.set(`${p.metadata.namespace}/${v.persistentVolumeClaim.claimName}`, p.spec.nodeName);
+    for (const v of p.spec.volumes ?? [])
+      if (v.persistentVolumeClaim) nodes.set(`${p.metadata.namespace}/${v.persistentVolumeClaim.claimName}`, p.spec.nodeName);
   }
   return nodes;
 }
 
 /** What changed between the state before a drain and after it. */
-export function describeDrain(node: string, before: ClusterState, after: ClusterState): Omit<DrainResult, 'group' | 'completed' | 'seconds' | 'message' | 'snapshot'> {
+export function describeDrain(
+  node: string,
+  before: ClusterState,
+  after: ClusterState,
+): Omit<DrainResult, 'group' | 'completed' | 'seconds' | 'message' | 'snapshot'> {
   const name = (p: Obj) => `${p.metadata.namespace}/${p.metadata.name}`;
   const onNode = before.pods.filter((p) => p.spec.nodeName === node && p.status?.phase !== 'Succeeded');
   const owners = new Set(onNode.map((p) => ownerOf(before, p)));
   const beforeUids = new Set(before.pods.map((p) => p.metadata.uid));
-  const replacements = after.pods.filter((p) => !beforeUids.has(p.metadata.uid) && owners.has(ownerOf(after, p)) && !p.metadata.deletionTimestamp);
+  const replacements = after.pods.filter(
+    (p) => !beforeUids.has(p.metadata.uid) && owners.has(ownerOf(after, p)) && !p.metadata.deletionTimestamp,
+  );
   const scheduledMessage = (p: Obj) => (p.status?.conditions ?? []).find((c: Obj) => c.type === 'PodScheduled')?.message ?? 'not scheduled';
   const claimsBefore = claimNodes(before);
   const claimsAfter = claimNodes(after);
   return {
     node,
     evicted: onNode.map(name).sort(),
-    rescheduled: replacements.filter((p) => p.spec.nodeName).map((p) => ({ pod: name(p), node: p.spec.nodeName })).sort((a, b) => a.pod.localeCompare(b.pod)),
-    pending: after.pods.filter((p) => !p.spec.nodeName && !p.metadata.deletionTimestamp).map((p) => ({ pod: name(p), message: scheduledMessage(p) })).sort((a, b) => a.pod.localeCompare(b.pod)),
+    rescheduled: replacements
+      .filter((p) => p.spec.nodeName)
+      .map((p) => ({ pod: name(p), node: p.spec.nodeName }))
+      .sort((a, b) => a.pod.localeCompare(b.pod)),
+    pending: after.pods
+      .filter((p) => !p.spec.nodeName && !p.metadata.deletionTimestamp)
+      .map((p) => ({ pod: name(p), message: scheduledMessage(p) }))
+      .sort((a, b) => a.pod.localeCompare(b.pod)),
     movedClaims: [...claimsAfter]
       .filter(([claim, to]) => to && claimsBefore.get(claim) === node && to !== node)
       .map(([claim, to]) => ({ claim, from: node, to: to as string }))
@@ -106,7 +119,14 @@ export async function drainNode(
   const seconds = (Date.now() - started) / 1000;
   const after = await settle();
   const snapshot = kubectl.run(['get', 'pods,pvc', '--all-namespaces', '-o', 'wide']).stdout;
-  const message = r.status === 0 ? undefined : r.stderr.split('\n').filter((l) => l && !l.startsWith('Warning: ')).slice(-3).join('; ');
+  const message =
+    r.status === 0
+      ? undefined
+      : r.stderr
+          .split('\n')
+          .filter((l) => l && !l.startsWith('Warning: '))
+          .slice(-3)
+          .join('; ');
   kubectl.ok(['uncordon', name]);
   const result: DrainResult = {
     ...describeDrain(name, before, after),
@@ -116,6 +136,8 @@ export async function drainNode(
     message,
     snapshot,
   };
-  const failures = result.completed ? [] : [{ object: `Node ${name}`, message: `kubectl drain did not complete within ${timeoutS} s: ${message}` }];
+  const failures = result.completed
+    ? []
+    : [{ object: `Node ${name}`, message: `kubectl drain did not complete within ${timeoutS} s: ${message}` }];
   return { result, failures };
 }

@@ -8,7 +8,10 @@ import { stopProcesses } from './processes';
 
 /** The oldest supported release's API server in a bin folder (`kube-apiserver-1.35.4`), if it is there. */
 export function oldestApiServer(bin: string): { binary: string; version: string } | undefined {
-  const name = fs.readdirSync(bin).filter((f) => /^kube-apiserver-\d+\.\d+\.\d+$/.test(f)).sort()[0];
+  const name = fs
+    .readdirSync(bin)
+    .filter((f) => /^kube-apiserver-\d+\.\d+\.\d+$/.test(f))
+    .sort()[0];
   return name ? { binary: path.join(bin, name), version: `v${name.slice('kube-apiserver-'.length)}` } : undefined;
 }
 
@@ -34,13 +37,21 @@ export async function dryRun(server: ApiServer, out: string, crds: string | unde
     const run = (what: string, args: string[], input?: string) => {
       const r = kubectl.run(args, input);
       warnings.push(...r.warnings);
-      if (r.status !== 0) failures.push({ object: `${what} on ${serverVersion}`, message: r.stderr.split('\n').filter((l) => l && !l.startsWith('Warning: ')).join('; ') });
+      if (r.status !== 0)
+        failures.push({
+          object: `${what} on ${serverVersion}`,
+          message: r.stderr
+            .split('\n')
+            .filter((l) => l && !l.startsWith('Warning: '))
+            .join('; '),
+        });
     };
     // What the output's namespaced objects need to exist: their namespaces, and the CRDs.
     const targets = [...APPLIED_FOLDERS.map((f) => path.join(out, f)), ...(extra ? [extra] : [])];
     const objects = targets.flatMap((f) => objectsIn(f));
     const own = objects.filter((o) => o.kind === 'Namespace');
-    if (own.length) run('kubectl apply -f - (the Namespaces)', ['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: own }));
+    if (own.length)
+      run('kubectl apply -f - (the Namespaces)', ['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: own }));
     const others = new Set(objects.map((o) => o.metadata?.namespace).filter((ns) => ns && !own.some((n) => n.metadata.name === ns)));
     for (const ns of others) run(`kubectl create namespace ${ns}`, ['create', 'namespace', ns]);
     const folders = targets.filter((f) => objectsIn(f).length > 0);
@@ -49,7 +60,8 @@ export async function dryRun(server: ApiServer, out: string, crds: string | unde
       run(`kubectl apply --server-side -f ${crds}`, ['apply', '--server-side', '-f', crds]);
       run('kubectl wait --for=condition=Established crd --all', ['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
     }
-    for (const folder of folders.filter((f) => crds || !custom.includes(f))) run(`kubectl apply --dry-run=server -f ${folder}`, ['apply', '--dry-run=server', '-f', folder]);
+    for (const folder of folders.filter((f) => crds || !custom.includes(f)))
+      run(`kubectl apply --dry-run=server -f ${folder}`, ['apply', '--dry-run=server', '-f', folder]);
     return { serverVersion, warnings, failures };
   } finally {
     await stopProcesses(server.processes);

@@ -29,7 +29,7 @@ export function nodesOf(p: Profile): NodeObject[] {
   const groups = NODE_GROUPS.filter((g) => p.capacity.machines[g].count > 0);
   if (!groups.length) {
     throw new NoMachinesError(
-      'the profile knows no machines (capacity.machines: every count is 0): give each node group its machines, or use --profile 100k (the guide\'s)',
+      "the profile knows no machines (capacity.machines: every count is 0): give each node group its machines, or use --profile 100k (the guide's)",
     );
   }
   const usable = 1 - p.capacity.reservedPercent / 100;

@@ -123,7 +123,9 @@ export async function waitHealthy(process: StartedProcess, probe: Probe, timeout
     if (answer?.status === 200) return;
     if (!isRunning(process)) throw new Error(`${process.name} ended before it was healthy:\n${logTail(process)}`);
     if (Date.now() > deadline) {
-      throw new Error(`${process.name} was not healthy within ${timeoutMs / 1000} s (${probe.url}: ${answer ? `${answer.status} ${answer.body.slice(0, 200)}` : 'no answer'}):\n${logTail(process)}`);
+      throw new Error(
+        `${process.name} was not healthy within ${timeoutMs / 1000} s (${probe.url}: ${answer ? `${answer.status} ${answer.body.slice(0, 200)}` : 'no answer'}):\n${logTail(process)}`,
+      );
     }
     await sleep(200);
   }

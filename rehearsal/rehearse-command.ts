@@ -15,7 +15,11 @@ import { UPGRADE_SOURCES, UpgradeSourceError, earlierOutputFolder } from './upgr
 
 const OWN: readonly Option[] = [
   { flag: '--nodes-from', value: 'P', help: "make the Nodes from this profile's machines and labels instead (with the same inventory)" },
-  { flag: '--bin', value: 'DIR', help: 'take etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl and kwok from DIR instead of building them' },
+  {
+    flag: '--bin',
+    value: 'DIR',
+    help: 'take etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl and kwok from DIR instead of building them',
+  },
   { flag: '--report', value: 'FILE', help: 'also write the results as JSON to FILE' },
   { flag: '--extra', value: 'FILE', help: 'more manifests (a file or folder) applied after the output and checked with it' },
   { flag: '--upgrade-from', value: 'SRC', help: `deploy this earlier output first, ${UPGRADE_SOURCES}, then the current one over it` },
@@ -24,7 +28,11 @@ const OWN: readonly Option[] = [
 ];
 const SWITCHES: readonly Option[] = [
   { flag: '--keep', value: '', help: 'leave the control plane running and print its KUBECONFIG' },
-  { flag: '--drain', value: '', help: 'after the deploy, drain one node of each group in turn with kubectl drain, report what moved, uncordon it' },
+  {
+    flag: '--drain',
+    value: '',
+    help: 'after the deploy, drain one node of each group in turn with kubectl drain, report what moved, uncordon it',
+  },
   { flag: '--stop', value: '', help: 'end every control plane a kept rehearsal left running' },
 ];
 export const REHEARSE_USAGE = usage('npm run rehearse --', OWN, SWITCHES);
@@ -37,7 +45,12 @@ const BUILD_SCRIPT = path.join(__dirname, 'build-control-plane.sh');
 export async function rehearseCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io: CommandOutput): Promise<number> {
   let args;
   try {
-    args = parseArguments(argv, env, OWN, SWITCHES.map((s) => s.flag));
+    args = parseArguments(
+      argv,
+      env,
+      OWN,
+      SWITCHES.map((s) => s.flag),
+    );
     if (args.help) {
       io.out(REHEARSE_USAGE);
       return 0;
@@ -147,25 +160,37 @@ export async function rehearseCommand(argv: readonly string[], env: NodeJS.Proce
 export function summaryLines(r: RehearsalResult): string[] {
   const lines = [
     `summary: Kubernetes ${r.serverVersion}: ${r.objects} objects, ${r.nodes.length} nodes, control plane ${r.seconds.controlPlane.toFixed(1)} s, deploy ${r.seconds.deploy.toFixed(1)} s, settle ${r.seconds.settle.toFixed(1)} s, checks ${r.seconds.checks.toFixed(1)} s, dry run ${r.seconds.dryRun.toFixed(1)} s`,
-    `summary: pods per node: ${Object.entries(r.podsPerNode).map(([n, c]) => `${n} ${c}`).join(', ')}`,
-    ...(r.dryRun ? [`summary: dry run on ${r.dryRun.serverVersion} (kubectl apply --dry-run=server): ${r.dryRun.warnings.length} warnings`] : []),
+    `summary: pods per node: ${Object.entries(r.podsPerNode)
+      .map(([n, c]) => `${n} ${c}`)
+      .join(', ')}`,
+    ...(r.dryRun
+      ? [`summary: dry run on ${r.dryRun.serverVersion} (kubectl apply --dry-run=server): ${r.dryRun.warnings.length} warnings`]
+      : []),
     ...[...new Set(r.dryRun?.warnings ?? [])].map((w) => `warning on ${r.dryRun?.serverVersion}: ${w}`),
     ...r.warnings.map((w) => `warning (${w.count}x): ${w.message}`),
     ...r.events.map((e) => `event: ${e.object}: ${e.reason}: ${e.message}`),
     ...(r.upgrade
       ? [
           `upgrade: from ${r.upgrade.from}: npm run diff: ${r.upgrade.diff.at(-1)}; the API server refused ${r.upgrade.refusals.length} in place${r.upgrade.removed.length ? `; deleted ${r.upgrade.removed.length} the output no longer has` : ''}`,
-          ...r.upgrade.refusals.map((x) => `upgrade: ${x.id}: refused (${x.message}); ${x.predicted ? `npm run diff predicted it; its procedure ${x.procedureRan ? 'ran' : 'did not run'}` : 'npm run diff did NOT predict it'}`),
+          ...r.upgrade.refusals.map(
+            (x) =>
+              `upgrade: ${x.id}: refused (${x.message}); ${x.predicted ? `npm run diff predicted it; its procedure ${x.procedureRan ? 'ran' : 'did not run'}` : 'npm run diff did NOT predict it'}`,
+          ),
         ]
       : []),
     ...(r.drains ?? []).flatMap((d) => [
       `drain: ${d.node} (${d.group}): ${d.completed ? `completed in ${d.seconds.toFixed(1)} s` : 'did not complete'}; evicted ${d.evicted.length}: ${d.evicted.join(', ') || 'none'}`,
       ...d.rescheduled.map((x) => `drain: ${d.node}: ${x.pod} rescheduled on ${x.node}`),
       ...d.pending.map((x) => `drain: ${d.node}: ${x.pod} Pending: ${x.message}`),
-      ...d.movedClaims.map((x) => `drain: ${d.node}: claim ${x.claim} now mounted on ${x.to}, another machine of the group: its pod starts there with an empty directory`),
+      ...d.movedClaims.map(
+        (x) =>
+          `drain: ${d.node}: claim ${x.claim} now mounted on ${x.to}, another machine of the group: its pod starts there with an empty directory`,
+      ),
     ]),
     ...r.failures.map((f) => `failed: ${f.object}: ${f.message}`),
-    r.ok ? 'rehearsal passed: every object admitted, every pod scheduled on its group and ready, every claim bound, every reference found' : `rehearsal FAILED: ${r.failures.length} problems`,
+    r.ok
+      ? 'rehearsal passed: every object admitted, every pod scheduled on its group and ready, every claim bound, every reference found'
+      : `rehearsal FAILED: ${r.failures.length} problems`,
   ];
   return lines;
 }
@@ -184,7 +209,9 @@ function buildControlPlane(io: CommandOutput): string | undefined {
   const r = spawnSync('bash', [BUILD_SCRIPT], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const bin = (r.stdout ?? '').trim().split('\n').at(-1);
   if (r.status !== 0 || !bin) {
-    io.err(`error: building the control plane failed (bash ${path.relative(process.cwd(), BUILD_SCRIPT)}, exit ${r.status}); or give --bin DIR`);
+    io.err(
+      `error: building the control plane failed (bash ${path.relative(process.cwd(), BUILD_SCRIPT)}, exit ${r.status}); or give --bin DIR`,
+    );
     return undefined;
   }
   return bin;
@@ -207,7 +234,10 @@ async function stopFolder(dir: string): Promise<number> {
 
 const subfolders = (dir: string) => {
   try {
-    return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name));
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join(dir, e.name));
   } catch {
     return [];
   }
@@ -222,6 +252,10 @@ async function stopAll(io: CommandOutput): Promise<number> {
     .filter((f) => fs.existsSync(path.join(f, STATE_FILE)));
   let ended = 0;
   for (const f of folders) ended += await stopFolder(f);
-  io.err(folders.length ? `stopped ${folders.length} control plane${folders.length > 1 ? 's' : ''} (${ended} processes)` : 'no rehearsal is running');
+  io.err(
+    folders.length
+      ? `stopped ${folders.length} control plane${folders.length > 1 ? 's' : ''} (${ended} processes)`
+      : 'no rehearsal is running',
+  );
   return 0;
 }

@@ -73,7 +73,13 @@ export interface RehearsalResult {
   readonly failures: readonly Failure[];
   /** The controllers' and the scheduler's Warning events, even those they recovered from (an object applied before what it needs). */
   readonly events: readonly { object: string; reason: string; message: string; count: number }[];
-  readonly seconds: { readonly controlPlane: number; readonly deploy: number; readonly settle: number; readonly checks: number; readonly dryRun: number };
+  readonly seconds: {
+    readonly controlPlane: number;
+    readonly deploy: number;
+    readonly settle: number;
+    readonly checks: number;
+    readonly dryRun: number;
+  };
   /** The upgrade, with --upgrade-from: what npm run diff said and what the API server refused. */
   readonly upgrade?: UpgradeResult;
   /** The drains, with --drain. */
@@ -90,7 +96,12 @@ export function inputFlags(inputs: ProfileInputs): string[] {
 }
 
 /** kubectl's standard error without the API server's warnings (the summary counts those). */
-const withoutWarnings = (stderr: string) => stderr.split('\n').filter((l) => l && !l.startsWith('Warning: ')).join('\n').trim();
+const withoutWarnings = (stderr: string) =>
+  stderr
+    .split('\n')
+    .filter((l) => l && !l.startsWith('Warning: '))
+    .join('\n')
+    .trim();
 
 /** npm, as the README's steps run it, from the project's folder. */
 function npm(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
@@ -143,7 +154,9 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     for (const step of steps_) runStep(step, earlier, 'earlier');
     applyCustomResourceFolders(kubectl, earlier, record, log);
     const before = await settle(kubectl, options.placement, options.timeoutMs, minReadySeconds(earlier));
-    failures.push(...clusterFailures(before.state, options.placement).map((f) => ({ ...f, message: `before the upgrade (${earlier}): ${f.message}` })));
+    failures.push(
+      ...clusterFailures(before.state, options.placement).map((f) => ({ ...f, message: `before the upgrade (${earlier}): ${f.message}` })),
+    );
     log(`${before.done ? 'ok' : 'FAILED'}: the earlier output ${earlier} deployed`);
   }
   for (const step of steps_) runStep(step, out, options.upgradeFrom ? 'upgrade' : 'fresh');
@@ -160,7 +173,13 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         if (!record(`npm run synth -- ${[...flags, '--out', out].join(' ')}`, { status: r.status ?? 1, stderr: r.stderr })) return;
         if (phase === 'upgrade' && options.upgradeFrom) {
           const diff = upgradeDiff(options.upgradeFrom, out);
-          upgrade = { from: options.upgradeFrom, diff: diff.text, notInPlace: diff.changes.filter((c) => c.immutable.length).map((c) => c.id), refusals: [], removed: [] };
+          upgrade = {
+            from: options.upgradeFrom,
+            diff: diff.text,
+            notInPlace: diff.changes.filter((c) => c.immutable.length).map((c) => c.id),
+            refusals: [],
+            removed: [],
+          };
           steps.push({ step: `npm run diff -- --from ${options.upgradeFrom} --to ${out}: ${diff.text[diff.text.length - 1]}`, ok: true });
           upgradeChanges = diff.changes;
         }
@@ -176,7 +195,10 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
             steps.push({ step: 'kubectl apply -f - (the Secrets): not run, every one is there from the earlier deploy', ok: true });
             return;
           }
-          record(`kubectl apply -f - (the Secrets the earlier deploy lacks: ${missing.map((m) => m.metadata.name).join(', ')})`, kubectl.run(['apply', '-f', '-'], missing.map((m) => YAML.stringify(m)).join('---\n')));
+          record(
+            `kubectl apply -f - (the Secrets the earlier deploy lacks: ${missing.map((m) => m.metadata.name).join(', ')})`,
+            kubectl.run(['apply', '-f', '-'], missing.map((m) => YAML.stringify(m)).join('---\n')),
+          );
           return;
         }
         record('kubectl apply -f - (the Secrets)', kubectl.run(['apply', '-f', '-'], secrets.stdout));
@@ -185,7 +207,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       case 'apply': {
         const target = path.join(folder, step.file);
         const r = kubectl.run(['apply', '-f', target]);
-        const refused = phase === 'upgrade' && r.status !== 0 ? explainRefusals(refusalsIn(r.stderr, objectsIn(target)), upgradeChanges) : [];
+        const refused =
+          phase === 'upgrade' && r.status !== 0 ? explainRefusals(refusalsIn(r.stderr, objectsIn(target)), upgradeChanges) : [];
         if (!refused.length) {
           record(shown(step.line), r);
           return;
@@ -215,12 +238,16 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     const unexplained = refused.filter((x) => !x.predicted);
     steps.push({ step: `${line} (refused in place: ${refused.map((x) => x.id).join(', ')})`, ok: unexplained.length === 0 });
     for (const x of unexplained) {
-      failures.push({ object: x.id, message: `the API server refused the upgrade (${x.message}), and npm run diff did not list it as impossible in place` });
+      failures.push({
+        object: x.id,
+        message: `the API server refused the upgrade (${x.message}), and npm run diff did not list it as impossible in place`,
+      });
     }
     const outcomes: UpgradeRefusal[] = [];
     for (const x of refused) {
       const command = x.predicted && x.procedure ? procedureCommand(x.procedure) : undefined;
-      if (x.predicted && !command) failures.push({ object: x.id, message: `npm run diff's procedure is not a command to run: ${x.procedure}` });
+      if (x.predicted && !command)
+        failures.push({ object: x.id, message: `npm run diff's procedure is not a command to run: ${x.procedure}` });
       const ran = command ? record(`kubectl ${command.join(' ')} (npm run diff's procedure for ${x.id})`, kubectl.run(command)) : false;
       outcomes.push({ ...x, procedureRan: ran });
     }
@@ -232,7 +259,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
   if (upgrade) {
     // kubectl apply leaves what the new output no longer has: npm run diff's removed objects go.
     for (const c of upgradeChanges.filter((x) => x.type === 'removed')) {
-      if (record(`kubectl ${deleteArguments(c.id).join(' ')} (npm run diff: removed)`, kubectl.run(deleteArguments(c.id)))) upgrade.removed.push(c.id);
+      if (record(`kubectl ${deleteArguments(c.id).join(' ')} (npm run diff: removed)`, kubectl.run(deleteArguments(c.id))))
+        upgrade.removed.push(c.id);
     }
   }
 
@@ -248,15 +276,26 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
 
   const output = APPLIED_FOLDERS.flatMap((f) => objectsIn(path.join(out, f)));
   const extra = options.extra ? objectsIn(options.extra) : [];
-  failures.push(...missingObjects([...output, ...extra], foundObjects(kubectl, [...APPLIED_FOLDERS.map((f) => path.join(out, f)), ...(options.extra ? [options.extra] : [])])));
-  failures.push(...ambiguousClaims(state.state, [...output, ...extra].filter((o) => o.kind === 'PersistentVolume')));
+  failures.push(
+    ...missingObjects(
+      [...output, ...extra],
+      foundObjects(kubectl, [...APPLIED_FOLDERS.map((f) => path.join(out, f)), ...(options.extra ? [options.extra] : [])]),
+    ),
+  );
+  failures.push(
+    ...ambiguousClaims(
+      state.state,
+      [...output, ...extra].filter((o) => o.kind === 'PersistentVolume'),
+    ),
+  );
 
   // A second apply changes nothing: the output is what the API server keeps.
   const diff = kubectl.run(['diff', '-f', out]);
   if (diff.status !== 0) {
     failures.push({
       object: `kubectl diff -f ${out}`,
-      message: diff.status === 1 ? `differs after the apply:\n${diff.stdout.split('\n').slice(0, 40).join('\n')}` : withoutWarnings(diff.stderr),
+      message:
+        diff.status === 1 ? `differs after the apply:\n${diff.stdout.split('\n').slice(0, 40).join('\n')}` : withoutWarnings(diff.stderr),
     });
   }
 
@@ -266,15 +305,28 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     drains = [];
     const minReady = minReadySeconds(out);
     for (const node of nodesToDrain(options.nodes)) {
-      const { result, failures: blocked } = await drainNode(kubectl, node, () => readClusterState(kubectl), async () => {
-        await sleep(2000);
-        return (await settle(kubectl, options.placement, options.timeoutMs, minReady, true, 6_000)).state;
-      }, options.drainTimeoutS);
+      const { result, failures: blocked } = await drainNode(
+        kubectl,
+        node,
+        () => readClusterState(kubectl),
+        async () => {
+          await sleep(2000);
+          return (await settle(kubectl, options.placement, options.timeoutMs, minReady, true, 6_000)).state;
+        },
+        options.drainTimeoutS,
+      );
       drains.push(result);
       failures.push(...blocked);
-      log(`${result.completed ? 'ok' : 'FAILED'}: kubectl drain ${node.metadata.name} (${result.seconds.toFixed(1)} s): ${result.evicted.length} evicted, ${result.rescheduled.length} rescheduled, ${result.pending.length} Pending, ${result.movedClaims.length} claims on another machine`);
+      log(
+        `${result.completed ? 'ok' : 'FAILED'}: kubectl drain ${node.metadata.name} (${result.seconds.toFixed(1)} s): ${result.evicted.length} evicted, ${result.rescheduled.length} rescheduled, ${result.pending.length} Pending, ${result.movedClaims.length} claims on another machine`,
+      );
       const back = await settle(kubectl, options.placement, options.timeoutMs, minReady);
-      failures.push(...clusterFailures(back.state, options.placement).map((f) => ({ ...f, message: `after uncordoning ${node.metadata.name}: ${f.message}` })));
+      failures.push(
+        ...clusterFailures(back.state, options.placement).map((f) => ({
+          ...f,
+          message: `after uncordoning ${node.metadata.name}: ${f.message}`,
+        })),
+      );
     }
   }
 
@@ -296,10 +348,17 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     dryRun: dry && { serverVersion: dry.serverVersion, warnings: dry.warnings },
     serverVersion,
     steps,
-    nodes: options.nodes.map((n) => ({ name: n.metadata.name, group: n.metadata.labels[NODE_GROUP_LABEL], cpu: n.status.allocatable.cpu, memory: n.status.allocatable.memory })),
+    nodes: options.nodes.map((n) => ({
+      name: n.metadata.name,
+      group: n.metadata.labels[NODE_GROUP_LABEL],
+      cpu: n.status.allocatable.cpu,
+      memory: n.status.allocatable.memory,
+    })),
     objects: output.length + extra.length,
     podsPerNode: podsPerNode(state.state),
-    warnings: [...warnings].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count || a.message.localeCompare(b.message)),
+    warnings: [...warnings]
+      .map(([message, count]) => ({ message, count }))
+      .sort((a, b) => b.count - a.count || a.message.localeCompare(b.message)),
     failures,
     events: state.state.events.map((e) => ({
       object: `${e.involvedObject?.kind} ${e.involvedObject?.namespace ? `${e.involvedObject.namespace}/` : ''}${e.involvedObject?.name}`,
@@ -331,16 +390,28 @@ function applyCustomResourceFolders(
   const folders = ['monitoring', 'argocd'].map((f) => path.join(out, f)).filter((f) => objectsIn(f).length > 0);
   if (!folders.length) return;
   if (!fs.existsSync(SHARED_CRDS)) {
-    log(`note: ${SHARED_CRDS} is not there, so ${folders.map((f) => path.relative(out, f)).join(' and ')} cannot be applied (their CRDs are missing)`);
+    log(
+      `note: ${SHARED_CRDS} is not there, so ${folders.map((f) => path.relative(out, f)).join(' and ')} cannot be applied (their CRDs are missing)`,
+    );
     return;
   }
   // Server-side: some CRDs are larger than the last-applied annotation allows.
   if (!record(`kubectl apply --server-side -f ${SHARED_CRDS}`, kubectl.run(['apply', '--server-side', '-f', SHARED_CRDS]))) return;
-  record('kubectl wait --for=condition=Established crd --all', kubectl.run(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']));
+  record(
+    'kubectl wait --for=condition=Established crd --all',
+    kubectl.run(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']),
+  );
   for (const folder of folders) {
-    const namespaces = [...new Set(objectsIn(folder).map((o) => o.metadata?.namespace).filter(Boolean))] as string[];
+    const namespaces = [
+      ...new Set(
+        objectsIn(folder)
+          .map((o) => o.metadata?.namespace)
+          .filter(Boolean),
+      ),
+    ] as string[];
     for (const ns of namespaces) {
-      if (kubectl.run(['get', 'namespace', ns]).status !== 0) record(`kubectl create namespace ${ns} (as its stack's install would)`, kubectl.run(['create', 'namespace', ns]));
+      if (kubectl.run(['get', 'namespace', ns]).status !== 0)
+        record(`kubectl create namespace ${ns} (as its stack's install would)`, kubectl.run(['create', 'namespace', ns]));
     }
     record(`kubectl apply -f ${folder}`, kubectl.run(['apply', '-f', folder]));
   }
@@ -356,7 +427,14 @@ function minReadySeconds(out: string): number {
  * `untilStable`: even when every assertion holds, until nothing has changed for `quietMs` (after
  * a drain, the controllers have not yet noticed what went).
  */
-async function settle(kubectl: Kubectl, placement: Placement, timeoutMs: number, minReady: number, untilStable = false, quietMs = Math.max(12_000, (minReady + 10) * 1000)) {
+async function settle(
+  kubectl: Kubectl,
+  placement: Placement,
+  timeoutMs: number,
+  minReady: number,
+  untilStable = false,
+  quietMs = Math.max(12_000, (minReady + 10) * 1000),
+) {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   let since = Date.now();
@@ -393,4 +471,3 @@ function podsPerNode(state: ClusterState): Record<string, number> {
   for (const p of state.pods) if (p.spec.nodeName) counts[p.spec.nodeName] = (counts[p.spec.nodeName] ?? 0) + 1;
   return counts;
 }
-

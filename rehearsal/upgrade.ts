@@ -9,7 +9,7 @@ import type { Obj } from './cluster-state';
 import type { Kubectl } from './kubectl';
 
 /** What `--upgrade-from` takes. */
-export const UPGRADE_SOURCES = 'an output folder (npm run synth -- --out DIR) or git:<ref> (that ref\'s committed dist/)';
+export const UPGRADE_SOURCES = "an output folder (npm run synth -- --out DIR) or git:<ref> (that ref's committed dist/)";
 
 /** Why an earlier output cannot be read; the command says it in one line. */
 export class UpgradeSourceError extends Error {}
@@ -24,14 +24,19 @@ export function earlierOutputFolder(source: string, dir: string, repository = pr
     return source;
   }
   const ref = source.slice('git:'.length);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repository, encoding: 'buffer', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: repository, encoding: 'buffer', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   let files: string[];
   try {
-    files = git('ls-tree', '-r', '--name-only', ref, '--', 'dist/').toString('utf8').split('\n').filter((f) => f.startsWith('dist/'));
+    files = git('ls-tree', '-r', '--name-only', ref, '--', 'dist/')
+      .toString('utf8')
+      .split('\n')
+      .filter((f) => f.startsWith('dist/'));
   } catch {
     throw new UpgradeSourceError(`--upgrade-from ${source}: git knows no revision '${ref}' here`);
   }
-  if (!files.some((f) => f.endsWith('.k8s.yaml'))) throw new UpgradeSourceError(`--upgrade-from ${source}: that revision has no dist/ with manifests committed`);
+  if (!files.some((f) => f.endsWith('.k8s.yaml')))
+    throw new UpgradeSourceError(`--upgrade-from ${source}: that revision has no dist/ with manifests committed`);
   for (const f of files) {
     const target = path.join(dir, f.slice('dist/'.length));
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -71,12 +76,19 @@ export function refusalsIn(stderr: string, applied: readonly Obj[] = []): Refusa
     refusals.push({ id: id(kind, name, namespace), message: shortened(rest.replace(/^error when patching "[^"]*": /, '')) });
   }
   if (refusals.length) return refusals;
-  const errors = stderr.split('\n').filter((l) => l && !l.startsWith('Warning: ')).join('\n');
+  const errors = stderr
+    .split('\n')
+    .filter((l) => l && !l.startsWith('Warning: '))
+    .join('\n');
   const single = /^The ([A-Za-z0-9]+) "([^"\n]+)" is invalid: ([\s\S]*)$/.exec(errors);
   if (single) {
     const [, kind, name, causes] = single;
     const namespace = applied.find((o) => o.kind === kind && o.metadata?.name === name)?.metadata?.namespace;
-    const words = causes.split('\n').map((l) => l.replace(/^\* /, '').trim()).filter(Boolean).join('; ');
+    const words = causes
+      .split('\n')
+      .map((l) => l.replace(/^\* /, '').trim())
+      .filter(Boolean)
+      .join('; ');
     refusals.push({ id: id(kind, name, namespace), message: shortened(`${kind} "${name}" is invalid: ${words}`) });
   }
   return refusals;
@@ -150,6 +162,8 @@ export interface UpgradeResult {
 
 /** The Secrets of `npm run secrets`' output that the API server does not have yet. */
 export function missingSecrets(kubectl: Kubectl, secretsYaml: string): Obj[] {
-  const secrets = YAML.parseAllDocuments(secretsYaml).map((d) => d.toJS() as Obj).filter((o) => o?.kind === 'Secret');
+  const secrets = YAML.parseAllDocuments(secretsYaml)
+    .map((d) => d.toJS() as Obj)
+    .filter((o) => o?.kind === 'Secret');
   return secrets.filter((s) => kubectl.run(['get', 'secret', s.metadata.name, '-n', s.metadata.namespace]).status !== 0);
 }

@@ -59,11 +59,21 @@ const pictured = measure('app: 100k preset, with the picture', ['scripts/run-app
 const largestProfile = path.join(scratch, 'largest.yaml');
 fs.mkdirSync(scratch, { recursive: true });
 // It outgrows the guide's dojot machine (README, Sizing): warned, not refused.
-fs.writeFileSync(largestProfile, 'preset: 100k\nflavour: vernemq\noptional: { influxdb: true, influxdbStorer: true, influxdbRetriever: true }\ncapacity: { onExcess: warn }\n');
-const largest = measure('app: whole platform, every option', ['scripts/run-app.cjs', '--profile', largestProfile], { ...env, DOJOT_PROFILE: '' });
+fs.writeFileSync(
+  largestProfile,
+  'preset: 100k\nflavour: vernemq\noptional: { influxdb: true, influxdbStorer: true, influxdbRetriever: true }\ncapacity: { onExcess: warn }\n',
+);
+const largest = measure('app: whole platform, every option', ['scripts/run-app.cjs', '--profile', largestProfile], {
+  ...env,
+  DOJOT_PROFILE: '',
+});
 // npm sets npm_execpath for the scripts it runs; else the npm beside this Node.
-const npmCli = process.env.npm_execpath ?? path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
-const command = measure('npm run synth -- --profile 100k', [npmCli, 'run', '-s', 'synth', '--', '--profile', '100k'], { CDK8S_OUTDIR: env.CDK8S_OUTDIR, DOJOT_DIST: env.DOJOT_DIST });
+const npmCli =
+  process.env.npm_execpath ?? path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
+const command = measure('npm run synth -- --profile 100k', [npmCli, 'run', '-s', 'synth', '--', '--profile', '100k'], {
+  CDK8S_OUTDIR: env.CDK8S_OUTDIR,
+  DOJOT_DIST: env.DOJOT_DIST,
+});
 const out = sizeOf(env.DOJOT_DIST);
 const guide = path.join(root, 'examples', 'guide-100k');
 const environmentsFile = (count) => {
@@ -97,7 +107,11 @@ console.log(`ratio app/floor (the slower of the two): ${ratio.toFixed(2)}x   (ta
 console.log(`npm run synth median: ${command.median.toFixed(0)} ms   (target <= ${TARGET_MS} ms)`);
 console.log(`ratio ten environments/one: ${environmentsRatio.toFixed(2)}x   (target <= ${TARGET_ENVIRONMENTS_RATIO}x)`);
 console.log(`output: ${out.files} files, ${(out.bytes / 1024).toFixed(1)} KiB`);
-const missed = [command.median > TARGET_MS && 'time', ratio > TARGET_RATIO && 'ratio', environmentsRatio > TARGET_ENVIRONMENTS_RATIO && 'environments'].filter(Boolean);
+const missed = [
+  command.median > TARGET_MS && 'time',
+  ratio > TARGET_RATIO && 'ratio',
+  environmentsRatio > TARGET_ENVIRONMENTS_RATIO && 'environments',
+].filter(Boolean);
 if (missed.length) {
   console.log(`MISSED: ${missed.join(', ')}`);
   process.exit(1);

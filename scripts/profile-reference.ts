@@ -83,8 +83,20 @@ export function profileRows(): Row[] {
       const iface = ts.isTypeReferenceNode(m.type) && ts.isIdentifier(m.type.typeName) ? interfaces.get(m.type.typeName.text) : undefined;
       if (iface?.name.text === 'Persistence') {
         // One row per field of the toggle, with this service's defaults.
-        rows.push({ path: `${name}.enabled`, type: '`boolean`', defaultValue: /enabled: (\w+)/.exec(doc.defaultValue)?.[1] ?? '', ansible: ansibleOf(`${name}.enabled`), description: `Claim a volume and emit its local PersistentVolume. ${doc.description}`.trim() });
-        rows.push({ path: `${name}.size`, type: 'quantity', defaultValue: /size: '([^']+)'/.exec(doc.defaultValue)?.[1] ?? '', ansible: ansibleOf(`${name}.size`), description: 'Size of the claim and of its volume.' });
+        rows.push({
+          path: `${name}.enabled`,
+          type: '`boolean`',
+          defaultValue: /enabled: (\w+)/.exec(doc.defaultValue)?.[1] ?? '',
+          ansible: ansibleOf(`${name}.enabled`),
+          description: `Claim a volume and emit its local PersistentVolume. ${doc.description}`.trim(),
+        });
+        rows.push({
+          path: `${name}.size`,
+          type: 'quantity',
+          defaultValue: /size: '([^']+)'/.exec(doc.defaultValue)?.[1] ?? '',
+          ansible: ansibleOf(`${name}.size`),
+          description: 'Size of the claim and of its volume.',
+        });
         continue;
       }
       const nested = ts.isTypeLiteralNode(m.type) ? m.type.members : iface?.members;
@@ -93,8 +105,17 @@ export function profileRows(): Row[] {
         visit(nested, `${name}.`);
         continue;
       }
-      const type = m.type.getText().replace(/\s+/g, ' ').replace(/readonly /g, '');
-      rows.push({ path: name, type: type.length > 40 ? 'see profile/types.ts' : `\`${type}\``, defaultValue: doc.defaultValue, ansible: ansibleOf(name) || doc.ansible, description: doc.description });
+      const type = m.type
+        .getText()
+        .replace(/\s+/g, ' ')
+        .replace(/readonly /g, '');
+      rows.push({
+        path: name,
+        type: type.length > 40 ? 'see profile/types.ts' : `\`${type}\``,
+        defaultValue: doc.defaultValue,
+        ansible: ansibleOf(name) || doc.ansible,
+        description: doc.description,
+      });
     }
   };
   visit(profile.members, '');
@@ -107,7 +128,9 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 export function renderProfileReference(): string {
   const lines = ['| field | type | default | Ansible variable | description |', '|---|---|---|---|---|'];
   for (const r of profileRows()) {
-    lines.push(`| \`${r.path}\` | ${cell(r.type)} | ${cell(r.defaultValue && `\`${r.defaultValue}\``)} | ${cell(r.ansible && `\`${r.ansible}\``)} | ${cell(r.description)} |`);
+    lines.push(
+      `| \`${r.path}\` | ${cell(r.type)} | ${cell(r.defaultValue && `\`${r.defaultValue}\``)} | ${cell(r.ansible && `\`${r.ansible}\``)} | ${cell(r.description)} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -13,7 +13,10 @@ const hasYaml = (d: string) => fs.existsSync(d) && fs.readdirSync(d).some((f) =>
 const outputs = given.flatMap((d) =>
   hasYaml(d) || !fs.existsSync(d)
     ? [d]
-    : fs.readdirSync(d, { withFileTypes: true }).filter((e) => e.isDirectory() && !(RESERVED_ENVIRONMENT_NAMES as readonly string[]).includes(e.name)).map((e) => path.join(d, e.name)),
+    : fs
+        .readdirSync(d, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !(RESERVED_ENVIRONMENT_NAMES as readonly string[]).includes(e.name))
+        .map((e) => path.join(d, e.name)),
 );
 // A synthesized folder's monitoring/ subfolder holds the custom resources of the Prometheus stack.
 const dirs = outputs.flatMap((d) => [d, ...(fs.existsSync(path.join(d, 'monitoring')) ? [path.join(d, 'monitoring')] : [])]);
@@ -21,7 +24,9 @@ let failed = false;
 for (const dir of dirs) {
   const { objects, problems } = validateFolder(dir);
   for (const p of problems) console.log(`ERROR ${p.object} [${p.version}]: ${p.message}`);
-  console.log(`${dir}: ${objects} objects, ${problems.length} problems (Kubernetes ${KUBERNETES_VERSIONS.map((v) => v.version).join(', ')})`);
+  console.log(
+    `${dir}: ${objects} objects, ${problems.length} problems (Kubernetes ${KUBERNETES_VERSIONS.map((v) => v.version).join(', ')})`,
+  );
   failed ||= problems.length > 0 || objects === 0;
 }
 process.exitCode = failed ? 1 : 0;

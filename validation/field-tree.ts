@@ -57,6 +57,8 @@ export function unknownFields(tree: FieldTree, value: unknown, type: string | un
     const field = fields.get(key);
     if (!field) return [`${path}.${key}`];
     if (!field.map) return unknownFields(tree, v, field.type, `${path}.${key}`);
-    return v && typeof v === 'object' ? Object.entries(v).flatMap(([k, item]) => unknownFields(tree, item, field.type, `${path}.${key}.${k}`)) : [];
+    return v && typeof v === 'object'
+      ? Object.entries(v).flatMap(([k, item]) => unknownFields(tree, item, field.type, `${path}.${key}.${k}`))
+      : [];
   });
 }

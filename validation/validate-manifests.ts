@@ -65,7 +65,11 @@ function validateCustomResource(o: ManifestObject & { apiVersion: string; kind: 
     return [];
   } catch (e) {
     const errors = (e as { errors?: { instancePath: string; message?: string }[] }).errors ?? [];
-    return errors.map((err) => ({ object: name, version: 'all', message: `${err.instancePath.slice(1).replace(/\//g, '.') || '(object)'} ${err.message}` }));
+    return errors.map((err) => ({
+      object: name,
+      version: 'all',
+      message: `${err.instancePath.slice(1).replace(/\//g, '.') || '(object)'} ${err.message}`,
+    }));
   }
 }
 
@@ -77,7 +81,8 @@ export function validateObject(o: ManifestObject, where: string): ManifestProble
     return [{ object: name, version: 'all', message: 'has no apiVersion or kind' }];
   }
   const group = o.apiVersion.split('/')[0];
-  if (Object.hasOwn(CUSTOM_RESOURCES, group)) return validateCustomResource(o as ManifestObject & { apiVersion: string; kind: string }, name, CUSTOM_RESOURCES[group]);
+  if (Object.hasOwn(CUSTOM_RESOURCES, group))
+    return validateCustomResource(o as ManifestObject & { apiVersion: string; kind: string }, name, CUSTOM_RESOURCES[group]);
   for (const v of KUBERNETES_VERSIONS) {
     const tree = treeOf(v.fields);
     const root = tree.kinds.get(`${o.apiVersion} ${o.kind}`);
@@ -86,7 +91,8 @@ export function validateObject(o: ManifestObject, where: string): ManifestProble
       continue;
     }
     const { apiVersion: _a, kind: _k, ...rest } = o as Record<string, unknown>;
-    for (const field of unknownFields(tree, rest, root, '')) problems.push({ object: name, version: v.version, message: `unknown field ${field.slice(1)}` });
+    for (const field of unknownFields(tree, rest, root, ''))
+      problems.push({ object: name, version: v.version, message: `unknown field ${field.slice(1)}` });
     const Model = modelOf(v.models, o.apiVersion, o.kind);
     try {
       if (Model) new Model(o).validate();
@@ -94,7 +100,11 @@ export function validateObject(o: ManifestObject, where: string): ManifestProble
       const errors = (e as { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] }).errors ?? [];
       for (const err of errors) {
         const detail = err.params?.allowedValues ? ` (${(err.params.allowedValues as unknown[]).join(', ')})` : '';
-        problems.push({ object: name, version: v.version, message: `${err.instancePath.slice(1).replace(/\//g, '.') || '(object)'} ${err.message}${detail}` });
+        problems.push({
+          object: name,
+          version: v.version,
+          message: `${err.instancePath.slice(1).replace(/\//g, '.') || '(object)'} ${err.message}${detail}`,
+        });
       }
     }
   }
@@ -105,7 +115,10 @@ export function validateObject(o: ManifestObject, where: string): ManifestProble
 export function validateFolder(dir: string): { objects: number; problems: ManifestProblem[] } {
   let objects = 0;
   const problems: ManifestProblem[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()) {
     const docs = YAML.parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8'));
     for (const doc of docs) {
       if (doc.errors.length) {

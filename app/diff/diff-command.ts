@@ -6,7 +6,11 @@ import { diffOutputs } from './object-diff';
 import { renderMarkdown, renderText } from './render-diff';
 
 const OWN: Option[] = [
-  { flag: '--from', value: 'A', help: 'the output before: a preset, a profile file, an Ansible inventory directory, an environments file, an output folder (npm run synth -- --out DIR), or git:<ref> (the committed dist/)' },
+  {
+    flag: '--from',
+    value: 'A',
+    help: 'the output before: a preset, a profile file, an Ansible inventory directory, an environments file, an output folder (npm run synth -- --out DIR), or git:<ref> (the committed dist/)',
+  },
   { flag: '--to', value: 'B', help: 'the output after, as --from' },
   { flag: '--format', value: 'F', help: 'text (default) or markdown (for a pull request)' },
 ];
@@ -30,7 +34,8 @@ export function diffCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io:
     const format = (args.own['--format'] as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'markdown') throw new UsageError(`--format must be text or markdown, got '${format}'`);
     const flavour = args.inputs.flavour;
-    if (flavour && !(FLAVOURS as readonly string[]).includes(flavour)) throw new UsageError(`--flavour must be one of ${FLAVOURS.join(', ')}`);
+    if (flavour && !(FLAVOURS as readonly string[]).includes(flavour))
+      throw new UsageError(`--flavour must be one of ${FLAVOURS.join(', ')}`);
     const changes = diffOutputs(outputObjects(from, flavour), outputObjects(to, flavour));
     for (const line of format === 'markdown' ? renderMarkdown(changes) : renderText(changes)) io.out(line);
     return changes.length ? 1 : 0;

@@ -20,7 +20,9 @@ function objectsOfFile(file: string, objects: readonly unknown[]): OutputObject[
   const environment = inEnvironment ? first : undefined;
   // Grouped by the environment's chart: `production/kong`.
   const chart = chartOfFile(file);
-  return objects.filter((o) => o && typeof o === 'object').map((object) => ({ ...(environment ? { environment } : {}), chart, object: object as OutputObject['object'] }));
+  return objects
+    .filter((o) => o && typeof o === 'object')
+    .map((object) => ({ ...(environment ? { environment } : {}), chart, object: object as OutputObject['object'] }));
 }
 
 /** Whether `dir` is an output folder (what synth writes: `.k8s.yaml` files), not an inventory. */
@@ -36,18 +38,27 @@ export function isOutputFolder(dir: string): boolean {
 export function outputObjects(source: string, flavour?: string): OutputObject[] {
   if (source.startsWith('git:')) return committedObjects(source.slice('git:'.length));
   if (isOutputFolder(source)) {
-    if (flavour) throw new ProfileError(source, [{ path: '', message: '--flavour does not apply to an output folder: it holds one flavour already' }]);
+    if (flavour)
+      throw new ProfileError(source, [{ path: '', message: '--flavour does not apply to an output folder: it holds one flavour already' }]);
     return folderObjects(source);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-diff-'));
   try {
     if (isEnvironmentsFile(source)) {
-      if (flavour) throw new ProfileError(source, [{ path: '', message: '--flavour does not apply to an environments file: each environment names its own' }]);
+      if (flavour)
+        throw new ProfileError(source, [
+          { path: '', message: '--flavour does not apply to an environments file: each environment names its own' },
+        ]);
       const environments = loadEnvironments(source);
       const own = environments.flatMap((e) =>
-        synthesize(e.settings.profile, path.join(dir, e.name), { loadBalancer: false, application: false }).manifests.flatMap((m) => objectsOfFile(`${e.name}/${m.file}`, m.objects)),
+        synthesize(e.settings.profile, path.join(dir, e.name), { loadBalancer: false, application: false }).manifests.flatMap((m) =>
+          objectsOfFile(`${e.name}/${m.file}`, m.objects),
+        ),
       );
-      const applications = synthesizeApplications(environments.map((e) => ({ name: e.name, profile: e.settings.profile })), dir);
+      const applications = synthesizeApplications(
+        environments.map((e) => ({ name: e.name, profile: e.settings.profile })),
+        dir,
+      );
       return [...own, ...applications.flatMap((m) => objectsOfFile(m.file, m.objects))];
     }
     const isInventory = fs.existsSync(source) && fs.statSync(source).isDirectory();
@@ -73,7 +84,12 @@ function isEnvironmentsFile(source: string): boolean {
 /** Every manifest of an output folder: its own, monitoring/, argocd/, and each environment's. */
 function folderObjects(dir: string): OutputObject[] {
   const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.k8s.yaml')).sort();
-  return files.flatMap((f) => objectsOfFile(f.split(path.sep).join('/'), YAML.parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map((d) => d.toJS())));
+  return files.flatMap((f) =>
+    objectsOfFile(
+      f.split(path.sep).join('/'),
+      YAML.parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map((d) => d.toJS()),
+    ),
+  );
 }
 
 /** Every manifest of dist/ committed at `ref`: its own, monitoring/, argocd/, and each environment's. */
@@ -82,5 +98,10 @@ function committedObjects(ref: string): OutputObject[] {
   const files = git('ls-tree', '-r', '--name-only', ref, '--', 'dist/')
     .split('\n')
     .filter((f) => f.startsWith('dist/') && f.endsWith('.k8s.yaml'));
-  return files.flatMap((f) => objectsOfFile(f.slice('dist/'.length), YAML.parseAllDocuments(git('show', `${ref}:${f}`)).map((d) => d.toJS())));
+  return files.flatMap((f) =>
+    objectsOfFile(
+      f.slice('dist/'.length),
+      YAML.parseAllDocuments(git('show', `${ref}:${f}`)).map((d) => d.toJS()),
+    ),
+  );
 }

@@ -39,7 +39,10 @@ export function immutableFacts(o: KubeObject): KubeObject | undefined {
           selector: spec.selector,
           serviceName: spec.serviceName ?? '',
           podManagementPolicy: spec.podManagementPolicy ?? 'OrderedReady',
-          volumeClaimTemplates: (spec.volumeClaimTemplates ?? []).map((t: KubeObject) => ({ metadata: { name: t.metadata.name }, spec: claimSpec(t.spec) })),
+          volumeClaimTemplates: (spec.volumeClaimTemplates ?? []).map((t: KubeObject) => ({
+            metadata: { name: t.metadata.name },
+            spec: claimSpec(t.spec),
+          })),
         },
       };
     case 'Deployment':

@@ -25,7 +25,8 @@ export function immutableChanges(o: ObjectRef, changedPaths: readonly string[]):
   switch (o.kind) {
     case 'StatefulSet': {
       const orphan = `kubectl${ns(o)} delete statefulset ${o.name} --cascade=orphan, then apply: its pods keep running and its claims and data stay, and the new StatefulSet adopts them`;
-      for (const f of ['spec.selector', 'spec.serviceName', 'spec.volumeClaimTemplates', 'spec.podManagementPolicy']) if (under(f)) out.push({ field: f, how: orphan });
+      for (const f of ['spec.selector', 'spec.serviceName', 'spec.volumeClaimTemplates', 'spec.podManagementPolicy'])
+        if (under(f)) out.push({ field: f, how: orphan });
       break;
     }
     case 'Deployment':
@@ -33,7 +34,8 @@ export function immutableChanges(o: ObjectRef, changedPaths: readonly string[]):
       if (under('spec.selector')) out.push({ field: 'spec.selector', how: `${recreate} (its pods are replaced)` });
       break;
     case 'Job':
-      if (under('spec.template') || under('spec.selector')) out.push({ field: 'spec.template', how: `${recreate} (Argo CD re-creates it as a hook by itself)` });
+      if (under('spec.template') || under('spec.selector'))
+        out.push({ field: 'spec.template', how: `${recreate} (Argo CD re-creates it as a hook by itself)` });
       break;
     case 'PersistentVolumeClaim':
       if (changedPaths.some((p) => p.startsWith('spec.') && p !== 'spec.resources.requests.storage')) {
@@ -46,11 +48,13 @@ export function immutableChanges(o: ObjectRef, changedPaths: readonly string[]):
     case 'StorageClass':
       // pkg/apis/storage/validation (ValidateStorageClassUpdate): these four never change.
       for (const f of ['provisioner', 'parameters', 'reclaimPolicy', 'volumeBindingMode']) {
-        if (under(f)) out.push({ field: f, how: `${recreate}: volumes already bound keep theirs; the class is read only when a volume binds` });
+        if (under(f))
+          out.push({ field: f, how: `${recreate}: volumes already bound keep theirs; the class is read only when a volume binds` });
       }
       break;
     case 'PersistentVolume':
-      if (changedPaths.some((p) => p.startsWith('spec.') && p !== 'spec.capacity.storage')) out.push({ field: 'spec', how: 'a bound volume does not change: release it, then re-create it (its directory on the node stays)' });
+      if (changedPaths.some((p) => p.startsWith('spec.') && p !== 'spec.capacity.storage'))
+        out.push({ field: 'spec', how: 'a bound volume does not change: release it, then re-create it (its directory on the node stays)' });
       break;
     default:
       break;

@@ -6,7 +6,10 @@ export interface OutputObject {
   /** Its environment, in an environments output (`dist/<environment>/`). @default none */
   readonly environment?: string;
   readonly chart: string;
-  readonly object: { readonly kind: string; readonly metadata: { readonly name: string; readonly namespace?: string } } & Record<string, unknown>;
+  readonly object: { readonly kind: string; readonly metadata: { readonly name: string; readonly namespace?: string } } & Record<
+    string,
+    unknown
+  >;
 }
 
 export interface FieldChange {
@@ -25,8 +28,10 @@ export interface ObjectChange {
 }
 
 /** `Kind/namespace/name`, after its environment's name when it has one (`production: Service/dojot/kong`). */
-const idOf = ({ environment, object: o }: OutputObject) => `${environment ? `${environment}: ` : ''}${o.kind}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`;
-const pathOf = (path: readonly (string | number)[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+const idOf = ({ environment, object: o }: OutputObject) =>
+  `${environment ? `${environment}: ` : ''}${o.kind}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`;
+const pathOf = (path: readonly (string | number)[]) =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
 /** What changes from `from` to `to`, per object (by kind, namespace and name), field by field. */
 export function diffOutputs(from: readonly OutputObject[], to: readonly OutputObject[]): ObjectChange[] {
@@ -47,7 +52,16 @@ export function diffOutputs(from: readonly OutputObject[], to: readonly OutputOb
     }));
     if (fields.length) {
       const ref = { kind: o.object.kind, name: o.object.metadata.name, namespace: o.object.metadata.namespace };
-      changes.push({ chart: o.chart, id, type: 'changed', fields, immutable: immutableChanges(ref, fields.map((f) => f.path)) });
+      changes.push({
+        chart: o.chart,
+        id,
+        type: 'changed',
+        fields,
+        immutable: immutableChanges(
+          ref,
+          fields.map((f) => f.path),
+        ),
+      });
     }
   }
   for (const [id, o] of before) if (!after.has(id)) changes.push({ chart: o.chart, id, type: 'removed', fields: [], immutable: [] });

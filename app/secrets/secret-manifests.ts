@@ -33,7 +33,13 @@ export function renderSecretManifests(profile: Profile, options: SecretOptions =
   const namespace = options.namespace ?? profile.namespace;
   return Object.entries(secretData(profile, options))
     .map(([name, stringData]) =>
-      YAML.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace, labels: { ...APP_LABEL } }, type: 'Opaque', stringData }),
+      YAML.stringify({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name, namespace, labels: { ...APP_LABEL } },
+        type: 'Opaque',
+        stringData,
+      }),
     )
     .join('---\n');
 }
@@ -58,7 +64,8 @@ export function secretData(profile: Profile, options: SecretOptions = {}): Recor
   }
   if (deployed.has('minio')) data[SECRETS.minio.name] = { access_key: password(), secret_key: password() };
   // InfluxDB's first user keeps v0.6.0's name; its password and API token are new.
-  if (deployed.has('influxdb')) data[SECRETS.influxdb.name] = { 'admin-user': 'dojot', 'admin-password': password(), 'admin-token': password() };
+  if (deployed.has('influxdb'))
+    data[SECRETS.influxdb.name] = { 'admin-user': 'dojot', 'admin-password': password(), 'admin-token': password() };
   if (profile.auth.emailEnabled) {
     const missing = Object.values(AUTH_EMAIL_ENV).filter((v) => !env[v]);
     if (missing.length) throw new Error(`auth.emailEnabled is on: set ${missing.join(', ')} (the SMTP host, account and password)`);

@@ -36,7 +36,8 @@ const list = (a: DotAttributes) =>
     .map((k) => `${k}=${quote(a[k])}`)
     .join(', ');
 
-const statement = (indent: string, head: string, a: DotAttributes | undefined) => `${indent}${head}${a && Object.keys(a).length ? ` [${list(a)}]` : ''};`;
+const statement = (indent: string, head: string, a: DotAttributes | undefined) =>
+  `${indent}${head}${a && Object.keys(a).length ? ` [${list(a)}]` : ''};`;
 
 /** The graph in the DOT language, one statement per line, in the order given (the layout depends on it). */
 export function renderDot(g: DotGraph): string {

@@ -56,12 +56,16 @@ function groupClusters(p: Profile, workloads: readonly Workload[]): DotCluster[]
     const members = workloads.filter((w) => w.group === group).sort((a, b) => a.name.localeCompare(b.name));
     if (!members.length) return [];
     const pinned = group !== ANY_NODE;
-    const label = pinned ? `node group ${group}\n(${NODE_GROUP_LABEL}=${p.placement.nodeLabels[group as (typeof NODE_GROUPS)[number]]})` : 'on any node';
-    return [{
-      id: `group-${group.replace(/ /g, '-')}`,
-      attributes: { label, style: 'rounded,filled', fillcolor: pinned ? COLOURS.group : COLOURS.any, color: '#8a8a8a' },
-      nodes: members.map((w) => ({ id: idOf.workload(w), attributes: { label: workloadLabel(w) } })),
-    }];
+    const label = pinned
+      ? `node group ${group}\n(${NODE_GROUP_LABEL}=${p.placement.nodeLabels[group as (typeof NODE_GROUPS)[number]]})`
+      : 'on any node';
+    return [
+      {
+        id: `group-${group.replace(/ /g, '-')}`,
+        attributes: { label, style: 'rounded,filled', fillcolor: pinned ? COLOURS.group : COLOURS.any, color: '#8a8a8a' },
+        nodes: members.map((w) => ({ id: idOf.workload(w), attributes: { label: workloadLabel(w) } })),
+      },
+    ];
   });
 }
 
@@ -84,15 +88,25 @@ const BOX = { style: 'rounded', color: '#8a8a8a' } as const;
 
 /** The load balancer's box: its entry points, and the API servers' port when it fronts them. */
 function loadBalancerCluster(p: Profile, entries: readonly Entry[]): DotCluster {
-  const nodes: DotNode[] = entries.map((e) => ({ id: idOf.entry(e.entryPoint), attributes: { label: `${e.name}\n:${e.port}${e.udp ? '/udp' : ''}`, shape: 'cds' } }));
-  if (p.loadBalancer.nodes.controlPlane.length) nodes.push({ id: idOf.entry('kube-api'), attributes: { label: `kube-api\n:${KUBE_API_PORT}`, shape: 'cds' } });
+  const nodes: DotNode[] = entries.map((e) => ({
+    id: idOf.entry(e.entryPoint),
+    attributes: { label: `${e.name}\n:${e.port}${e.udp ? '/udp' : ''}`, shape: 'cds' },
+  }));
+  if (p.loadBalancer.nodes.controlPlane.length)
+    nodes.push({ id: idOf.entry('kube-api'), attributes: { label: `kube-api\n:${KUBE_API_PORT}`, shape: 'cds' } });
   const label = `load balancer\n(HAProxy${lwm2mPorts(p).length ? ', nginx for LwM2M' : ''})`;
   return { id: 'load-balancer', attributes: { label, ...BOX, style: 'rounded,filled', fillcolor: COLOURS.loadBalancer }, nodes };
 }
 
 /** The control plane's box, which the load balancer's kube-api port leads to. */
 function controlPlane(p: Profile): { cluster: DotCluster; edge: DotEdge } {
-  const servers = { id: 'control-plane/api-servers', attributes: { label: `API servers\n(${p.loadBalancer.nodes.controlPlane.length} control-plane nodes)`, fillcolor: COLOURS.controlPlane } };
+  const servers = {
+    id: 'control-plane/api-servers',
+    attributes: {
+      label: `API servers\n(${p.loadBalancer.nodes.controlPlane.length} control-plane nodes)`,
+      fillcolor: COLOURS.controlPlane,
+    },
+  };
   return {
     cluster: { id: 'control-plane', attributes: { label: 'control plane', ...BOX }, nodes: [servers] },
     edge: { from: idOf.entry('kube-api'), to: servers.id, attributes: { label: `:${KUBE_API_PORT}` } },
@@ -110,7 +124,12 @@ export function topologyGraph(p: Profile, manifests: readonly Manifest[]): DotGr
   const entries = entriesOf(p);
   const services = [...new Map(exposed.map((x) => [x.service.name, x.service])).values()];
   // A Service the output does not hold is made by the Helm chart of dist/helm (Grafana's).
-  const written = new Set(manifests.flatMap((m) => m.objects as { kind: string; metadata: { name: string } }[]).filter((o) => o.kind === 'Service').map((o) => o.metadata.name));
+  const written = new Set(
+    manifests
+      .flatMap((m) => m.objects as { kind: string; metadata: { name: string } }[])
+      .filter((o) => o.kind === 'Service')
+      .map((o) => o.metadata.name),
+  );
   const byHelm = services.filter((s) => !written.has(s.name));
 
   const serviceNodes: DotNode[] = services.map((s) => ({
@@ -119,7 +138,9 @@ export function topologyGraph(p: Profile, manifests: readonly Manifest[]): DotGr
       label: [
         `Service ${s.name}`,
         ...(byHelm.includes(s) ? [`(namespace ${p.metrics.namespace}, made by Helm)`] : []),
-        ...exposed.filter((x) => x.service === s).map((x) => `${x.port.port}${x.port.protocol === 'UDP' ? '/udp' : ''} → NodePort ${x.exposure.nodePort}`),
+        ...exposed
+          .filter((x) => x.service === s)
+          .map((x) => `${x.port.port}${x.port.protocol === 'UDP' ? '/udp' : ''} → NodePort ${x.exposure.nodePort}`),
       ].join('\n'),
       shape: 'box',
       style: 'filled',
@@ -146,14 +167,31 @@ export function topologyGraph(p: Profile, manifests: readonly Manifest[]): DotGr
   }
   if (byHelm.length) {
     const nodes = byHelm.map((s) => ({ id: idOf.helm(s.name), attributes: { label: `${s.name}\n(its chart's pods)` } }));
-    clusters.push({ id: 'helm', attributes: { label: `namespace ${p.metrics.namespace}: kube-prometheus-stack\n(helm install -f dist/helm)`, ...BOX, style: 'rounded,dashed' }, nodes });
+    clusters.push({
+      id: 'helm',
+      attributes: {
+        label: `namespace ${p.metrics.namespace}: kube-prometheus-stack\n(helm install -f dist/helm)`,
+        ...BOX,
+        style: 'rounded,dashed',
+      },
+      nodes,
+    });
   }
   const groups = groupClusters(p, workloads);
   clusters.push(...groups);
   edges.push(...layoutEdges(groups, serviceNodes[0]));
 
   return {
-    attributes: { rankdir: 'LR', ranksep: '0.9', nodesep: '0.25', fontname: 'Arial', fontsize: 14, label: `dojot ${p.version}, ${p.flavour} flavour, namespace ${p.namespace}`, labelloc: 'b', pad: '0.3' },
+    attributes: {
+      rankdir: 'LR',
+      ranksep: '0.9',
+      nodesep: '0.25',
+      fontname: 'Arial',
+      fontsize: 14,
+      label: `dojot ${p.version}, ${p.flavour} flavour, namespace ${p.namespace}`,
+      labelloc: 'b',
+      pad: '0.3',
+    },
     nodeDefaults: { shape: 'box', style: 'rounded,filled', fillcolor: 'white', fontname: 'Arial', fontsize: 11, margin: '0.15,0.06' },
     edgeDefaults: { fontname: 'Arial', fontsize: 10, color: '#555555' },
     // The picture's title goes below it (edges arc over the top); each box keeps its title on top.
@@ -171,6 +209,7 @@ export function topologyGraph(p: Profile, manifests: readonly Manifest[]): DotGr
 function layoutEdges(groups: readonly DotCluster[], anchor: DotNode | undefined): DotEdge[] {
   const invisible = { style: 'invis' };
   const edges: DotEdge[] = anchor ? groups.map((g) => ({ from: anchor.id, to: g.nodes[0].id, attributes: invisible })) : [];
-  for (const g of groups) g.nodes.slice(COLUMN_ROWS).forEach((n, i) => edges.push({ from: g.nodes[i].id, to: n.id, attributes: invisible }));
+  for (const g of groups)
+    g.nodes.slice(COLUMN_ROWS).forEach((n, i) => edges.push({ from: g.nodes[i].id, to: n.id, attributes: invisible }));
   return edges;
 }

@@ -8,7 +8,11 @@ export function dataBrokerContract(_p: Profile) {
   return {
     services: {
       api,
-      redis: { name: 'data-broker-redis', selector: { name: 'data-broker-redis', app: 'dojot' }, ports: { redis: { port: 6379, targetPort: 6379 } } },
+      redis: {
+        name: 'data-broker-redis',
+        selector: { name: 'data-broker-redis', app: 'dojot' },
+        ports: { redis: { port: 6379, targetPort: 6379 } },
+      },
     },
     routes: [
       { service: 'data-broker', upstream: url, paths: ['/device/(.*)/latest', '/subscription'], stripPath: false, authorized: true },

@@ -6,6 +6,14 @@ export function dataManagerContract(_p: Profile) {
   const api = { name: 'data-manager', selector: { name: 'data-manager', app: 'dojot' }, ports: { http: { port: 3000 } } };
   return {
     services: { api },
-    routes: [{ service: 'data-manager', upstream: serviceUrl(api, 'http', '/'), paths: ['/export', '/import'], stripPath: false, authorized: true }],
+    routes: [
+      {
+        service: 'data-manager',
+        upstream: serviceUrl(api, 'http', '/'),
+        paths: ['/export', '/import'],
+        stripPath: false,
+        authorized: true,
+      },
+    ],
   } satisfies ComponentContract;
 }

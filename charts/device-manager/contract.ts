@@ -9,6 +9,8 @@ export function deviceManagerContract(_p: Profile) {
       api,
       redis: { name: 'device-manager-redis', selector: { name: 'device-manager-redis', app: 'dojot' }, ports: { redis: { port: 6379 } } },
     },
-    routes: [{ service: 'device-manager', upstream: serviceUrl(api, 'http'), paths: ['/device', '/template'], stripPath: false, authorized: true }],
+    routes: [
+      { service: 'device-manager', upstream: serviceUrl(api, 'http'), paths: ['/device', '/template'], stripPath: false, authorized: true },
+    ],
   } satisfies ComponentContract;
 }

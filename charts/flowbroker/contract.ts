@@ -7,7 +7,11 @@ export function flowbrokerContract(_p: Profile) {
   const url = (path = '') => serviceUrl(api, 'http', path);
   // Flow nodes reach the context manager in flowbroker's pod by this name (their library's default,
   // lib/DojotHandler.js); v0.6.0 never created the Service.
-  const contextManager = { name: 'flowbroker-context-manager', selector: { name: 'flowbroker', app: 'dojot' }, ports: { zmq: { name: 'zmq', port: 5556, targetPort: 'context-zmq' } } };
+  const contextManager = {
+    name: 'flowbroker-context-manager',
+    selector: { name: 'flowbroker', app: 'dojot' },
+    ports: { zmq: { name: 'zmq', port: 5556, targetPort: 'context-zmq' } },
+  };
   return {
     services: { api, contextManager },
     routes: [

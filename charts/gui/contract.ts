@@ -4,5 +4,8 @@ import type { Profile } from '../../profile/types';
 /** The GUI, at `/`. */
 export function guiContract(_p: Profile) {
   const web = { name: 'gui', selector: { name: 'gui', app: 'dojot' }, ports: { http: { name: 'http', port: 80 } } };
-  return { services: { web }, routes: [{ service: 'gui', upstream: serviceUrl(web, 'http'), paths: ['/'], stripPath: false }] } satisfies ComponentContract;
+  return {
+    services: { web },
+    routes: [{ service: 'gui', upstream: serviceUrl(web, 'http'), paths: ['/'], stripPath: false }],
+  } satisfies ComponentContract;
 }

@@ -15,11 +15,32 @@ export function iotagentLwm2mContract(p: Profile) {
         selector: { name: 'iotagent-lwm2m', app: 'dojot' },
         ports: {
           coap: { name: 'lwm2m-one', protocol: 'UDP', port: 5683, exposed: exposedAs(p, 'lwm2m-coap', n.coap, 'CoAP, iotagent-lwm2m') },
-          coaps: { name: 'lwm2m-two', protocol: 'UDP', port: 5684, exposed: exposedAs(p, 'lwm2m-coaps', n.coaps, 'CoAP over DTLS, iotagent-lwm2m') },
-          fileServer: { name: 'lwm2m-three', protocol: 'UDP', port: 5693, exposed: exposedAs(p, 'lwm2m-file-server', n.fileServer, 'file server, iotagent-lwm2m') },
-          fileServers: { name: 'lwm2m-four', protocol: 'UDP', port: 5694, exposed: exposedAs(p, 'lwm2m-file-servers', n.fileServers, 'file server over DTLS, iotagent-lwm2m') },
+          coaps: {
+            name: 'lwm2m-two',
+            protocol: 'UDP',
+            port: 5684,
+            exposed: exposedAs(p, 'lwm2m-coaps', n.coaps, 'CoAP over DTLS, iotagent-lwm2m'),
+          },
+          fileServer: {
+            name: 'lwm2m-three',
+            protocol: 'UDP',
+            port: 5693,
+            exposed: exposedAs(p, 'lwm2m-file-server', n.fileServer, 'file server, iotagent-lwm2m'),
+          },
+          fileServers: {
+            name: 'lwm2m-four',
+            protocol: 'UDP',
+            port: 5694,
+            exposed: exposedAs(p, 'lwm2m-file-servers', n.fileServers, 'file server over DTLS, iotagent-lwm2m'),
+          },
           // The agent's HTTP file server listens on the port it writes into devices' firmware URLs.
-          http: { name: 'lwm2m-http', protocol: 'TCP', port: 5896, targetPort: 'file-http', exposed: exposedAs(p, 'lwm2m-http', n.http, 'firmware over HTTP, iotagent-lwm2m') },
+          http: {
+            name: 'lwm2m-http',
+            protocol: 'TCP',
+            port: 5896,
+            targetPort: 'file-http',
+            exposed: exposedAs(p, 'lwm2m-http', n.http, 'firmware over HTTP, iotagent-lwm2m'),
+          },
         },
       },
     },

@@ -19,7 +19,11 @@ export class IotagentLwm2mChart extends DojotChart {
     const { kafka, imageManager, deviceManager, auth, dataBroker } = this.contracts;
     const kafkaHosts = hostPort(kafka.services.broker, 'kafka');
 
-    new DojotService(this, 'Service', { contract: service, labels: { name: service.name }, spec: { type: 'NodePort', externalTrafficPolicy: 'Local' } });
+    new DojotService(this, 'Service', {
+      contract: service,
+      labels: { name: service.name },
+      spec: { type: 'NodePort', externalTrafficPolicy: 'Local' },
+    });
     new DojotDeployment(this, 'Deployment', {
       name: service.name,
       metadataLabels: { name: service.name, app: 'dojot' },

@@ -12,7 +12,9 @@ export function iotagentMoscaContract(p: Profile) {
         name: 'iotagent-mosca',
         selector: { name: 'iotagent-mosca', app: 'dojot' },
         ports: {
-          mqtt: p.vernemq.insecureMqtt ? { name: 'mqtt-insecure', port: 1883, exposed: exposedAs(p, 'mqtt', p.nodePorts.mqtt, 'MQTT (plain), iotagent-mosca') } : undefined,
+          mqtt: p.vernemq.insecureMqtt
+            ? { name: 'mqtt-insecure', port: 1883, exposed: exposedAs(p, 'mqtt', p.nodePorts.mqtt, 'MQTT (plain), iotagent-mosca') }
+            : undefined,
           mqtts: { name: 'mqtt-secure', port: 8883, exposed: exposedAs(p, 'mqtts', p.nodePorts.mqtts, 'MQTT over TLS, iotagent-mosca') },
         },
       },

@@ -22,7 +22,11 @@ export class IotagentMoscaChart extends DojotChart {
     if (pki !== START_SCRIPT_PKI_URL) throw new Error(`iotagent-mosca's start script only reaches ${START_SCRIPT_PKI_URL}, not ${pki}`);
 
     // Plain MQTT (1883) only with insecureMqtt: the contract leaves the port out otherwise.
-    new DojotService(this, 'Service', { contract: mqtt, labels: { name: mqtt.name }, spec: { type: 'NodePort', externalTrafficPolicy: 'Local' } });
+    new DojotService(this, 'Service', {
+      contract: mqtt,
+      labels: { name: mqtt.name },
+      spec: { type: 'NodePort', externalTrafficPolicy: 'Local' },
+    });
     const listeners = [portOf(mqtt, 'mqtts'), ...(insecureMqtt ? [portOf(mqtt, 'mqtt')] : [])];
     new DojotDeployment(this, 'Deployment', {
       name: mqtt.name,

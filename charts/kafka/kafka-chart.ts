@@ -20,7 +20,11 @@ export class KafkaChart extends DojotChart {
     const labels = dojotLabels('kafka-server');
 
     const service = this.contracts.kafka.services.broker;
-    new DojotService(this, 'Service', { contract: service, labels: { name: 'kafka-server' }, spec: { clusterIp: 'None', publishNotReadyAddresses: kafka.clusterSize > 1 ? true : undefined } });
+    new DojotService(this, 'Service', {
+      contract: service,
+      labels: { name: 'kafka-server' },
+      spec: { clusterIp: 'None', publishNotReadyAddresses: kafka.clusterSize > 1 ? true : undefined },
+    });
 
     const persistent = kafka.persistence.enabled;
     const scaled = kafka.clusterSize > 1;
@@ -48,7 +52,15 @@ export class KafkaChart extends DojotChart {
           // More than one broker: each takes its id and address from its pod (kafka-server-<n>) as it
           // starts, then runs the image's own command (cp-kafka's CMD, kafka/Dockerfile.deb8).
           command: scaled
-            ? ['bash', '-c', ['export KAFKA_BROKER_ID=$(( ${HOSTNAME##*-} + 1 ))', `export KAFKA_ADVERTISED_LISTENERS=PLAINTEXT://\${HOSTNAME}.${podDomain}:${kafka.port}`, 'exec /etc/confluent/docker/run'].join('\n')]
+            ? [
+                'bash',
+                '-c',
+                [
+                  'export KAFKA_BROKER_ID=$(( ${HOSTNAME##*-} + 1 ))',
+                  `export KAFKA_ADVERTISED_LISTENERS=PLAINTEXT://\${HOSTNAME}.${podDomain}:${kafka.port}`,
+                  'exec /etc/confluent/docker/run',
+                ].join('\n'),
+              ]
             : undefined,
           env: [
             ...(scaled ? [] : [env('KAFKA_BROKER_ID', 1)]),
@@ -57,7 +69,9 @@ export class KafkaChart extends DojotChart {
             env('KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR', replication.factor),
             env('KAFKA_TRANSACTION_STATE_LOG_MIN_ISR', replication.minIsr),
             env('KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR', replication.factor),
-            ...(scaled ? [env('KAFKA_DEFAULT_REPLICATION_FACTOR', replication.factor), env('KAFKA_MIN_INSYNC_REPLICAS', replication.minIsr)] : []),
+            ...(scaled
+              ? [env('KAFKA_DEFAULT_REPLICATION_FACTOR', replication.factor), env('KAFKA_MIN_INSYNC_REPLICAS', replication.minIsr)]
+              : []),
             env('KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS', 0),
             env('KAFKA_LOG_RETENTION_MINUTES', 30),
             env('KAFKA_LOG_SEGMENT_BYTES', 262144000),

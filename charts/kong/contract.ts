@@ -36,9 +36,19 @@ export function kongContract(p: Profile) {
         name: 'kong-external',
         selector: KONG_SELECTOR,
         ports: {
-          http: { name: 'apigw-http', port: gw.httpPort, targetPort: gw.httpPort, exposed: exposedAs(p, 'apigw', p.nodePorts.apigw.http, 'HTTP, Kong') },
+          http: {
+            name: 'apigw-http',
+            port: gw.httpPort,
+            targetPort: gw.httpPort,
+            exposed: exposedAs(p, 'apigw', p.nodePorts.apigw.http, 'HTTP, Kong'),
+          },
           https: gw.mutualTls
-            ? { name: 'apigw-https', port: gw.httpsPort, targetPort: gw.httpsPort, exposed: exposedAs(p, 'apigws', p.nodePorts.apigw.https, 'HTTPS with mutual TLS, Kong') }
+            ? {
+                name: 'apigw-https',
+                port: gw.httpsPort,
+                targetPort: gw.httpsPort,
+                exposed: exposedAs(p, 'apigws', p.nodePorts.apigw.https, 'HTTPS with mutual TLS, Kong'),
+              }
             : undefined,
         },
       },

@@ -71,7 +71,11 @@ export class KongChart extends DojotChart {
     job(
       'RouteConfig',
       KONG_ROUTE_CONFIG_JOB,
-      { image: apigw.routeConfigImage, command: ['/bin/sh', '/config_file/kong-config.sh'], volumeMounts: [{ mountPath: '/config_file', name: 'kong-route-config' }] },
+      {
+        image: apigw.routeConfigImage,
+        command: ['/bin/sh', '/config_file/kong-config.sh'],
+        volumeMounts: [{ mountPath: '/config_file', name: 'kong-route-config' }],
+      },
       [{ name: 'kong-route-config', configMap: { name: 'kong-config' } }],
     );
 

@@ -7,7 +7,11 @@ import type { Profile } from '../../profile/types';
  * dist/helm names its Service `grafana` and puts it on that NodePort.
  */
 export function metricsContract(p: Profile) {
-  const http = { name: 'http-web', port: 80, exposed: p.metrics.enabled ? exposedAs(p, 'metrics', p.nodePorts.metrics, 'Grafana (metrics stack)') : undefined };
+  const http = {
+    name: 'http-web',
+    port: 80,
+    exposed: p.metrics.enabled ? exposedAs(p, 'metrics', p.nodePorts.metrics, 'Grafana (metrics stack)') : undefined,
+  };
   return {
     services: { grafana: { name: 'grafana', selector: { 'app.kubernetes.io/name': 'grafana' }, ports: { http } } },
   } satisfies ComponentContract;

@@ -45,7 +45,15 @@ export function helmValuesFile(p: Profile): SideFile {
     grafana: {
       fullnameOverride: 'grafana',
       service: { type: 'NodePort', ...(p.nodePorts.fixed ? { nodePort: p.nodePorts.metrics } : {}) },
-      sidecar: { dashboards: { enabled: true, label: p.metrics.dashboardLabel, labelValue: '1', searchNamespace: p.metrics.namespace, provider: { folder: 'dojot' } } },
+      sidecar: {
+        dashboards: {
+          enabled: true,
+          label: p.metrics.dashboardLabel,
+          labelValue: '1',
+          searchNamespace: p.metrics.namespace,
+          provider: { folder: 'dojot' },
+        },
+      },
     },
   };
   return { name: HELM_VALUES_FILE, content: `${JSON.stringify(values, null, 2)}\n` };

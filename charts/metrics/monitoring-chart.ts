@@ -34,7 +34,11 @@ export class MonitoringChart extends Chart {
       };
       for (const [name, dashboard] of Object.entries(dashboards)) {
         new k8s.KubeConfigMap(this, name, {
-          metadata: { name: `${name}-dashboard`, namespace: p.metrics.namespace, labels: { [p.metrics.dashboardLabel]: '1', app: 'dojot' } },
+          metadata: {
+            name: `${name}-dashboard`,
+            namespace: p.metrics.namespace,
+            labels: { [p.metrics.dashboardLabel]: '1', app: 'dojot' },
+          },
           data: { [`${name}.json`]: `${JSON.stringify(dashboard, null, 2)}\n` },
         });
       }

@@ -48,6 +48,14 @@ export function locustScrapeConfig(p: Profile): IScrapeConfig {
     apiVersion: 'monitoring.coreos.com/v1alpha1',
     kind: 'ScrapeConfig',
     metadata: { name: 'locust', namespace: p.namespace, labels: { ...selectedBy(p), app: 'dojot' } },
-    spec: { staticConfigs: [{ targets: [`${p.locustExporter.ip.includes(':') ? `[${p.locustExporter.ip}]` : p.locustExporter.ip}:${p.locustExporter.port}`], labels: { job: 'locust' } }], metricsPath: '/metrics' },
+    spec: {
+      staticConfigs: [
+        {
+          targets: [`${p.locustExporter.ip.includes(':') ? `[${p.locustExporter.ip}]` : p.locustExporter.ip}:${p.locustExporter.port}`],
+          labels: { job: 'locust' },
+        },
+      ],
+      metricsPath: '/metrics',
+    },
   };
 }

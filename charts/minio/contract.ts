@@ -16,7 +16,9 @@ export const MINIO_VOLUME = {
 /** MinIO, the object store of image-manager's firmware images: its headless Service. */
 export function minioContract(p: Profile) {
   return {
-    services: { s3: { name: 'minio', selector: MINIO_SELECTOR, ports: { s3: { name: 'minio', port: p.minio.port, targetPort: p.minio.port } } } },
+    services: {
+      s3: { name: 'minio', selector: MINIO_SELECTOR, ports: { s3: { name: 'minio', port: p.minio.port, targetPort: p.minio.port } } },
+    },
     volumes: [MINIO_VOLUME],
   } satisfies ComponentContract;
 }

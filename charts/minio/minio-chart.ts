@@ -44,7 +44,9 @@ export class MinioChart extends DojotChart {
           volumeMounts: persistent ? [{ name: 'minio-volume', mountPath: '/data' }] : undefined,
         },
       ],
-      volumeClaimTemplates: persistent ? [{ metadata: { name: 'minio-volume' }, spec: claimSpec(this.storage, MINIO_VOLUME, minio.persistence) }] : undefined,
+      volumeClaimTemplates: persistent
+        ? [{ metadata: { name: 'minio-volume' }, spec: claimSpec(this.storage, MINIO_VOLUME, minio.persistence) }]
+        : undefined,
     });
   }
 }

@@ -14,7 +14,11 @@ export const MONGODB_VOLUME = {
 export function mongodbContract(p: Profile) {
   return {
     services: {
-      db: { name: 'mongodb', selector: { name: 'mongodb', app: 'dojot' }, ports: { mongo: { port: p.mongodb.port, targetPort: p.mongodb.port } } },
+      db: {
+        name: 'mongodb',
+        selector: { name: 'mongodb', app: 'dojot' },
+        ports: { mongo: { port: p.mongodb.port, targetPort: p.mongodb.port } },
+      },
     },
     volumes: [MONGODB_VOLUME],
   } satisfies ComponentContract;

@@ -19,6 +19,7 @@ export const POD_SECURITY = {
 export class NamespaceChart extends Chart {
   constructor(scope: Construct, id: string, namespace: string) {
     super(scope, id, { disableResourceNameHashes: true });
-    if (!EXISTING_NAMESPACES.includes(namespace)) new k8s.KubeNamespace(this, 'Namespace', { metadata: { name: namespace, labels: POD_SECURITY } });
+    if (!EXISTING_NAMESPACES.includes(namespace))
+      new k8s.KubeNamespace(this, 'Namespace', { metadata: { name: namespace, labels: POD_SECURITY } });
   }
 }

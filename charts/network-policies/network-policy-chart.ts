@@ -26,7 +26,10 @@ const podsOf = (c: Exclude<ComponentName, 'metrics'>): Peer => ({ podSelector: {
 /** The port a NetworkPolicy names for a Service port: the container's (a Service's target). */
 function policyPort(p: PortContract): k8s.NetworkPolicyPort {
   const target = p.targetPort ?? p.port;
-  return { protocol: p.protocol ?? 'TCP', port: typeof target === 'number' ? k8s.IntOrString.fromNumber(target) : k8s.IntOrString.fromString(target) };
+  return {
+    protocol: p.protocol ?? 'TCP',
+    port: typeof target === 'number' ? k8s.IntOrString.fromNumber(target) : k8s.IntOrString.fromString(target),
+  };
 }
 
 /** The components among `peers` as one selector (`app.kubernetes.io/name In [...]`), then the other peers. */
@@ -34,7 +37,9 @@ function compact(peers: readonly Peer[]): Peer[] {
   const named = (x: Peer) => x.podSelector?.matchLabels?.[NAME_LABEL];
   const names = peers.map(named).filter((n): n is string => !!n);
   const others = peers.filter((x) => !named(x));
-  const components: Peer[] = names.length ? [{ podSelector: { matchExpressions: [{ key: NAME_LABEL, operator: 'In', values: [...names].sort() }] } }] : [];
+  const components: Peer[] = names.length
+    ? [{ podSelector: { matchExpressions: [{ key: NAME_LABEL, operator: 'In', values: [...names].sort() }] } }]
+    : [];
   return [...components, ...others];
 }
 
@@ -108,11 +113,14 @@ export class NetworkPolicyChart extends DojotChart {
 
     // Prometheus scrapes the brokers from its own namespace.
     if (isDeployed('vernemq') && p.metrics.enabled) {
-      allow(serviceOf('vernemq', 'internal'), 'http', { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': p.metrics.namespace } } });
+      allow(serviceOf('vernemq', 'internal'), 'http', {
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': p.metrics.namespace } },
+      });
     }
 
     // Flow nodes, created by flowbroker at run time: flowbroker calls them, they call its context manager.
-    if (isDeployed('flowbroker')) allow(serviceOf('flowbroker', 'contextManager'), 'zmq', { podSelector: { matchLabels: { ...FLOW_NODE_LABELS } } });
+    if (isDeployed('flowbroker'))
+      allow(serviceOf('flowbroker', 'contextManager'), 'zmq', { podSelector: { matchLabels: { ...FLOW_NODE_LABELS } } });
 
     for (const [service, byRole] of allowed) {
       new k8s.KubeNetworkPolicy(this, `Allow-${service.name}`, {
@@ -132,7 +140,11 @@ export class NetworkPolicyChart extends DojotChart {
         if (!exposed.length) continue;
         new k8s.KubeNetworkPolicy(this, `Public-${service.name}`, {
           metadata: { name: `${service.name}-public` },
-          spec: { podSelector: { matchLabels: { ...service.selector } }, policyTypes: ['Ingress'], ingress: [{ ports: exposed.map(policyPort) }] },
+          spec: {
+            podSelector: { matchLabels: { ...service.selector } },
+            policyTypes: ['Ingress'],
+            ingress: [{ ports: exposed.map(policyPort) }],
+          },
         });
       }
     }
@@ -145,7 +157,12 @@ export class NetworkPolicyChart extends DojotChart {
         spec: {
           podSelector: { matchLabels: { ...serviceOf('vernemq', 'cluster').selector } },
           policyTypes: ['Ingress'],
-          ingress: [{ from: compact([podsOf('vernemq')]), ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(range.minimum), endPort: range.maximum }] }],
+          ingress: [
+            {
+              from: compact([podsOf('vernemq')]),
+              ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(range.minimum), endPort: range.maximum }],
+            },
+          ],
         },
       });
     }
@@ -156,7 +173,9 @@ export class NetworkPolicyChart extends DojotChart {
         spec: {
           podSelector: { matchLabels: { ...FLOW_NODE_LABELS } },
           policyTypes: ['Ingress'],
-          ingress: [{ from: compact([podsOf('flowbroker')]), ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(FLOW_NODE_PORT) }] }],
+          ingress: [
+            { from: compact([podsOf('flowbroker')]), ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(FLOW_NODE_PORT) }] },
+          ],
         },
       });
     }

@@ -14,7 +14,11 @@ export const POSTGRES_VOLUME = {
 export function postgresContract(p: Profile) {
   return {
     services: {
-      db: { name: 'postgres', selector: { name: 'postgres', app: 'dojot' }, ports: { sql: { port: p.postgres.port, targetPort: p.postgres.port } } },
+      db: {
+        name: 'postgres',
+        selector: { name: 'postgres', app: 'dojot' },
+        ports: { sql: { port: p.postgres.port, targetPort: p.postgres.port } },
+      },
     },
     volumes: [POSTGRES_VOLUME],
   } satisfies ComponentContract;

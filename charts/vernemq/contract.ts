@@ -29,7 +29,9 @@ export function vernemqContract(p: Profile) {
         name: 'vernemq-k8s-external-service',
         selector: { vernemq: BROKER_POD_LABELS.vernemq },
         ports: {
-          mqtt: p.vernemq.insecureMqtt ? { name: 'mqtt', port: 1883, exposed: exposedAs(p, 'mqtt', p.nodePorts.mqtt, 'MQTT (plain), VerneMQ') } : undefined,
+          mqtt: p.vernemq.insecureMqtt
+            ? { name: 'mqtt', port: 1883, exposed: exposedAs(p, 'mqtt', p.nodePorts.mqtt, 'MQTT (plain), VerneMQ') }
+            : undefined,
           mqtts: { name: 'mqtts', port: 8883, exposed: exposedAs(p, 'mqtts', p.nodePorts.mqtts, 'MQTT over TLS, VerneMQ') },
         },
       },

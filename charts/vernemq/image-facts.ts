@@ -8,7 +8,8 @@
 
 /** Environment variables the image's scripts and plugins read, with where. */
 export const IMAGE_ENVIRONMENT: Readonly<Record<string, string>> = {
-  HOSTNAME: 'broker/bin/vmq_dojot/scripts_tls/_initVariables.sh:5, CN and file names of the broker certificate (Kubernetes sets it to the pod name)',
+  HOSTNAME:
+    'broker/bin/vmq_dojot/scripts_tls/_initVariables.sh:5, CN and file names of the broker certificate (Kubernetes sets it to the pod name)',
   EJBCA_ADDRESS: '_initVariables.sh:7, host:port of x509-identity-mgmt',
   CHECKEND_EXPIRATION_SEC: '_initVariables.sh:9, renewal window of the certificates',
   EXTERNAL_SERVER_HOSTNAME: '_initVariables.sh:11, SAN DNS.2 of the broker certificate',
@@ -18,14 +19,14 @@ export const IMAGE_ENVIRONMENT: Readonly<Record<string, string>> = {
   CHECK_EXPIRATION_TIME: '_initVariables.sh:24, cron of checkExpirationCertificate.sh',
   CHECK_BROKER_CERT_REVOKED_TIME: '_initVariables.sh:26, cron of checkBrokerCertHasRevoke.sh',
   USE_VMQ_OPERATOR: '_initVariables.sh:29 and vmq_dojot.sh:166-169: anything but n, and vmq_dojot.sh returns without starting the broker',
-  DOCKER_IP_ADDRESS: 'broker/bin/vernemq.sh:4, the address substituted for ###IPADDRESS### (default: eth0\'s)',
+  DOCKER_IP_ADDRESS: "broker/bin/vernemq.sh:4, the address substituted for ###IPADDRESS### (default: eth0's)",
   DOCKER_VERNEMQ_NODENAME: 'vernemq.sh:7-8, -name VerneMQ@<value> in vm.args',
   DOCKER_VERNEMQ_DISCOVERY_KUBERNETES: 'vernemq.sh:47, turns on discovery through the Kubernetes API',
   DOCKER_VERNEMQ_KUBERNETES_CLUSTER_NAME: 'vernemq.sh:48, the cluster domain (default cluster.local)',
   DOCKER_VERNEMQ_KUBERNETES_NAMESPACE: 'vernemq.sh:50, namespace of the pod list',
-  DOCKER_VERNEMQ_KUBERNETES_SUBDOMAIN: 'vernemq.sh:52, the governing Service in the nodes\' names',
+  DOCKER_VERNEMQ_KUBERNETES_SUBDOMAIN: "vernemq.sh:52, the governing Service in the nodes' names",
   DOCKER_VERNEMQ_KUBERNETES_LABEL_SELECTOR: 'vernemq.sh:52,61, the pods listed (Dockerfile:40 default app=vernemq)',
-  MY_POD_NAME: 'vernemq.sh:54-70, this node\'s name; skipped when choosing the peer to join',
+  MY_POD_NAME: "vernemq.sh:54-70, this node's name; skipped when choosing the peer to join",
   PLUGIN_ACL_K2V_SERVICENAME: 'broker/src/dojot_acl_plugin/src/dojot_acl.erl:3, client id prefix of k2v-bridge',
   PLUGIN_ACL_V2K_SERVICENAME: 'dojot_acl.erl:4, client id prefix of v2k-bridge',
   PLUGIN_DISC_LIFETIME_SESSION: 'broker/src/dojot_disconnect_plugin/src/utils.erl:5, session lifetime in ms',

@@ -86,7 +86,12 @@ export class VernemqChart extends DojotChart {
         // One broker per node while the group has nodes enough: the NodePort and the bridges'
         // Service send each node's traffic to its own broker.
         topologySpreadConstraints: [
-          { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { ...BROKER_POD_LABELS } } },
+          {
+            maxSkew: 1,
+            topologyKey: 'kubernetes.io/hostname',
+            whenUnsatisfiable: 'DoNotSchedule',
+            labelSelector: { matchLabels: { ...BROKER_POD_LABELS } },
+          },
         ],
       },
       containers: [
@@ -107,10 +112,25 @@ export class VernemqChart extends DojotChart {
           // /health answers 503 until the node has joined its cluster and its listeners run
           // (VerneMQ 1.10 vmq_health_http.erl). The first start waits for x509-identity-mgmt
           // (up to 180 s) and makes a 4096-bit key.
-          startupProbe: { httpGet: { path: '/health', port: k8s.IntOrString.fromString('http') }, periodSeconds: 10, failureThreshold: 36, timeoutSeconds: 5 },
-          readinessProbe: { httpGet: { path: '/health', port: k8s.IntOrString.fromString('http') }, periodSeconds: 10, failureThreshold: 3, timeoutSeconds: 5 },
+          startupProbe: {
+            httpGet: { path: '/health', port: k8s.IntOrString.fromString('http') },
+            periodSeconds: 10,
+            failureThreshold: 36,
+            timeoutSeconds: 5,
+          },
+          readinessProbe: {
+            httpGet: { path: '/health', port: k8s.IntOrString.fromString('http') },
+            periodSeconds: 10,
+            failureThreshold: 3,
+            timeoutSeconds: 5,
+          },
           // Liveness must not follow the cluster's state: a netsplit would restart every node.
-          livenessProbe: { tcpSocket: { port: k8s.IntOrString.fromString('http') }, periodSeconds: 20, failureThreshold: 3, timeoutSeconds: 5 },
+          livenessProbe: {
+            tcpSocket: { port: k8s.IntOrString.fromString('http') },
+            periodSeconds: 20,
+            failureThreshold: 3,
+            timeoutSeconds: 5,
+          },
           lifecycle: { preStop: { exec: { command: preStopCommand(vernemq.terminationGracePeriodSeconds - STOP_MARGIN_SECONDS) } } },
           securityContext: {
             allowPrivilegeEscalation: false,
@@ -135,7 +155,10 @@ export class VernemqChart extends DojotChart {
   /** What the nodes need to list their peers (start_vernemq's only API call): get and list pods. */
   private discoveryRbac(serviceAccount: string): void {
     const name = `${BROKER_STATEFULSET}-discovery`;
-    new k8s.KubeRole(this, 'DiscoveryRole', { metadata: { name }, rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }] });
+    new k8s.KubeRole(this, 'DiscoveryRole', {
+      metadata: { name },
+      rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }],
+    });
     new k8s.KubeRoleBinding(this, 'DiscoveryRoleBinding', {
       metadata: { name },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },

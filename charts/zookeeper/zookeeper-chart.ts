@@ -21,9 +21,16 @@ export class ZookeeperChart extends DojotChart {
 
     const ensemble = zk.clusterSize > 1;
     // The servers must find each other before any is ready: a quorum is what makes them ready.
-    new DojotService(this, 'ClusterService', { contract: cluster, labels: dojotLabels(cluster.name), spec: { clusterIp: 'None', publishNotReadyAddresses: ensemble ? true : undefined } });
+    new DojotService(this, 'ClusterService', {
+      contract: cluster,
+      labels: dojotLabels(cluster.name),
+      spec: { clusterIp: 'None', publishNotReadyAddresses: ensemble ? true : undefined },
+    });
     // Every server of the ensemble by its stable name (zookeeper-<n>), for cp-zookeeper's ZOOKEEPER_SERVERS (server.<n+1>).
-    const servers = Array.from({ length: zk.clusterSize }, (_, i) => `zookeeper-${i}.${cluster.name}.${this.namespace}.svc.${clusterDomain}:${zk.serverPort}:${zk.electionPort}`);
+    const servers = Array.from(
+      { length: zk.clusterSize },
+      (_, i) => `zookeeper-${i}.${cluster.name}.${this.namespace}.svc.${clusterDomain}:${zk.serverPort}:${zk.electionPort}`,
+    );
     new DojotService(this, 'ClientService', { contract: client, labels: dojotLabels(client.name) });
 
     const persistent = zk.persistence.enabled;
@@ -50,7 +57,9 @@ export class ZookeeperChart extends DojotChart {
           ],
           // An ensemble: each server takes its id from its pod's ordinal (zookeeper-<n> is server n+1) as it
           // starts, then runs the image's own command (cp-zookeeper's CMD, zookeeper/Dockerfile.deb8).
-          command: ensemble ? ['bash', '-c', ['export ZOOKEEPER_SERVER_ID=$(( ${HOSTNAME##*-} + 1 ))', 'exec /etc/confluent/docker/run'].join('\n')] : undefined,
+          command: ensemble
+            ? ['bash', '-c', ['export ZOOKEEPER_SERVER_ID=$(( ${HOSTNAME##*-} + 1 ))', 'exec /etc/confluent/docker/run'].join('\n')]
+            : undefined,
           env: [
             ...(ensemble ? [env('ZOOKEEPER_SERVERS', servers.join(';')), env('ZOOKEEPER_QUORUM_LISTEN_ON_ALL_IPS', true)] : []),
             env('ZOOKEEPER_REPLICAS', zk.clusterSize),
@@ -78,8 +87,14 @@ export class ZookeeperChart extends DojotChart {
       ],
       volumeClaimTemplates: persistent
         ? [
-            { metadata: { name: ZOOKEEPER_VOLUMES.data.claimTemplate.name, namespace: this.namespace }, spec: claimSpec(this.storage, ZOOKEEPER_VOLUMES.data, zk.persistence) },
-            { metadata: { name: ZOOKEEPER_VOLUMES.log.claimTemplate.name, namespace: this.namespace }, spec: claimSpec(this.storage, ZOOKEEPER_VOLUMES.log, zk.persistence) },
+            {
+              metadata: { name: ZOOKEEPER_VOLUMES.data.claimTemplate.name, namespace: this.namespace },
+              spec: claimSpec(this.storage, ZOOKEEPER_VOLUMES.data, zk.persistence),
+            },
+            {
+              metadata: { name: ZOOKEEPER_VOLUMES.log.claimTemplate.name, namespace: this.namespace },
+              spec: claimSpec(this.storage, ZOOKEEPER_VOLUMES.log, zk.persistence),
+            },
           ]
         : undefined,
     });

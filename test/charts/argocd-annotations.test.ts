@@ -6,7 +6,8 @@ const wave = (kind: string, name: string) => out.find(kind, name).metadata.annot
 
 describe('Argo CD annotations', () => {
   it('put every object in a sync wave', () => {
-    for (const o of out.objects) expect(o.metadata.annotations?.['argocd.argoproj.io/sync-wave'], `${o.kind}/${o.metadata.name}`).toMatch(/^[0-4]$/);
+    for (const o of out.objects)
+      expect(o.metadata.annotations?.['argocd.argoproj.io/sync-wave'], `${o.kind}/${o.metadata.name}`).toMatch(/^[0-4]$/);
   });
 
   it('order the waves by what each needs: foundation, data stores, Kafka, services, routes', () => {
@@ -27,21 +28,29 @@ describe('Argo CD annotations', () => {
     for (const kind of ['Namespace', 'PersistentVolume', 'PersistentVolumeClaim']) {
       const objects = out.ofKind(kind);
       expect(objects.length, kind).toBeGreaterThan(0);
-      for (const o of objects) expect(o.metadata.annotations?.['argocd.argoproj.io/sync-options'], o.metadata.name).toBe('Prune=false,Delete=false');
+      for (const o of objects)
+        expect(o.metadata.annotations?.['argocd.argoproj.io/sync-options'], o.metadata.name).toBe('Prune=false,Delete=false');
     }
     for (const j of out.ofKind('Job')) {
-      expect(j.metadata.annotations, j.metadata.name).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+      expect(j.metadata.annotations, j.metadata.name).toMatchObject({
+        'argocd.argoproj.io/hook': 'Sync',
+        'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
+      });
     }
     expect(out.find('Deployment', 'kong').metadata.annotations?.['argocd.argoproj.io/hook']).toBeUndefined();
   });
 
-  it('let the monitoring objects sync before the prometheus-operator\'s CRDs exist', () => {
-    expect(out.find('ServiceMonitor', 'vernemq').metadata.annotations).toMatchObject({ 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' });
+  it("let the monitoring objects sync before the prometheus-operator's CRDs exist", () => {
+    expect(out.find('ServiceMonitor', 'vernemq').metadata.annotations).toMatchObject({
+      'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true',
+    });
   });
 });
 
 describe('the Argo CD Application', () => {
-  const withRepo = synth(lbProfile('100k', { argocd: { repoURL: 'https://git.example.com/platform/dojot-gitops.git', targetRevision: 'main', path: 'dist' } }));
+  const withRepo = synth(
+    lbProfile('100k', { argocd: { repoURL: 'https://git.example.com/platform/dojot-gitops.git', targetRevision: 'main', path: 'dist' } }),
+  );
 
   it('syncs dist/ (not its subfolders) from the repository into the dojot namespace, in dist/argocd', () => {
     const app = withRepo.find('Application', 'dojot');
@@ -49,7 +58,12 @@ describe('the Argo CD Application', () => {
     expect(app.metadata.namespace).toBe('argocd');
     expect(app.spec).toEqual({
       project: 'default',
-      source: { repoURL: 'https://git.example.com/platform/dojot-gitops.git', targetRevision: 'main', path: 'dist', directory: { recurse: false } },
+      source: {
+        repoURL: 'https://git.example.com/platform/dojot-gitops.git',
+        targetRevision: 'main',
+        path: 'dist',
+        directory: { recurse: false },
+      },
       destination: { server: 'https://kubernetes.default.svc', namespace: 'dojot' },
       syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['ApplyOutOfSyncOnly=true'] },
     });

@@ -13,11 +13,11 @@ const fitOf = (preset: string, layer: ProfileLayer = {}) => {
   return { p, out, fits: capacityFit(workloadDemands(out.objects, p), p) };
 };
 
-describe('requests against the guide\'s machines', () => {
+describe("requests against the guide's machines", () => {
   it.each([
     ['100k', {}],
     ['the whole platform', { flavour: 'vernemq' }],
-  ] as [string, ProfileLayer][])('%s: every node group\'s requests fit 90%% of its machines', (_, layer) => {
+  ] as [string, ProfileLayer][])("%s: every node group's requests fit 90%% of its machines", (_, layer) => {
     const { fits } = fitOf('100k', layer);
     expect(fits.map((f) => f.group)).toEqual(['dojot', 'kafka', 'x509', 'vernemq']);
     for (const f of fits) {
@@ -69,15 +69,17 @@ describe('requests against the guide\'s machines', () => {
   });
 });
 
-describe('the brokers\' memory', () => {
+describe("the brokers' memory", () => {
   it('follows their sessions by the cited figures: buffer, two processes, the message store and the VM', () => {
     const f = VERNEMQ_FIGURES;
     expect(brokerMemoryNeed({ sessions: 0, queuedMessages: 0, payloadBytes: 0 })).toBe(f.base + f.leveldb);
-    expect(brokerMemoryNeed({ sessions: 1000, queuedMessages: 0, payloadBytes: 0 }) - (f.base + f.leveldb)).toBe(1000 * (32768 + 2 * 338 * 8));
+    expect(brokerMemoryNeed({ sessions: 1000, queuedMessages: 0, payloadBytes: 0 }) - (f.base + f.leveldb)).toBe(
+      1000 * (32768 + 2 * 338 * 8),
+    );
     expect(brokerMemoryNeed({ sessions: 0, queuedMessages: 10, payloadBytes: 100 }) - (f.base + f.leveldb)).toBe(10 * (29 * 8 + 100));
   });
 
-  it('requests what 33,334 sessions need on each of the 100k preset\'s three brokers', () => {
+  it("requests what 33,334 sessions need on each of the 100k preset's three brokers", () => {
     const broker = profileOf('100k').resources['vernemq-k8s'].vernemq;
     const need = brokerMemoryNeed({ sessions: 33334, queuedMessages: 3 * 50000, payloadBytes: 256 });
     expect(need / GiB).toBeCloseTo(1.75, 2);
@@ -90,10 +92,13 @@ describe('the brokers\' memory', () => {
     const mem = (layer: ProfileLayer) => parseQuantity(profileOf('100k', layer).resources['vernemq-k8s'].vernemq.memory);
     expect(mem({ loadBalancer: { expectedDevices: 200000 } })).toBeGreaterThan(mem({}));
     expect(mem({ vernemq: { replicas: 6 }, bridges: { replicas: 18 } })).toBeLessThan(mem({}));
-    expect(profileOf('100k', { resources: { 'vernemq-k8s': { vernemq: { memory: '5Gi', memoryLimit: '6Gi' } } } }).resources['vernemq-k8s'].vernemq).toEqual({ cpu: '4', memory: '5Gi', memoryLimit: '6Gi' });
+    expect(
+      profileOf('100k', { resources: { 'vernemq-k8s': { vernemq: { memory: '5Gi', memoryLimit: '6Gi' } } } }).resources['vernemq-k8s']
+        .vernemq,
+    ).toEqual({ cpu: '4', memory: '5Gi', memoryLimit: '6Gi' });
   });
 
-  it('caps the message store in bytes, and sets the connections\' buffers, in vernemq.conf', () => {
+  it("caps the message store in bytes, and sets the connections' buffers, in vernemq.conf", () => {
     const conf = synth(profileOf('100k')).find('ConfigMap', 'vernemq-k8s-config').data['vernemq.conf'] as string;
     expect(conf).toContain(`leveldb.maximum_memory = ${256 * 2 ** 20}\n`);
     expect(conf).not.toContain('leveldb.maximum_memory.percent');

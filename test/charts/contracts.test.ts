@@ -13,7 +13,11 @@ const VARIANTS: [string, string, ProfileLayer][] = [
   ['default', 'default', {}],
   ['100k', '100k', {}],
   ['100k with kafka-ws on 8081', '100k', { kafkaWs: { port: 8081 } }],
-  ['100k with moved ports', '100k', { kafkaWs: { port: 9443, redisPort: 6380, tls: true }, kafka: { port: 9093 }, apigw: { adminPort: 8101, httpPort: 8100 } }],
+  [
+    '100k with moved ports',
+    '100k',
+    { kafkaWs: { port: 9443, redisPort: 6380, tls: true }, kafka: { port: 9093 }, apigw: { adminPort: 8101, httpPort: 8100 } },
+  ],
 ];
 
 describe.each(VARIANTS)('contracts (%s)', (_, preset, layer) => {
@@ -27,17 +31,20 @@ describe.each(VARIANTS)('contracts (%s)', (_, preset, layer) => {
     for (const { service, url } of upstreams) {
       const target = out.maybe('Service', url.hostname);
       expect(target, `${service} -> ${url.hostname}`).toBeDefined();
-      expect(target!.spec.ports.map((p: { port: number }) => p.port), `${service} -> ${url.href}`).toContain(Number(url.port || 80));
+      expect(
+        target!.spec.ports.map((p: { port: number }) => p.port),
+        `${service} -> ${url.href}`,
+      ).toContain(Number(url.port || 80));
     }
   });
 
-  it('asks auth\'s decision point and Kong\'s admin API where their Services are', () => {
+  it("asks auth's decision point and Kong's admin API where their Services are", () => {
     expect(script).toContain(`KONG=http://kong:${profile.apigw.adminPort}\n`);
     const auth = out.find('Service', 'auth').spec.ports[0].port;
     expect(script).toContain(`config.pdpUrl=http://auth:${auth}/pdp`);
   });
 
-  it('renders each Service exactly as its component\'s contract says', () => {
+  it("renders each Service exactly as its component's contract says", () => {
     const services = deployedContracts(profile).flatMap((c) => Object.values(c.services));
     for (const s of services.filter((x) => x.name !== 'grafana')) {
       const svc = out.find('Service', s.name);
@@ -50,7 +57,13 @@ describe.each(VARIANTS)('contracts (%s)', (_, preset, layer) => {
   });
 
   it('sends each load-balancer entry point to a NodePort that a Service in dist/ pins, or to the monitoring stack', () => {
-    const pinned = new Map(out.ofKind('Service').flatMap((s) => s.spec.ports.filter((p: { nodePort?: number }) => p.nodePort).map((p: { nodePort: number }) => [p.nodePort, s.metadata.name])));
+    const pinned = new Map(
+      out
+        .ofKind('Service')
+        .flatMap((s) =>
+          s.spec.ports.filter((p: { nodePort?: number }) => p.nodePort).map((p: { nodePort: number }) => [p.nodePort, s.metadata.name]),
+        ),
+    );
     for (const e of entryPoints(profile)) {
       if (e.name === 'metrics') continue; // Grafana: the monitoring stack's Service
       if (profile.nodePorts.fixed) expect(pinned.get(e.nodePort), e.name).toBeDefined();
@@ -83,13 +96,21 @@ describe('contracts decide what depends on them', () => {
   it('exposes plain MQTT (NodePort and load-balancer entry point) only with vernemq.insecureMqtt', () => {
     const secure = profileOf('100k', { vernemq: { insecureMqtt: false } });
     expect(entryPoints(secure).map((e) => e.name)).toEqual(['mqtts', 'apigw', 'metrics']);
-    expect(synth(secure).find('Service', 'vernemq-k8s-external-service').spec.ports.map((p: { name: string }) => p.name)).toEqual(['mqtts']);
+    expect(
+      synth(secure)
+        .find('Service', 'vernemq-k8s-external-service')
+        .spec.ports.map((p: { name: string }) => p.name),
+    ).toEqual(['mqtts']);
     expect(entryPoints(profileOf('100k')).map((e) => e.name)).toEqual(['mqtt', 'mqtts', 'apigw', 'metrics']);
   });
 
-  it('exposes Kong\'s HTTPS (NodePort 30002 and entry point apigws) only with mutual TLS', () => {
+  it("exposes Kong's HTTPS (NodePort 30002 and entry point apigws) only with mutual TLS", () => {
     const mtls = profileOf('100k', { apigw: { mutualTls: true } });
     expect(entryPoints(mtls).find((e) => e.name === 'apigws')?.nodePort).toBe(30002);
-    expect(synth(mtls).find('Service', 'kong-external').spec.ports.map((p: { nodePort: number }) => p.nodePort)).toEqual([30001, 30002]);
+    expect(
+      synth(mtls)
+        .find('Service', 'kong-external')
+        .spec.ports.map((p: { nodePort: number }) => p.nodePort),
+    ).toEqual([30001, 30002]);
   });
 });

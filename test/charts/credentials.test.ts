@@ -13,7 +13,10 @@ const NOT_CREDENTIALS: Record<string, RegExp> = {
 
 const PROFILES: [string, () => ReturnType<typeof profileOf>][] = [
   ...PRESET_NAMES.map((n): [string, () => ReturnType<typeof profileOf>] => [`preset ${n}`, () => profileOf(n)]),
-  ...(['mosca', 'lwm2m'] as const).map((f): [string, () => ReturnType<typeof profileOf>] => [`flavour ${f}`, () => profileOf('default', { flavour: f })]),
+  ...(['mosca', 'lwm2m'] as const).map((f): [string, () => ReturnType<typeof profileOf>] => [
+    `flavour ${f}`,
+    () => profileOf('default', { flavour: f }),
+  ]),
   ['every optional service', () => profileOf('default', { optional: { influxdb: true, influxdbStorer: true, influxdbRetriever: true } })],
 ];
 
@@ -28,7 +31,9 @@ describe.each(PROFILES)('no credential in dist/ (%s)', (_, make) => {
   it('reads every password-like variable from a Secret', () => {
     const literal = workloads.flatMap((w) =>
       podSpec(w).containers.flatMap((c: { env?: { name: string; value?: string }[] }) =>
-        (c.env ?? []).filter((e) => SENSITIVE.test(e.name) && e.value !== undefined && !NOT_CREDENTIALS[e.name]?.test(e.value)).map((e) => `${w.metadata.name}: ${e.name}`),
+        (c.env ?? [])
+          .filter((e) => SENSITIVE.test(e.name) && e.value !== undefined && !NOT_CREDENTIALS[e.name]?.test(e.value))
+          .map((e) => `${w.metadata.name}: ${e.name}`),
       ),
     );
     expect(literal).toEqual([]);
@@ -36,22 +41,28 @@ describe.each(PROFILES)('no credential in dist/ (%s)', (_, make) => {
 
   it('references only the Secrets and keys that npm run secrets generates', () => {
     // The Secrets of this profile's flavour only: what it reads, npm run secrets makes for it.
-    const generated = YAML.parseAllDocuments(renderSecretManifests(out.profile, { env: { AUTH_EMAIL_HOST: 'h', AUTH_EMAIL_USER: 'u', AUTH_EMAIL_PASSWD: 'p' } })).map(
-      (d) => d.toJS() as { metadata: { name: string }; stringData: Record<string, string> },
-    );
+    const generated = YAML.parseAllDocuments(
+      renderSecretManifests(out.profile, { env: { AUTH_EMAIL_HOST: 'h', AUTH_EMAIL_USER: 'u', AUTH_EMAIL_PASSWD: 'p' } }),
+    ).map((d) => d.toJS() as { metadata: { name: string }; stringData: Record<string, string> });
     const keys = new Set(generated.flatMap((s) => Object.keys(s.stringData).map((k) => `${s.metadata.name}/${k}`)));
     const refs = workloads.flatMap((w) =>
-      [...podSpec(w).containers, ...(podSpec(w).initContainers ?? [])].flatMap((c: { env?: { valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean } } }[] }) =>
-        (c.env ?? []).flatMap((e) => (e.valueFrom?.secretKeyRef && !e.valueFrom.secretKeyRef.optional ? [`${e.valueFrom.secretKeyRef.name}/${e.valueFrom.secretKeyRef.key}`] : [])),
+      [...podSpec(w).containers, ...(podSpec(w).initContainers ?? [])].flatMap(
+        (c: { env?: { valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean } } }[] }) =>
+          (c.env ?? []).flatMap((e) =>
+            e.valueFrom?.secretKeyRef && !e.valueFrom.secretKeyRef.optional
+              ? [`${e.valueFrom.secretKeyRef.name}/${e.valueFrom.secretKeyRef.key}`]
+              : [],
+          ),
       ),
     );
     expect(refs.length).toBeGreaterThan(0);
     expect(refs.filter((r) => !keys.has(r))).toEqual([]);
   });
 
-  it('never writes the original\'s well-known passwords', () => {
+  it("never writes the original's well-known passwords", () => {
     const text = Object.values(out.files).join('\n');
-    for (const word of ['postgres', 'kong', 'mongodb', 'ejbca', 'auth']) expect(text).not.toMatch(new RegExp(`(password|passwd|pwd)["']?\\s*[:=]\\s*["']?${word}\\b`, 'i'));
+    for (const word of ['postgres', 'kong', 'mongodb', 'ejbca', 'auth'])
+      expect(text).not.toMatch(new RegExp(`(password|passwd|pwd)["']?\\s*[:=]\\s*["']?${word}\\b`, 'i'));
   });
 });
 
@@ -60,10 +71,17 @@ describe('npm run secrets', () => {
   let n = 0;
   const counter = () => `pw-${++n}`;
 
-  it('prints one Secret per name the workloads read, with the profile\'s users and random passwords', () => {
+  it("prints one Secret per name the workloads read, with the profile's users and random passwords", () => {
     n = 0;
     const docs = YAML.parseAllDocuments(renderSecretManifests(profile, { password: counter })).map((d) => d.toJS());
-    expect(docs.map((d) => d.metadata.name)).toEqual(['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret', 'vernemq-secret']);
+    expect(docs.map((d) => d.metadata.name)).toEqual([
+      'postgres-secret',
+      'mongodb-secret',
+      'kong-secret',
+      'auth-secret',
+      'x509-identity-mgmt-secret',
+      'vernemq-secret',
+    ]);
     expect(docs.every((d) => d.kind === 'Secret' && d.metadata.namespace === 'dojot' && d.type === 'Opaque')).toBe(true);
     expect(docs.find((d) => d.metadata.name === SECRETS.kong.name).stringData).toEqual({ user: 'kong', password: 'pw-3', db: 'kong' });
     expect(docs.find((d) => d.metadata.name === SECRETS.x509IdentityMgmt.name).stringData).toEqual({ user: 'ejbca', password: 'pw-5' });
@@ -73,9 +91,40 @@ describe('npm run secrets', () => {
 
   it.each([
     ['100k', {}, ['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret', 'vernemq-secret']],
-    ['default', {}, ['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret', 'vernemq-secret', 'devm-secret', 'minio-secret']],
-    ['default', { flavour: 'mosca' }, ['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret', 'devm-secret', 'minio-secret']],
-    ['default', { optional: { influxdb: true } }, ['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret', 'vernemq-secret', 'devm-secret', 'minio-secret', 'influxdb-secret']],
+    [
+      'default',
+      {},
+      [
+        'postgres-secret',
+        'mongodb-secret',
+        'kong-secret',
+        'auth-secret',
+        'x509-identity-mgmt-secret',
+        'vernemq-secret',
+        'devm-secret',
+        'minio-secret',
+      ],
+    ],
+    [
+      'default',
+      { flavour: 'mosca' },
+      ['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret', 'devm-secret', 'minio-secret'],
+    ],
+    [
+      'default',
+      { optional: { influxdb: true } },
+      [
+        'postgres-secret',
+        'mongodb-secret',
+        'kong-secret',
+        'auth-secret',
+        'x509-identity-mgmt-secret',
+        'vernemq-secret',
+        'devm-secret',
+        'minio-secret',
+        'influxdb-secret',
+      ],
+    ],
   ] as const)('makes the Secrets of the flavour: %s %j', (preset, layer, names) => {
     const docs = YAML.parseAllDocuments(renderSecretManifests(profileOf(preset, layer as never))).map((d) => d.toJS());
     expect(docs.map((d) => d.metadata.name)).toEqual(names);
@@ -100,18 +149,20 @@ describe('npm run secrets', () => {
     for (const p of passwords) expect(p).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 
-  it('targets another namespace, and adds device-manager\'s Secret on request', () => {
+  it("targets another namespace, and adds device-manager's Secret on request", () => {
     const docs = YAML.parseAllDocuments(renderSecretManifests(profile, { namespace: 'iot', deviceManager: true })).map((d) => d.toJS());
     expect(new Set(docs.map((d) => d.metadata.namespace))).toEqual(new Set(['iot']));
     expect(docs.map((d) => d.metadata.name)).toContain('devm-secret');
   });
 
-  it('needs the SMTP settings when auth\'s e-mail is on, and names the missing ones', () => {
+  it("needs the SMTP settings when auth's e-mail is on, and names the missing ones", () => {
     const email = profileOf('100k', { auth: { emailEnabled: true } });
     expect(() => renderSecretManifests(email, { env: { AUTH_EMAIL_HOST: 'smtp.example.com' } })).toThrow(
       'auth.emailEnabled is on: set AUTH_EMAIL_USER, AUTH_EMAIL_PASSWD (the SMTP host, account and password)',
     );
-    const auth = YAML.parseAllDocuments(renderSecretManifests(email, { env: { AUTH_EMAIL_HOST: 'h', AUTH_EMAIL_USER: 'u', AUTH_EMAIL_PASSWD: 'p' } }))
+    const auth = YAML.parseAllDocuments(
+      renderSecretManifests(email, { env: { AUTH_EMAIL_HOST: 'h', AUTH_EMAIL_USER: 'u', AUTH_EMAIL_PASSWD: 'p' } }),
+    )
       .map((d) => d.toJS())
       .find((d) => d.metadata.name === 'auth-secret');
     expect(Object.keys(auth.stringData)).toEqual(['user', 'password', 'email_host', 'email_user', 'email_passwd']);

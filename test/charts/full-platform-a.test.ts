@@ -70,13 +70,22 @@ describe('full platform, part A (default profile: vernemq flavour)', () => {
     expect(c.image).toBe('dojot/minio:2019.09.20');
     expect(c.args).toEqual(['server', '/data']);
     expect(c.ports).toEqual([{ containerPort: 9000 }]);
-    expect(c.livenessProbe).toEqual({ httpGet: { path: '/minio/health/live', port: 9000 }, failureThreshold: 3, periodSeconds: 20, timeoutSeconds: 5 });
+    expect(c.livenessProbe).toEqual({
+      httpGet: { path: '/minio/health/live', port: 9000 },
+      failureThreshold: 3,
+      periodSeconds: 20,
+      timeoutSeconds: 5,
+    });
     expect(c.readinessProbe.httpGet).toEqual({ path: '/minio/health/ready', port: 9000 });
     expect(envOf(sts)).toEqual({ MINIO_ACCESS_KEY: 'minio-secret/access_key', MINIO_SECRET_KEY: 'minio-secret/secret_key' });
     // No persistence by default: no volume, as the original.
     expect(c.volumeMounts).toBeUndefined();
     expect(sts.spec.volumeClaimTemplates).toBeUndefined();
-    expect(out.find('Service', 'minio').spec).toEqual({ clusterIP: 'None', ports: [{ name: 'minio', port: 9000, targetPort: 9000 }], selector: { app: 'dojot', name: 'minio' } });
+    expect(out.find('Service', 'minio').spec).toEqual({
+      clusterIP: 'None',
+      ports: [{ name: 'minio', port: 9000, targetPort: 9000 }],
+      selector: { app: 'dojot', name: 'minio' },
+    });
   });
 
   it('RabbitMQ: its image and headless Service', () => {
@@ -88,7 +97,7 @@ describe('full platform, part A (default profile: vernemq flavour)', () => {
     });
   });
 
-  it('image-manager: MinIO\'s address and keys, PostgreSQL with auth\'s user', () => {
+  it("image-manager: MinIO's address and keys, PostgreSQL with auth's user", () => {
     const d = out.find('Deployment', 'image-manager');
     expect(images(d)).toEqual(['dojot/image-manager:v0.6.0']);
     expect(envOf(d)).toEqual({
@@ -105,7 +114,7 @@ describe('full platform, part A (default profile: vernemq flavour)', () => {
   });
 
   // backstage joins LOCAL_URL and LOCAL_PORT itself (dojot/backstage v0.6.0 src/config.js): a port in the URL made http://kong:8000:8000.
-  it('backstage: Kong\'s proxy as a host and a port', () => {
+  it("backstage: Kong's proxy as a host and a port", () => {
     const d = out.find('Deployment', 'backstage');
     expect(images(d)).toEqual(['dojot/backstage:v0.6.0']);
     expect(envOf(d)).toEqual({ LOCAL_URL: 'http://kong', LOCAL_PORT: '8000' });
@@ -136,7 +145,7 @@ describe('full platform, part A (default profile: vernemq flavour)', () => {
     for (const name of ['gui', 'gui-v2']) expect(out.find('Service', name).spec.ports).toEqual([{ name: 'http', port: 80 }]);
   });
 
-  it('probes every container, where the original probed only MinIO\'s liveness', () => {
+  it("probes every container, where the original probed only MinIO's liveness", () => {
     for (const [kind, name] of WORKLOADS) {
       const [c] = podSpec(out.find(kind, name)).containers;
       expect([c.livenessProbe, c.readinessProbe, c.startupProbe].every(Boolean), name).toBe(true);
@@ -146,21 +155,23 @@ describe('full platform, part A (default profile: vernemq flavour)', () => {
   it('writes no credential as a literal value', () => {
     for (const [kind, name] of WORKLOADS) {
       for (const c of podSpec(out.find(kind, name)).containers) {
-        for (const e of c.env ?? []) if (/KEY|PASS|PWD|SECRET|USER|CRYPTO/i.test(e.name)) expect(e.value, `${name}: ${e.name}`).toBeUndefined();
+        for (const e of c.env ?? [])
+          if (/KEY|PASS|PWD|SECRET|USER|CRYPTO/i.test(e.name)) expect(e.value, `${name}: ${e.name}`).toBeUndefined();
       }
     }
     const files = Object.keys(out.files).filter((f) => /-(minio|image-manager|device-manager)\.k8s\.yaml$/.test(f));
     expect(files).toHaveLength(3);
     const text = files.map((f) => out.files[f]).join('\n');
     // The original's literal defaults (roles/minio, image-manager and device-manager defaults).
-    for (const word of ['9HEODSF6WQN5EZ39DM7Z', 'fT5nAgHR9pkj0yYsBdc4p', 'kamehameHA', '1234567890123456', 'shuriken']) expect(text).not.toContain(word);
+    for (const word of ['9HEODSF6WQN5EZ39DM7Z', 'fT5nAgHR9pkj0yYsBdc4p', 'kamehameHA', '1234567890123456', 'shuriken'])
+      expect(text).not.toContain(word);
   });
 });
 
-describe('addresses follow the other services\' contracts', () => {
+describe("addresses follow the other services' contracts", () => {
   const out = synth(profileOf('default', { minio: { port: 9100 }, kafka: { port: 9093 }, apigw: { httpPort: 8080 } }));
 
-  it('MinIO listens on its Service\'s port, and image-manager reaches it there', () => {
+  it("MinIO listens on its Service's port, and image-manager reaches it there", () => {
     const [c] = podSpec(out.find('StatefulSet', 'minio')).containers;
     expect(c.args).toEqual(['server', '--address', ':9100', '/data']);
     expect(c.ports).toEqual([{ containerPort: 9100 }]);
@@ -169,7 +180,7 @@ describe('addresses follow the other services\' contracts', () => {
     expect(envOf(out.find('Deployment', 'image-manager')).S3URL).toBe('minio:9100');
   });
 
-  it('device-manager\'s Kafka port and backstage\'s Kong URL', () => {
+  it("device-manager's Kafka port and backstage's Kong URL", () => {
     expect(envOf(out.find('Deployment', 'device-manager')).KAFKA_PORT).toBe('9093');
     expect(envOf(out.find('Deployment', 'backstage'))).toMatchObject({ LOCAL_URL: 'http://kong', LOCAL_PORT: '8080' });
   });
@@ -202,7 +213,13 @@ describe('MinIO persistence on', () => {
   });
 
   it('selects no local volume when a provisioner makes the volumes', () => {
-    const provisioned = synth(profileOf('default', { storageClassName: 'standard', localVolumes: { enabled: false }, minio: { persistence: { enabled: true, size: '5Gi' } } }));
+    const provisioned = synth(
+      profileOf('default', {
+        storageClassName: 'standard',
+        localVolumes: { enabled: false },
+        minio: { persistence: { enabled: true, size: '5Gi' } },
+      }),
+    );
     const [vct] = provisioned.find('StatefulSet', 'minio').spec.volumeClaimTemplates;
     expect(vct.spec).toEqual({ accessModes: ['ReadWriteOnce'], storageClassName: 'standard', resources: { requests: { storage: '5Gi' } } });
   });
@@ -215,7 +232,7 @@ describe('node affinity on (100k preset, vernemq flavour)', () => {
     expect(podSpec(out.find(kind, name)).affinity).toEqual(pinned ? GROUP_TERMS('dojot') : undefined);
   });
 
-  it('uses the profile\'s label value for the dojot group', () => {
+  it("uses the profile's label value for the dojot group", () => {
     const custom = synth(profileOf('100k', { flavour: 'vernemq', placement: { nodeLabels: { dojot: 'core-pool' } } }));
     expect(podSpec(custom.find('Deployment', 'device-manager')).affinity).toEqual(GROUP_TERMS('core-pool'));
   });

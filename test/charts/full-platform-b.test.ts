@@ -18,7 +18,10 @@ const container = (o: ManifestObject, i = 0) => podSpec(o).containers[i];
 /** A container's env as name → value, or `secret:key` for a Secret's key. */
 function envOf(o: ManifestObject, i = 0): Record<string, string> {
   return Object.fromEntries(
-    (container(o, i).env as EnvVar[]).map((e) => [e.name, e.value ?? `${e.valueFrom!.secretKeyRef!.name}:${e.valueFrom!.secretKeyRef!.key}`]),
+    (container(o, i).env as EnvVar[]).map((e) => [
+      e.name,
+      e.value ?? `${e.valueFrom!.secretKeyRef!.name}:${e.valueFrom!.secretKeyRef!.key}`,
+    ]),
   );
 }
 const labelsOf = (name: string) => ({ app: 'dojot', name });
@@ -41,15 +44,18 @@ describe('full platform (default profile): history, persister, data-manager, cro
   const out = synth(profileOf('default'));
   const version = out.profile.version;
 
-  it.each(WORKLOADS.filter(([, n]) => !n.startsWith('influxdb')))('%s %s: the original\'s labels and selector, one replica', (kind, name) => {
-    const w = out.find(kind, name);
-    expect(originalLabels(w.metadata.labels)).toEqual(labelsOf(name));
-    expect(w.spec.selector.matchLabels).toEqual(labelsOf(name));
-    expect(originalLabels(w.spec.template.metadata.labels)).toEqual(labelsOf(name));
-    expect(w.spec.replicas).toBe(1);
-    expect(podSpec(w).restartPolicy).toBe('Always');
-    expect(podSpec(w).affinity).toBeUndefined();
-  });
+  it.each(WORKLOADS.filter(([, n]) => !n.startsWith('influxdb')))(
+    "%s %s: the original's labels and selector, one replica",
+    (kind, name) => {
+      const w = out.find(kind, name);
+      expect(originalLabels(w.metadata.labels)).toEqual(labelsOf(name));
+      expect(w.spec.selector.matchLabels).toEqual(labelsOf(name));
+      expect(originalLabels(w.spec.template.metadata.labels)).toEqual(labelsOf(name));
+      expect(w.spec.replicas).toBe(1);
+      expect(podSpec(w).restartPolicy).toBe('Always');
+      expect(podSpec(w).affinity).toBeUndefined();
+    },
+  );
 
   it('history: image, settings and its MongoDB and device-manager from the contracts', () => {
     const w = out.find('Deployment', 'history');
@@ -100,7 +106,7 @@ describe('full platform (default profile): history, persister, data-manager, cro
     expect(out.find('Service', 'data-manager').spec).toMatchObject({ ports: [{ port: 3000 }], selector: labelsOf('data-manager') });
   });
 
-  it('cron: the platform version\'s image, Kafka and MongoDB from the contracts', () => {
+  it("cron: the platform version's image, Kafka and MongoDB from the contracts", () => {
     const w = out.find('Deployment', 'cron');
     expect(container(w).image).toBe(`dojot/cron:${version}`);
     expect(envOf(w)).toEqual({
@@ -113,7 +119,7 @@ describe('full platform (default profile): history, persister, data-manager, cro
     expect(out.find('Service', 'cron').spec).toMatchObject({ ports: [{ port: 5000 }], selector: labelsOf('cron') });
   });
 
-  it('kafka2ftp: the original\'s settings, anonymous FTP; no Service', () => {
+  it("kafka2ftp: the original's settings, anonymous FTP; no Service", () => {
     const w = out.find('Deployment', 'kafka2ftp');
     expect(container(w).image).toBe(`dojot/kafka2ftp:${out.profile.versions.kafka2ftp}`);
     expect(envOf(w)).toEqual({
@@ -135,7 +141,12 @@ describe('full platform (default profile): history, persister, data-manager, cro
   });
 
   it('has no InfluxDB, storer or retriever (optional.influxdb is off)', () => {
-    for (const [kind, name] of [...WORKLOADS.filter(([, n]) => n.startsWith('influxdb')), ['Service', 'influxdb'], ['Service', 'influxdb-retriever'], ['Job', 'influxdb-job']]) {
+    for (const [kind, name] of [
+      ...WORKLOADS.filter(([, n]) => n.startsWith('influxdb')),
+      ['Service', 'influxdb'],
+      ['Service', 'influxdb-retriever'],
+      ['Job', 'influxdb-job'],
+    ]) {
       expect(out.maybe(kind, name)).toBeUndefined();
     }
   });
@@ -151,20 +162,20 @@ describe('full platform (default profile): history, persister, data-manager, cro
 describe('addresses follow the contracts', () => {
   const out = synth(profileOf('default', { kafka: { port: 9093 }, mongodb: { port: 27018 }, influxdb: { port: 9999 }, ...INFLUX_ON }));
 
-  it('Kafka\'s port (the original\'s cron and kafka2ftp wrote a fixed 9092)', () => {
+  it("Kafka's port (the original's cron and kafka2ftp wrote a fixed 9092)", () => {
     expect(envOf(out.find('Deployment', 'cron')).KAFKA_HOSTS).toBe('kafka-server:9093');
     expect(envOf(out.find('Deployment', 'kafka2ftp')).KAFKA_HOSTS).toBe('kafka-server:9093');
     expect(envOf(out.find('Deployment', 'persister'))).toMatchObject({ KAFKA_HOSTS: 'kafka-server:9093', KAFKA_PORT: '9093' });
     expect(envOf(out.find('Deployment', 'influxdb-storer')).STORER_CONSUMER_METADATA_BROKER_LIST).toBe('kafka-server:9093');
   });
 
-  it('MongoDB\'s port', () => {
+  it("MongoDB's port", () => {
     expect(envOf(out.find('Deployment', 'history')).HISTORY_DB_PORT).toBe('27018');
     expect(envOf(out.find('Deployment', 'persister')).HISTORY_DB_PORT).toBe('27018');
     expect(envOf(out.find('Deployment', 'cron')).MONGO_URL).toBe('mongodb://mongodb:27018');
   });
 
-  it('InfluxDB\'s port: the Service\'s, while influxd keeps listening on 8086 (api)', () => {
+  it("InfluxDB's port: the Service's, while influxd keeps listening on 8086 (api)", () => {
     expect(out.find('Service', 'influxdb').spec.ports).toEqual([{ port: 9999, targetPort: 'api' }]);
     expect(container(out.find('StatefulSet', 'influxdb')).ports[0]).toEqual({ containerPort: 8086, name: 'api', protocol: 'TCP' });
     expect(envOf(out.find('Deployment', 'influxdb-storer')).STORER_INFLUX_URL).toBe('http://influxdb:9999');
@@ -194,9 +205,30 @@ describe('InfluxDB, influxdb-storer and influxdb-retriever (optional.influxdb on
       { containerPort: 8088, name: 'rpc', protocol: 'TCP' },
     ]);
     const ping = { path: '/ping', port: 'api', scheme: 'HTTP' };
-    expect(c.startupProbe).toEqual({ httpGet: ping, failureThreshold: 3, initialDelaySeconds: 5, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 1 });
-    expect(c.readinessProbe).toEqual({ httpGet: ping, failureThreshold: 3, initialDelaySeconds: 5, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 1 });
-    expect(c.livenessProbe).toEqual({ httpGet: ping, failureThreshold: 3, initialDelaySeconds: 30, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 5 });
+    expect(c.startupProbe).toEqual({
+      httpGet: ping,
+      failureThreshold: 3,
+      initialDelaySeconds: 5,
+      periodSeconds: 10,
+      successThreshold: 1,
+      timeoutSeconds: 1,
+    });
+    expect(c.readinessProbe).toEqual({
+      httpGet: ping,
+      failureThreshold: 3,
+      initialDelaySeconds: 5,
+      periodSeconds: 10,
+      successThreshold: 1,
+      timeoutSeconds: 1,
+    });
+    expect(c.livenessProbe).toEqual({
+      httpGet: ping,
+      failureThreshold: 3,
+      initialDelaySeconds: 30,
+      periodSeconds: 10,
+      successThreshold: 1,
+      timeoutSeconds: 5,
+    });
     // Persistence off (the default): no claim, nothing mounted.
     expect(sts.spec.volumeClaimTemplates).toBeUndefined();
     expect(c.volumeMounts).toBeUndefined();
@@ -204,7 +236,7 @@ describe('InfluxDB, influxdb-storer and influxdb-retriever (optional.influxdb on
     expect(svc.spec).toEqual({ type: 'ClusterIP', ports: [{ port: 8086, targetPort: 'api' }], selector: labelsOf('influxdb') });
   });
 
-  it('the setup Job: the original\'s name, image and backoff, credentials from influxdb-secret, no affinity', () => {
+  it("the setup Job: the original's name, image and backoff, credentials from influxdb-secret, no affinity", () => {
     const job = out.find('Job', 'influxdb-job');
     expect(job.spec.backoffLimit).toBe(3);
     expect(job.spec.template.metadata.name).toBe('influxdb-job');
@@ -222,7 +254,7 @@ describe('InfluxDB, influxdb-storer and influxdb-retriever (optional.influxdb on
     });
   });
 
-  it('the setup script asks GET /api/v2/setup before `influx setup`, with the profile\'s names', () => {
+  it("the setup script asks GET /api/v2/setup before `influx setup`, with the profile's names", () => {
     const [flag, script] = container(out.find('Job', 'influxdb-job')).args as string[];
     expect(flag).toBe('-c');
     expect(script.indexOf('get /ping')).toBeGreaterThan(0);
@@ -235,7 +267,7 @@ describe('InfluxDB, influxdb-storer and influxdb-retriever (optional.influxdb on
     expect(script).not.toMatch(/\b(curl|wget)\b/);
   });
 
-  it('influxdb-storer: the original\'s settings, and InfluxDB\'s URL and token', () => {
+  it("influxdb-storer: the original's settings, and InfluxDB's URL and token", () => {
     const w = out.find('Deployment', 'influxdb-storer');
     expect(w.spec.selector.matchLabels).toEqual(labelsOf('influxdb-storer'));
     expect(originalLabels(w.metadata.labels)).toEqual(labelsOf('influxdb-storer'));
@@ -248,13 +280,19 @@ describe('InfluxDB, influxdb-storer and influxdb-retriever (optional.influxdb on
       STORER_INFLUX_DEFAULT_TOKEN: 'influxdb-secret:admin-token',
     });
     // v0.6.0's readiness failed on one miss (failureThreshold 1); a startup probe now covers the start.
-    expect(c.readinessProbe).toEqual({ httpGet: { path: '/ready', port: 9000 }, failureThreshold: 3, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 5 });
+    expect(c.readinessProbe).toEqual({
+      httpGet: { path: '/ready', port: 9000 },
+      failureThreshold: 3,
+      periodSeconds: 10,
+      successThreshold: 1,
+      timeoutSeconds: 5,
+    });
     expect(c.livenessProbe).toEqual({ httpGet: { path: '/live', port: 9000 }, failureThreshold: 3, periodSeconds: 20, timeoutSeconds: 5 });
     expect(c.startupProbe).toEqual({ httpGet: { path: '/live', port: 9000 }, failureThreshold: 12, periodSeconds: 10, timeoutSeconds: 5 });
     expect(out.maybe('Service', 'influxdb-storer')).toBeUndefined();
   });
 
-  it('influxdb-retriever: its Service on 3000, InfluxDB\'s URL and token, probes on 9000', () => {
+  it("influxdb-retriever: its Service on 3000, InfluxDB's URL and token, probes on 9000", () => {
     const w = out.find('Deployment', 'influxdb-retriever');
     expect(w.spec.selector.matchLabels).toEqual(labelsOf('influxdb-retriever'));
     const c = container(w);
@@ -267,7 +305,10 @@ describe('InfluxDB, influxdb-storer and influxdb-retriever (optional.influxdb on
     });
     expect(c.readinessProbe.httpGet).toEqual({ path: '/ready', port: 9000 });
     expect(c.livenessProbe.httpGet).toEqual({ path: '/live', port: 9000 });
-    expect(out.find('Service', 'influxdb-retriever').spec).toEqual({ ports: [{ port: 3000, targetPort: 3000 }], selector: labelsOf('influxdb-retriever') });
+    expect(out.find('Service', 'influxdb-retriever').spec).toEqual({
+      ports: [{ port: 3000, targetPort: 3000 }],
+      selector: labelsOf('influxdb-retriever'),
+    });
   });
 
   it('the log levels come from the profile', () => {
@@ -292,12 +333,27 @@ describe('InfluxDB, influxdb-storer and influxdb-retriever (optional.influxdb on
 });
 
 describe('storer and retriever given the organization and bucket', () => {
-  it('write them to the image\'s settings', () => {
+  it("write them to the image's settings", () => {
     const p = profileOf('default', { ...INFLUX_ON, influxdb: { organizationName: 'acme', bucket: 'telemetry' } });
-    const common = { namespace: p.namespace, placement: p.placement, storage: { storageClassName: p.storageClassName, localVolumes: p.localVolumes }, contracts: platformContracts(p) };
+    const common = {
+      namespace: p.namespace,
+      placement: p.placement,
+      storage: { storageClassName: p.storageClassName, localVolumes: p.localVolumes },
+      contracts: platformContracts(p),
+    };
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-b-')) });
-    const storer = new InfluxdbStorerChart(app, 'storer', { ...common, version: 'v0.6.0', logLevel: 'info', influxdb: p.influxdb }).toJson();
-    const retriever = new InfluxdbRetrieverChart(app, 'retriever', { ...common, version: 'v0.6.0', logLevel: 'info', influxdb: p.influxdb }).toJson();
+    const storer = new InfluxdbStorerChart(app, 'storer', {
+      ...common,
+      version: 'v0.6.0',
+      logLevel: 'info',
+      influxdb: p.influxdb,
+    }).toJson();
+    const retriever = new InfluxdbRetrieverChart(app, 'retriever', {
+      ...common,
+      version: 'v0.6.0',
+      logLevel: 'info',
+      influxdb: p.influxdb,
+    }).toJson();
     const envs = (docs: ManifestObject[]) => envOf(docs.find((d) => d.kind === 'Deployment')!);
     expect(envs(storer)).toMatchObject({ STORER_INFLUX_DEFAULT_ORGANIZATION: 'acme', STORER_INFLUX_DEFAULT_BUCKET: 'telemetry' });
     expect(envs(retriever)).toMatchObject({ RETRIEVER_INFLUX_DEFAULT_BUCKET: 'telemetry' });
@@ -306,7 +362,9 @@ describe('storer and retriever given the organization and bucket', () => {
 });
 
 describe('InfluxDB with persistence on', () => {
-  const out = synth(profileOf('default', { storageClassName: 'local-storage', optional: { influxdb: true }, influxdb: { persistence: { enabled: true } } }));
+  const out = synth(
+    profileOf('default', { storageClassName: 'local-storage', optional: { influxdb: true }, influxdb: { persistence: { enabled: true } } }),
+  );
 
   it('claims influxdb-volume from the local volume and mounts it at /root/.influxdbv2', () => {
     const sts = out.find('StatefulSet', 'influxdb');
@@ -374,7 +432,8 @@ describe('the setup script against a stand-in for InfluxDB', () => {
     fs.writeFileSync(path.join(dir, 'influx'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${dir}/calls'\n`, { mode: 0o755 });
     const server = http.createServer((req, res) => {
       if (req.url === '/ping') res.writeHead(204).end();
-      else if (req.url === '/api/v2/setup' && setup !== undefined) res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(setup);
+      else if (req.url === '/api/v2/setup' && setup !== undefined)
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(setup);
       else res.writeHead(404).end('{"code":"not found"}');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -383,7 +442,9 @@ describe('the setup script against a stand-in for InfluxDB', () => {
     try {
       const env = { PATH: `${dir}:${process.env.PATH}`, INFLUXDB_USER: 'dojot', INFLUXDB_PASSWORD: 'pw', INFLUXDB_TOKEN: 'tok' };
       const result = await new Promise<{ code: number; stdout: string }>((resolve) =>
-        execFile('bash', ['-c', script], { env, timeout: 20_000 }, (err, stdout) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout })),
+        execFile('bash', ['-c', script], { env, timeout: 20_000 }, (err, stdout) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout }),
+        ),
       );
       const calls = path.join(dir, 'calls');
       return { ...result, influx: fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8') : '' };
@@ -397,7 +458,9 @@ describe('the setup script against a stand-in for InfluxDB', () => {
   it('sets up a new instance', async () => {
     const r = await run('{\n\t"allowed": true\n}');
     expect(r.code).toBe(0);
-    expect(r.influx).toMatch(/^setup --force --host http:\/\/127\.0\.0\.1:\d+ --org admin --bucket devices --retention 7d --username dojot --password pw --token tok\n$/);
+    expect(r.influx).toMatch(
+      /^setup --force --host http:\/\/127\.0\.0\.1:\d+ --org admin --bucket devices --retention 7d --username dojot --password pw --token tok\n$/,
+    );
   });
 
   it('succeeds without running `influx setup` on an instance set up already (a rerun)', async () => {

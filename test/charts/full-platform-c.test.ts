@@ -79,7 +79,8 @@ describe('flowbroker (default profile: vernemq flavour)', () => {
       WAIT_LOCK_TIMEOUT: '30000',
     });
     // Every address is a Service this flavour deploys.
-    for (const name of ['kafka-server', 'rabbitmq', 'mongodb', 'device-manager', 'data-broker', 'auth', 'zookeeper-client']) expect(out.find('Service', name)).toBeDefined();
+    for (const name of ['kafka-server', 'rabbitmq', 'mongodb', 'device-manager', 'data-broker', 'auth', 'zookeeper-client'])
+      expect(out.find('Service', name)).toBeDefined();
   });
 
   it('follows the contracts when a port changes', () => {
@@ -235,7 +236,9 @@ describe('iotagent-lwm2m (lwm2m flavour)', () => {
       AUTH_ADDRESS: 'http://auth:5000',
       DATA_BROKER_ADDRESS: 'http://data-broker:80',
     });
-    const custom = synth(profileOf('default', { flavour: 'lwm2m', iotagentLwm2m: { fileServerAddress: 'files.example', fileServerHttpPort: 5896 } }));
+    const custom = synth(
+      profileOf('default', { flavour: 'lwm2m', iotagentLwm2m: { fileServerAddress: 'files.example', fileServerHttpPort: 5896 } }),
+    );
     const env = envOf(custom.find('Deployment', 'iotagent-lwm2m'), 'iotagent-lwm2m');
     expect(env).toMatchObject({ FILE_SERVER_ADDRESS: 'files.example', FILE_SERVER_HTTP_PORT: '5896' });
   });
@@ -254,8 +257,13 @@ describe('iotagent-lwm2m (lwm2m flavour)', () => {
     const s = out.find('Service', 'iotagent-lwm2m');
     expect(s.spec.type).toBe('NodePort');
     expect(s.spec.externalTrafficPolicy).toBe('Local');
-    const listened = new Set(agent().ports!.filter((p) => p.protocol === 'UDP').map((p) => p.containerPort));
-    for (const p of s.spec.ports.filter((p: { protocol?: string }) => p.protocol === 'UDP')) expect(listened.has(p.targetPort ?? p.port)).toBe(true);
+    const listened = new Set(
+      agent()
+        .ports!.filter((p) => p.protocol === 'UDP')
+        .map((p) => p.containerPort),
+    );
+    for (const p of s.spec.ports.filter((p: { protocol?: string }) => p.protocol === 'UDP'))
+      expect(listened.has(p.targetPort ?? p.port)).toBe(true);
   });
 
   it('takes UDP NodePorts 30006-30009 and TCP 30010 with the 100k preset, and no port 5897 (nothing serves HTTPS)', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lbProfile, podSpec, profileOf, synth } from '../helpers/synth';
 
 const out = synth(lbProfile('100k', { flavour: 'vernemq' }));
-const container = (kind: string, name: string, c = name) => podSpec(out.find(kind, name)).containers.find((x: { name: string }) => x.name === c);
+const container = (kind: string, name: string, c = name) =>
+  podSpec(out.find(kind, name)).containers.find((x: { name: string }) => x.name === c);
 
 describe('health checks suited to each process', () => {
   it('PostgreSQL: pg_isready over TCP, with three minutes to start', () => {
@@ -12,19 +13,39 @@ describe('health checks suited to each process', () => {
   });
 
   it('MongoDB: a ping through its shell', () => {
-    expect(container('StatefulSet', 'mongodb').livenessProbe.exec.command).toEqual(['mongo', '--quiet', '--port', '27017', '--eval', 'quit(db.adminCommand("ping").ok ? 0 : 1)']);
+    expect(container('StatefulSet', 'mongodb').livenessProbe.exec.command).toEqual([
+      'mongo',
+      '--quiet',
+      '--port',
+      '27017',
+      '--eval',
+      'quit(db.adminCommand("ping").ok ? 0 : 1)',
+    ]);
   });
 
   it('every Redis: redis-cli ping on its port', () => {
-    for (const [kind, name, c] of [['Deployment', 'auth', 'redis'], ['Deployment', 'data-broker-redis', 'data-broker-redis'], ['StatefulSet', 'kafka-ws-redis', 'kafka-ws-redis'], ['Deployment', 'flowbroker', 'flowbroker-redis']]) {
+    for (const [kind, name, c] of [
+      ['Deployment', 'auth', 'redis'],
+      ['Deployment', 'data-broker-redis', 'data-broker-redis'],
+      ['StatefulSet', 'kafka-ws-redis', 'kafka-ws-redis'],
+      ['Deployment', 'flowbroker', 'flowbroker-redis'],
+    ]) {
       expect(container(kind, name, c).readinessProbe.exec.command, name).toEqual(['redis-cli', '-p', '6379', 'ping']);
     }
   });
 
   it('Zookeeper: srvr names a mode only while it serves; Kafka: its API versions, seldom (a JVM per call)', () => {
-    expect(container('StatefulSet', 'zookeeper').readinessProbe.exec.command).toEqual(['sh', '-c', 'echo srvr | nc -w 2 127.0.0.1 2181 | grep -q Mode:']);
+    expect(container('StatefulSet', 'zookeeper').readinessProbe.exec.command).toEqual([
+      'sh',
+      '-c',
+      'echo srvr | nc -w 2 127.0.0.1 2181 | grep -q Mode:',
+    ]);
     const kafka = container('StatefulSet', 'kafka-server', 'kafka');
-    expect(kafka.readinessProbe).toMatchObject({ periodSeconds: 30, timeoutSeconds: 20, exec: { command: ['sh', '-c', '/usr/bin/kafka-broker-api-versions --bootstrap-server=localhost:9092'] } });
+    expect(kafka.readinessProbe).toMatchObject({
+      periodSeconds: 30,
+      timeoutSeconds: 20,
+      exec: { command: ['sh', '-c', '/usr/bin/kafka-broker-api-versions --bootstrap-server=localhost:9092'] },
+    });
     expect(kafka.livenessProbe.tcpSocket.port).toBe(9092);
     expect(kafka.startupProbe.failureThreshold * kafka.startupProbe.periodSeconds).toBe(300);
   });
@@ -35,12 +56,16 @@ describe('health checks suited to each process', () => {
     expect(kong.livenessProbe.tcpSocket).toEqual({ port: 8000 });
   });
 
-  it('the routes behind dojot\'s token decode get an unsigned token of a made-up user', () => {
+  it("the routes behind dojot's token decode get an unsigned token of a made-up user", () => {
     const header = container('Deployment', 'data-broker').readinessProbe.httpGet.httpHeaders[0];
     expect(header.name).toBe('Authorization');
     const payload = JSON.parse(Buffer.from(header.value.split('.')[1], 'base64').toString());
     expect(payload).toEqual({ username: 'probe', service: 'probe' });
-    expect(container('Deployment', 'cron').readinessProbe.httpGet).toMatchObject({ path: '/cron/v1/healthCheck', port: 5000, httpHeaders: [header] });
+    expect(container('Deployment', 'cron').readinessProbe.httpGet).toMatchObject({
+      path: '/cron/v1/healthCheck',
+      port: 5000,
+      httpHeaders: [header],
+    });
   });
 
   it('the bridges: lightship on 9000, and five minutes to start while x509-identity-mgmt signs their certificates', () => {
@@ -57,7 +82,7 @@ describe('health checks suited to each process', () => {
     expect(container('Deployment', 'kafka-ws').readinessProbe.httpGet.scheme).toBeUndefined();
   });
 
-  it('flowbroker\'s context manager: ready when its ZeroMQ socket is bound, by the named ports', () => {
+  it("flowbroker's context manager: ready when its ZeroMQ socket is bound, by the named ports", () => {
     const cm = container('Deployment', 'flowbroker', 'flowbroker-context-manager');
     expect(cm.readinessProbe.tcpSocket).toEqual({ port: 'context-zmq' });
     expect(cm.livenessProbe.httpGet).toEqual({ path: '/log', port: 'context-http' });

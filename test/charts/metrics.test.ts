@@ -30,26 +30,36 @@ describe('metrics on an installed prometheus-operator (100k preset)', () => {
     expect(monitor.metadata.labels?.release).toBe('kube-prometheus-stack');
   });
 
-  it('puts what needs the operator\'s CRDs in dist/monitoring, and no CRD or v1beta1 object anywhere', () => {
-    for (const kind of ['ServiceMonitor', 'PrometheusRule']) expect(out.ofKind(kind).every((o) => o.file.startsWith('monitoring/')), kind).toBe(true);
+  it("puts what needs the operator's CRDs in dist/monitoring, and no CRD or v1beta1 object anywhere", () => {
+    for (const kind of ['ServiceMonitor', 'PrometheusRule'])
+      expect(
+        out.ofKind(kind).every((o) => o.file.startsWith('monitoring/')),
+        kind,
+      ).toBe(true);
     expect(out.objects.filter((o) => !o.file.startsWith('monitoring/') && o.apiVersion.startsWith('monitoring.coreos.com'))).toEqual([]);
     expect(out.ofKind('CustomResourceDefinition')).toEqual([]);
     expect(out.objects.filter((o) => /v1beta1/.test(o.apiVersion))).toEqual([]);
   });
 
-  it('has three dashboards or more, each valid JSON with queries, on the stack\'s data source by variable', () => {
+  it("has three dashboards or more, each valid JSON with queries, on the stack's data source by variable", () => {
     expect(dashboards.length).toBeGreaterThanOrEqual(3);
     for (const c of dashboards) {
       expect(c.metadata.namespace).toBe('monitoring');
       const d = dashboardJson(c);
       expect(exprs(d).length, d.title).toBeGreaterThan(3);
-      expect(d.templating.list.find((v: { type: string }) => v.type === 'datasource')).toMatchObject({ name: 'datasource', query: 'prometheus' });
-      for (const p of d.panels.filter((x: { type: string }) => x.type !== 'row')) expect(p.datasource, `${d.title}: ${p.title}`).toEqual({ type: 'prometheus', uid: '${datasource}' });
+      expect(d.templating.list.find((v: { type: string }) => v.type === 'datasource')).toMatchObject({
+        name: 'datasource',
+        query: 'prometheus',
+      });
+      for (const p of d.panels.filter((x: { type: string }) => x.type !== 'row'))
+        expect(p.datasource, `${d.title}: ${p.title}`).toEqual({ type: 'prometheus', uid: '${datasource}' });
     }
-    expect(dashboards.filter((c) => exprs(dashboardJson(c)).some((e) => metricsOf(e).some((m) => m !== 'up'))).length).toBeGreaterThanOrEqual(2);
+    expect(
+      dashboards.filter((c) => exprs(dashboardJson(c)).some((e) => metricsOf(e).some((m) => m !== 'up'))).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
-  it('queries only metrics that VerneMQ 1.10.0 exports (its names, not 2.x\'s), in dashboards and alerts', () => {
+  it("queries only metrics that VerneMQ 1.10.0 exports (its names, not 2.x's), in dashboards and alerts", () => {
     const all = [...dashboards.flatMap((c) => exprs(dashboardJson(c))), ...ruleGroups(out).flatMap((g) => g.rules.map((r) => r.expr))];
     const unknown = all.flatMap(metricsOf).filter((m) => !KNOWN_METRICS.has(m));
     expect(all.length).toBeGreaterThan(20);
@@ -57,29 +67,44 @@ describe('metrics on an installed prometheus-operator (100k preset)', () => {
     expect(all.join('\n')).not.toMatch(/vernemq_|active_mqtt_connections/);
   });
 
-  it('delivers the rules in the stack\'s values by default, or as a PrometheusRule in dist/monitoring', () => {
+  it("delivers the rules in the stack's values by default, or as a PrometheusRule in dist/monitoring", () => {
     expect(out.maybe('PrometheusRule', 'dojot')).toBeUndefined();
     const asObject = synth(lbProfile('100k', { metrics: { rulesAs: 'prometheus-rule' } }));
     expect(asObject.find('PrometheusRule', 'dojot').file).toBe('monitoring/dojot-monitoring.k8s.yaml');
     expect(ruleGroups(asObject)).toEqual(ruleGroups(out));
     expect(YAML.parse(asObject.files['helm/kube-prometheus-stack.values.json']).additionalPrometheusRulesMap).toBeUndefined();
     // The stack's Prometheus selects the chart's own PrometheusRule by its release label, as dojot's.
-    expect(YAML.parse(out.files['helm/kube-prometheus-stack.values.json']).prometheus.prometheusSpec.ruleSelector).toEqual({ matchLabels: { release: 'kube-prometheus-stack' } });
+    expect(YAML.parse(out.files['helm/kube-prometheus-stack.values.json']).prometheus.prometheusSpec.ruleSelector).toEqual({
+      matchLabels: { release: 'kube-prometheus-stack' },
+    });
   });
 
   it('alerts on a broker down, a missing broker, a netsplit, connections near the limit and dropped messages', () => {
     const rules = ruleGroups(out)[0].rules;
-    expect(rules.map((r: { alert: string }) => r.alert)).toEqual(['VerneMQBrokerDown', 'VerneMQBrokersMissing', 'VerneMQNetsplit', 'VerneMQConnectionsNearLimit', 'VerneMQQueueDrops']);
-    expect(rules.find((r: { alert: string }) => r.alert === 'VerneMQBrokersMissing')?.expr).toBe('count(up{job="vernemq-k8s", namespace="dojot"} == 1) < 3');
+    expect(rules.map((r: { alert: string }) => r.alert)).toEqual([
+      'VerneMQBrokerDown',
+      'VerneMQBrokersMissing',
+      'VerneMQNetsplit',
+      'VerneMQConnectionsNearLimit',
+      'VerneMQQueueDrops',
+    ]);
+    expect(rules.find((r: { alert: string }) => r.alert === 'VerneMQBrokersMissing')?.expr).toBe(
+      'count(up{job="vernemq-k8s", namespace="dojot"} == 1) < 3',
+    );
     const limited = ruleGroups(synth(lbProfile('100k', { vernemq: { maxConnections: 40000 } })))[0].rules;
     expect(limited.find((r: { alert: string }) => r.alert === 'VerneMQConnectionsNearLimit')?.expr).toMatch(/> 36000$/);
   });
 
-  it('writes the stack\'s values: Grafana on NodePort 30003, selectors on the release label, the sidecar on the dashboards\' namespace', () => {
+  it("writes the stack's values: Grafana on NodePort 30003, selectors on the release label, the sidecar on the dashboards' namespace", () => {
     const values = YAML.parse(out.files['helm/kube-prometheus-stack.values.json']);
     expect(values.grafana.service).toEqual({ type: 'NodePort', nodePort: 30003 });
     expect(values.grafana.fullnameOverride).toBe('grafana');
-    expect(values.grafana.sidecar.dashboards).toMatchObject({ enabled: true, label: 'grafana_dashboard', labelValue: '1', searchNamespace: 'monitoring' });
+    expect(values.grafana.sidecar.dashboards).toMatchObject({
+      enabled: true,
+      label: 'grafana_dashboard',
+      labelValue: '1',
+      searchNamespace: 'monitoring',
+    });
     expect(values.prometheus.prometheusSpec.serviceMonitorSelector).toEqual({ matchLabels: { release: 'kube-prometheus-stack' } });
     expect(values.prometheus.prometheusSpec.ruleSelector).toEqual({ matchLabels: { release: 'kube-prometheus-stack' } });
     expect(sideFiles(out.profile, true).notices).toContain(
@@ -112,11 +137,12 @@ describe('the Locust exporter of the load test', () => {
 
 describe('the flavours without VerneMQ', () => {
   it('have no VerneMQ monitoring (mosca, lwm2m)', () => {
-    for (const flavour of ['mosca', 'lwm2m'] as const) expect(synth(profileOf('default', { flavour })).ofKind('ServiceMonitor')).toEqual([]);
+    for (const flavour of ['mosca', 'lwm2m'] as const)
+      expect(synth(profileOf('default', { flavour })).ofKind('ServiceMonitor')).toEqual([]);
   });
 });
 
-describe('the monitoring objects against the prometheus-operator\'s schemas', () => {
+describe("the monitoring objects against the prometheus-operator's schemas", () => {
   // Synth builds them as plain objects (types only, for speed); the models' validators check them here.
   it('validates the ServiceMonitor, the PrometheusRule and the ScrapeConfig', async () => {
     const { ServiceMonitor } = await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor');
@@ -131,6 +157,8 @@ describe('the monitoring objects against the prometheus-operator\'s schemas', ()
     expect(() => new PrometheusRule(plain(o.find('PrometheusRule', 'dojot')) as never).validate()).not.toThrow();
     expect(() => new ScrapeConfig(plain(o.find('ScrapeConfig', 'locust')) as never).validate()).not.toThrow();
     // And a wrong one fails: the check can fail.
-    expect(() => new ServiceMonitor({ ...plain(o.find('ServiceMonitor', 'vernemq')), spec: { endpoints: 'x' } } as never).validate()).toThrow();
+    expect(() =>
+      new ServiceMonitor({ ...plain(o.find('ServiceMonitor', 'vernemq')), spec: { endpoints: 'x' } } as never).validate(),
+    ).toThrow();
   });
 });

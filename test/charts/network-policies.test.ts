@@ -5,33 +5,42 @@ const out = synth(lbProfile('100k', { flavour: 'vernemq' }));
 const policies = out.ofKind('NetworkPolicy');
 
 interface Rule {
-  from?: { podSelector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; values: string[] }[] }; namespaceSelector?: { matchLabels: Record<string, string> } }[];
+  from?: {
+    podSelector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; values: string[] }[] };
+    namespaceSelector?: { matchLabels: Record<string, string> };
+  }[];
   ports?: { port: number | string; endPort?: number; protocol: string }[];
 }
-const selects = (policy: ManifestObject, labels: Record<string, string>) => Object.entries(policy.spec.podSelector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+const selects = (policy: ManifestObject, labels: Record<string, string>) =>
+  Object.entries(policy.spec.podSelector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
 /** The rules of every policy that selects the pods with `labels`. */
-const rulesFor = (labels: Record<string, string>): Rule[] => policies.filter((p) => p.spec.ingress && selects(p, labels)).flatMap((p) => p.spec.ingress);
+const rulesFor = (labels: Record<string, string>): Rule[] =>
+  policies.filter((p) => p.spec.ingress && selects(p, labels)).flatMap((p) => p.spec.ingress);
 /** Components (app.kubernetes.io/name) allowed on `port` of the pods with `labels`. */
 const componentsAllowed = (labels: Record<string, string>, port: number | string) =>
   rulesFor(labels)
     .filter((r) => r.ports?.some((x) => x.port === port))
     .flatMap((r) => r.from ?? [])
     .flatMap((f) => f.podSelector?.matchExpressions?.find((e) => e.key === 'app.kubernetes.io/name')?.values ?? []);
-const openToAll = (labels: Record<string, string>, port: number | string) => rulesFor(labels).some((r) => !r.from && r.ports?.some((x) => x.port === port));
+const openToAll = (labels: Record<string, string>, port: number | string) =>
+  rulesFor(labels).some((r) => !r.from && r.ports?.some((x) => x.port === port));
 const podLabels = (kind: string, name: string) => out.find(kind, name).spec.template.metadata.labels;
 
-describe('network policies of the whole platform on the guide\'s settings', () => {
+describe("network policies of the whole platform on the guide's settings", () => {
   it('deny all ingress by default, and leave egress open', () => {
     expect(out.find('NetworkPolicy', 'default-deny-ingress').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress'] });
     for (const p of policies) expect(p.spec.policyTypes, p.metadata.name).toEqual(['Ingress']);
   });
 
-  it('open Kong\'s admin API (8001) only to auth and the Job that configures the routes', () => {
+  it("open Kong's admin API (8001) only to auth and the Job that configures the routes", () => {
     const kong = podLabels('Deployment', 'kong');
     const rules = rulesFor(kong).filter((r) => r.ports?.some((x) => x.port === 8001));
     expect(rules).toEqual([
       {
-        from: [{ podSelector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['auth'] }] } }, { podSelector: { matchLabels: { name: 'kong-route-config' } } }],
+        from: [
+          { podSelector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['auth'] }] } },
+          { podSelector: { matchLabels: { name: 'kong-route-config' } } },
+        ],
         ports: [{ port: 8001, protocol: 'TCP' }],
       },
     ]);
@@ -41,26 +50,47 @@ describe('network policies of the whole platform on the guide\'s settings', () =
     expect(openToAll(kong, 8000)).toBe(true);
   });
 
-  it('admit each data store\'s clients, and no one else', () => {
-    expect(componentsAllowed(podLabels('StatefulSet', 'postgres'), 5432).sort()).toEqual(['auth', 'backstage', 'device-manager', 'image-manager', 'kong', 'x509-identity-mgmt']);
-    expect(componentsAllowed(podLabels('StatefulSet', 'mongodb'), 27017).sort()).toEqual(['cron', 'flowbroker', 'history', 'persister', 'x509-identity-mgmt']);
+  it("admit each data store's clients, and no one else", () => {
+    expect(componentsAllowed(podLabels('StatefulSet', 'postgres'), 5432).sort()).toEqual([
+      'auth',
+      'backstage',
+      'device-manager',
+      'image-manager',
+      'kong',
+      'x509-identity-mgmt',
+    ]);
+    expect(componentsAllowed(podLabels('StatefulSet', 'mongodb'), 27017).sort()).toEqual([
+      'cron',
+      'flowbroker',
+      'history',
+      'persister',
+      'x509-identity-mgmt',
+    ]);
     expect(componentsAllowed(podLabels('Deployment', 'data-broker-redis'), 6379)).toEqual(['data-broker']);
     expect(rulesFor(podLabels('Deployment', 'device-manager-redis'))).toEqual([]);
     expect(componentsAllowed(podLabels('StatefulSet', 'kafka-server'), 'server')).toContain('v2k-bridge');
   });
 
   it('let Kong reach every service its routes name, on the routed port', () => {
-    for (const [kind, name, port] of [['Deployment', 'device-manager', 5000], ['Deployment', 'gui', 80], ['Deployment', 'kafka-ws', 8080], ['Deployment', 'x509-identity-mgmt', 3000], ['Deployment', 'backstage', 3005]] as const) {
+    for (const [kind, name, port] of [
+      ['Deployment', 'device-manager', 5000],
+      ['Deployment', 'gui', 80],
+      ['Deployment', 'kafka-ws', 8080],
+      ['Deployment', 'x509-identity-mgmt', 3000],
+      ['Deployment', 'backstage', 3005],
+    ] as const) {
       expect(componentsAllowed(podLabels(kind, name), port), name).toContain('kong');
     }
   });
 
-  it('keep the brokers\' MQTT open behind the load balancer, their metrics to the monitoring namespace, their cluster ports to each other', () => {
+  it("keep the brokers' MQTT open behind the load balancer, their metrics to the monitoring namespace, their cluster ports to each other", () => {
     const broker = podLabels('StatefulSet', 'vernemq-k8s');
     expect(openToAll(broker, 1883)).toBe(true);
     expect(openToAll(broker, 8883)).toBe(true);
     expect(openToAll(broker, 'http')).toBe(false);
-    expect(rulesFor(broker).find((r) => r.ports?.some((x) => x.port === 'http'))?.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
+    expect(rulesFor(broker).find((r) => r.ports?.some((x) => x.port === 'http'))?.from).toEqual([
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
+    ]);
     expect(componentsAllowed(broker, 'epmd')).toEqual(['vernemq']);
     expect(rulesFor(broker).find((r) => r.ports?.some((x) => x.endPort))?.ports).toEqual([{ port: 9100, endPort: 9109, protocol: 'TCP' }]);
   });
@@ -75,7 +105,10 @@ describe('network policies of the whole platform on the guide\'s settings', () =
     const templates = out.objects.filter((o) => o.spec?.template?.metadata?.labels).map((o) => o.spec.template.metadata.labels);
     for (const p of policies.filter((x) => Object.keys(x.spec.podSelector).length)) {
       if (p.metadata.name === 'flow-nodes-ingress') continue;
-      expect(templates.some((l) => selects(p, l)), p.metadata.name).toBe(true);
+      expect(
+        templates.some((l) => selects(p, l)),
+        p.metadata.name,
+      ).toBe(true);
     }
   });
 });

@@ -15,11 +15,11 @@ describe('fixed NodePorts (100k preset)', () => {
     expect(nodePorts(svc)).toEqual({ mqtt: 31883, mqtts: 31884 });
   });
 
-  it('pins Kong\'s HTTP port on kong-external', () => {
+  it("pins Kong's HTTP port on kong-external", () => {
     expect(nodePorts(out.find('Service', 'kong-external'))).toEqual({ 'apigw-http': 31080 });
   });
 
-  it('exposes Kong\'s HTTPS port only with mutual TLS, as the original', () => {
+  it("exposes Kong's HTTPS port only with mutual TLS, as the original", () => {
     const tls = synth(profileOf('100k', { apigw: { mutualTls: true }, nodePorts: { apigw: { https: 31443 } } }));
     expect(nodePorts(tls.find('Service', 'kong-external'))).toEqual({ 'apigw-http': 30001, 'apigw-https': 31443 });
   });

@@ -41,20 +41,27 @@ describe('node affinity on (100k preset)', () => {
 
   it('spreads the brokers one per node while the group has nodes enough (max skew 1 over host names)', () => {
     expect(podSpec(out.find('StatefulSet', 'vernemq-k8s')).topologySpreadConstraints).toEqual([
-      { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'vernemq', vernemq: 'k8s' } } },
+      {
+        maxSkew: 1,
+        topologyKey: 'kubernetes.io/hostname',
+        whenUnsatisfiable: 'DoNotSchedule',
+        labelSelector: { matchLabels: { app: 'vernemq', vernemq: 'k8s' } },
+      },
     ]);
   });
 
-  it('keeps the bridges on their node\'s broker with internalTrafficPolicy Local', () => {
+  it("keeps the bridges on their node's broker with internalTrafficPolicy Local", () => {
     expect(out.find('Service', 'vernemq-k8s').spec.internalTrafficPolicy).toBe('Local');
   });
 
-  it('uses the profile\'s label values', () => {
+  it("uses the profile's label values", () => {
     const custom = synth(profileOf('100k', { placement: { nodeLabels: { kafka: 'stream-pool', vernemq: 'mqtt-pool' } } }));
     expect(requiredGroups(custom.find('StatefulSet', 'kafka-server'))).toEqual(['stream-pool']);
     expect(requiredGroups(custom.find('StatefulSet', 'v2k-bridge'))).toEqual(['mqtt-pool']);
     expect(requiredGroups(custom.find('StatefulSet', 'vernemq-k8s'))).toEqual(['mqtt-pool']);
-    expect(custom.find('PersistentVolume', 'local-pv-kafka').spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values).toEqual(['stream-pool']);
+    expect(
+      custom.find('PersistentVolume', 'local-pv-kafka').spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values,
+    ).toEqual(['stream-pool']);
   });
 
   it('never uses the deprecated beta.kubernetes.io/os label', () => {
@@ -75,6 +82,8 @@ describe('node affinity off', () => {
   });
 
   it('still pins each local volume to its node group (a local volume lives on one node)', () => {
-    expect(out.find('PersistentVolume', 'local-pv-postgres').spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values).toEqual(['dojot']);
+    expect(
+      out.find('PersistentVolume', 'local-pv-postgres').spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values,
+    ).toEqual(['dojot']);
   });
 });

@@ -13,7 +13,13 @@ const manifestsOf = (s: Synthesized): Manifest[] => {
   return files.map((file) => ({ file, objects: s.objects.filter((o) => o.file === file).map(({ file: _, ...o }) => o) }));
 };
 
-const decode = (t: string) => t.replace(/&#45;/g, '-').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&').replace(/&#160;/g, ' ');
+const decode = (t: string) =>
+  t
+    .replace(/&#45;/g, '-')
+    .replace(/&gt;/g, '>')
+    .replace(/&lt;/g, '<')
+    .replace(/&amp;/g, '&')
+    .replace(/&#160;/g, ' ');
 /** The lines of text a viewer sees in the SVG. */
 const textsOf = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1]));
 /** The edges, by Graphviz's title (`from->to`). */
@@ -24,7 +30,7 @@ beforeAll(async () => {
   layout = await loadLayout();
 });
 
-describe('the topology picture of the 100k preset, with the guide\'s load balancer', () => {
+describe("the topology picture of the 100k preset, with the guide's load balancer", () => {
   const s = synth(lbProfile('100k'));
   let svg: string;
   beforeAll(() => {
@@ -32,7 +38,9 @@ describe('the topology picture of the 100k preset, with the guide\'s load balanc
   });
 
   it('shows the VerneMQ group with its brokers, the entry point 1883 and NodePort 30004', () => {
-    expect(textsOf(svg)).toEqual(expect.arrayContaining(['node group vernemq', 'vernemq-k8s', 'StatefulSet × 3', ':1883', 'NodePort 30004', '1883 → NodePort 30004']));
+    expect(textsOf(svg)).toEqual(
+      expect.arrayContaining(['node group vernemq', 'vernemq-k8s', 'StatefulSet × 3', ':1883', 'NodePort 30004', '1883 → NodePort 30004']),
+    );
   });
 
   it('leads each entry point to its Service, and each Service to the workloads it selects', () => {
@@ -69,14 +77,14 @@ describe('the topology picture of the 100k preset, with the guide\'s load balanc
 });
 
 describe('the topology picture of other profiles', () => {
-  it('shows Kong\'s HTTPS entry point with mutual TLS', () => {
+  it("shows Kong's HTTPS entry point with mutual TLS", () => {
     const s = synth(profileOf('100k', { apigw: { mutualTls: true } }));
     const edges = edgesOf(drawTopology(s.profile, manifestsOf(s), layout));
     expect(edges).toContain('entry/apigws->service/kong-external');
     expect(textsOf(drawTopology(s.profile, manifestsOf(s), layout))).toContain('NodePort 30002');
   });
 
-  it('shows the LwM2M agent\'s UDP ports behind nginx, and unpinned pods on any node', () => {
+  it("shows the LwM2M agent's UDP ports behind nginx, and unpinned pods on any node", () => {
     const s = synth(profileOf('default', { flavour: 'lwm2m' }));
     const texts = textsOf(drawTopology(s.profile, manifestsOf(s), layout));
     expect(texts).toContain('(HAProxy, nginx for LwM2M)');

@@ -16,7 +16,8 @@ const confEntries = (conf: string) =>
     .split('\n')
     .filter((l) => l && !l.startsWith('#'))
     .map((l) => l.split(' = ') as [string, string]);
-const matchesAll = (selector: Record<string, string>, labels: Record<string, string> = {}) => Object.entries(selector).every(([k, v]) => labels[k] === v);
+const matchesAll = (selector: Record<string, string>, labels: Record<string, string> = {}) =>
+  Object.entries(selector).every(([k, v]) => labels[k] === v);
 const podTemplates = (objects: readonly ManifestObject[]) => objects.filter((o) => o.spec?.template?.metadata?.labels);
 
 describe('VerneMQ without an operator (100k preset)', () => {
@@ -28,7 +29,11 @@ describe('VerneMQ without an operator (100k preset)', () => {
   });
 
   it('runs three brokers of dojot/vernemq-dojot:v0.6.0 in one StatefulSet', () => {
-    expect(out.ofKind('StatefulSet').filter((s) => podSpec(s).containers.some((c: { image: string }) => c.image.startsWith('dojot/vernemq-dojot:')))).toHaveLength(1);
+    expect(
+      out
+        .ofKind('StatefulSet')
+        .filter((s) => podSpec(s).containers.some((c: { image: string }) => c.image.startsWith('dojot/vernemq-dojot:'))),
+    ).toHaveLength(1);
     expect(sts.spec.replicas).toBe(3);
     expect(broker.image).toBe('dojot/vernemq-dojot:v0.6.0');
     expect(originalLabels(sts.spec.template.metadata.labels)).toEqual(POD_LABELS);
@@ -48,8 +53,13 @@ describe('VerneMQ without an operator (100k preset)', () => {
     expect(selected.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['StatefulSet/vernemq-k8s']);
   });
 
-  it('keeps the clients\' Services as they were: names, ports and NodePorts 30004/30005', () => {
-    expect(out.find('Service', 'vernemq-k8s').spec.ports.map((p: { name: string; port: number }) => `${p.name}:${p.port}`)).toEqual(['mqtt:1883', 'mqtts:8883', 'mqtt-ws:8080', 'http:8888']);
+  it("keeps the clients' Services as they were: names, ports and NodePorts 30004/30005", () => {
+    expect(out.find('Service', 'vernemq-k8s').spec.ports.map((p: { name: string; port: number }) => `${p.name}:${p.port}`)).toEqual([
+      'mqtt:1883',
+      'mqtts:8883',
+      'mqtt-ws:8080',
+      'http:8888',
+    ]);
     expect(out.find('Service', 'vernemq-k8s-external-service').spec.ports).toEqual([
       { name: 'mqtt', port: 1883, nodePort: 30004 },
       { name: 'mqtts', port: 8883, nodePort: 30005 },
@@ -76,11 +86,11 @@ describe('VerneMQ without an operator (100k preset)', () => {
 describe('VerneMQ discovery', () => {
   const selectorOf = (value: string) => Object.fromEntries(value.split(',').map((kv) => kv.split('=')));
 
-  it('sets the image\'s label selector explicitly to the broker pods\' labels (the image defaults to app=vernemq)', () => {
+  it("sets the image's label selector explicitly to the broker pods' labels (the image defaults to app=vernemq)", () => {
     expect(selectorOf(envValue('DOCKER_VERNEMQ_KUBERNETES_LABEL_SELECTOR'))).toEqual(POD_LABELS);
   });
 
-  it('lists exactly this StatefulSet\'s pods: a wrong selector would make single-node clusters, silently', () => {
+  it("lists exactly this StatefulSet's pods: a wrong selector would make single-node clusters, silently", () => {
     for (const profile of [profileOf('default'), profileOf('100k')]) {
       const o = synth(profile);
       const s = o.find('StatefulSet', 'vernemq-k8s');
@@ -91,7 +101,7 @@ describe('VerneMQ discovery', () => {
     }
   });
 
-  it('names each node by its pod\'s DNS name under the governing Service', () => {
+  it("names each node by its pod's DNS name under the governing Service", () => {
     expect(envValue('DOCKER_VERNEMQ_KUBERNETES_SUBDOMAIN')).toBe(sts.spec.serviceName);
     expect(envValue('DOCKER_VERNEMQ_NODENAME')).toBe(
       '$(MY_POD_NAME).$(DOCKER_VERNEMQ_KUBERNETES_SUBDOMAIN).$(DOCKER_VERNEMQ_KUBERNETES_NAMESPACE).svc.$(DOCKER_VERNEMQ_KUBERNETES_CLUSTER_NAME)',
@@ -99,7 +109,12 @@ describe('VerneMQ discovery', () => {
     expect(envValue('DOCKER_VERNEMQ_KUBERNETES_CLUSTER_NAME')).toBe('cluster.local');
     // Kubernetes expands $(VAR) only from variables defined above.
     const names = broker.env.map((e: { name: string }) => e.name);
-    for (const ref of ['MY_POD_NAME', 'DOCKER_VERNEMQ_KUBERNETES_SUBDOMAIN', 'DOCKER_VERNEMQ_KUBERNETES_NAMESPACE', 'DOCKER_VERNEMQ_KUBERNETES_CLUSTER_NAME']) {
+    for (const ref of [
+      'MY_POD_NAME',
+      'DOCKER_VERNEMQ_KUBERNETES_SUBDOMAIN',
+      'DOCKER_VERNEMQ_KUBERNETES_NAMESPACE',
+      'DOCKER_VERNEMQ_KUBERNETES_CLUSTER_NAME',
+    ]) {
       expect(names.indexOf(ref)).toBeLessThan(names.indexOf('DOCKER_VERNEMQ_NODENAME'));
     }
   });
@@ -110,13 +125,13 @@ describe('VerneMQ discovery', () => {
 });
 
 describe('VerneMQ settings, checked against what the image reads', () => {
-  it('sets only environment variables that the image\'s scripts or plugins read (or the start script)', () => {
+  it("sets only environment variables that the image's scripts or plugins read (or the start script)", () => {
     const names: string[] = broker.env.map((e: { name: string }) => e.name);
     expect(names.filter((n) => !Object.hasOwn(IMAGE_ENVIRONMENT, n) && n !== COOKIE_ENV)).toEqual([]);
     expect(config['start.sh']).toContain(`$${COOKIE_ENV}`);
   });
 
-  it('writes only vernemq.conf keys that VerneMQ 1.10.0\'s schema knows', () => {
+  it("writes only vernemq.conf keys that VerneMQ 1.10.0's schema knows", () => {
     const pattern = (key: string) => new RegExp(`^${key.replace(/\./g, '\\.').replace(/\$name/g, '[a-z0-9_]+')}$`);
     const known = Object.keys(CONF_KEYS).map(pattern);
     const keys = confEntries(config['vernemq.conf']).map(([k]) => k);
@@ -129,7 +144,7 @@ describe('VerneMQ settings, checked against what the image reads', () => {
     expect(lines.filter((l) => !Object.keys(VM_ARGS_FLAGS).some((f) => l === f || l.startsWith(`${f} `)))).toEqual([]);
   });
 
-  it('reproduces v0.6.0\'s broker settings (listeners, TLS, limits, netsplit, plugins)', () => {
+  it("reproduces v0.6.0's broker settings (listeners, TLS, limits, netsplit, plugins)", () => {
     const conf = Object.fromEntries(confEntries(config['vernemq.conf']));
     expect(conf).toMatchObject({
       metadata_plugin: 'vmq_swc',
@@ -160,7 +175,7 @@ describe('VerneMQ settings, checked against what the image reads', () => {
     expect(envValue('INTERNAL_DNS')).toBe('vernemq-k8s');
   });
 
-  it('serves every Service port it declares: each listener\'s port is a named container port', () => {
+  it("serves every Service port it declares: each listener's port is a named container port", () => {
     const conf = Object.fromEntries(confEntries(config['vernemq.conf']));
     const portOf = (name: string) => broker.ports.find((p: { name: string }) => p.name === name)?.containerPort;
     expect(conf['listener.tcp.default']).toBe(`0.0.0.0:${portOf('mqtt')}`);
@@ -179,7 +194,8 @@ describe('VerneMQ settings, checked against what the image reads', () => {
   });
 
   it('rolls the brokers when their configuration changes, and only then', () => {
-    const checksum = (o: ReturnType<typeof synth>) => o.find('StatefulSet', 'vernemq-k8s').spec.template.metadata.annotations['checksum/config'];
+    const checksum = (o: ReturnType<typeof synth>) =>
+      o.find('StatefulSet', 'vernemq-k8s').spec.template.metadata.annotations['checksum/config'];
     expect(checksum(synth(profileOf('100k')))).toBe(checksum(out));
     expect(checksum(synth(profileOf('100k', { vernemq: { maxInflightMessages: 200 } })))).not.toBe(checksum(out));
   });
@@ -207,12 +223,17 @@ describe('VerneMQ lifecycle', () => {
     expect(broker.livenessProbe.tcpSocket).toEqual({ port: 'http' });
   });
 
-  it('runs as the image\'s user 10000, without privilege escalation', () => {
-    expect(pod.securityContext).toMatchObject({ runAsUser: 10000, runAsGroup: 10000, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+  it("runs as the image's user 10000, without privilege escalation", () => {
+    expect(pod.securityContext).toMatchObject({
+      runAsUser: 10000,
+      runAsGroup: 10000,
+      runAsNonRoot: true,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
     expect(broker.securityContext).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
   });
 
-  it('keeps the image\'s entrypoint (tini) and runs the generated start script', () => {
+  it("keeps the image's entrypoint (tini) and runs the generated start script", () => {
     expect(broker.command).toBeUndefined();
     expect(broker.args).toEqual(['/bin/sh', '/etc/dojot/vernemq/start.sh']);
     expect(config['start.sh']).toMatch(/\/vernemq\/vmq_dojot\.sh\nexec start_vernemq\n$/);

@@ -15,7 +15,8 @@ interface Claim {
 function claims(out: Synthesized): Claim[] {
   const found: Claim[] = [];
   for (const w of out.objects.filter((o) => o.spec?.template?.spec)) {
-    for (const t of w.spec.volumeClaimTemplates ?? []) found.push({ id: `${w.metadata.name}/${t.metadata.name}`, workload: w, volumeName: t.metadata.name, spec: t.spec });
+    for (const t of w.spec.volumeClaimTemplates ?? [])
+      found.push({ id: `${w.metadata.name}/${t.metadata.name}`, workload: w, volumeName: t.metadata.name, spec: t.spec });
     for (const v of podSpec(w).volumes ?? []) {
       if (!v.persistentVolumeClaim) continue;
       const pvc = out.find('PersistentVolumeClaim', v.persistentVolumeClaim.claimName);
@@ -26,7 +27,9 @@ function claims(out: Synthesized): Claim[] {
 }
 
 function mounted(c: Claim): boolean {
-  return podSpec(c.workload).containers.some((k: { volumeMounts?: { name: string }[] }) => (k.volumeMounts ?? []).some((m) => m.name === c.volumeName));
+  return podSpec(c.workload).containers.some((k: { volumeMounts?: { name: string }[] }) =>
+    (k.volumeMounts ?? []).some((m) => m.name === c.volumeName),
+  );
 }
 
 /** The local volumes a claim can bind to: selector labels, class, access mode and size all fit. */
@@ -42,17 +45,54 @@ function bindable(out: Synthesized, c: Claim): string[] {
 
 /** Each persistence toggle of the 100k flavour: its local volumes and claims. */
 const TOGGLES: ReadonlyArray<{ toggle: string; layer: (enabled: boolean) => ProfileLayer; volumes: string[]; claims: string[] }> = [
-  { toggle: 'zookeeper', layer: (enabled) => ({ zookeeper: { persistence: { enabled } } }), volumes: ['local-pv-zk-data', 'local-pv-zk-log'], claims: ['zookeeper/zk-volume-data', 'zookeeper/zk-volume-log'] },
-  { toggle: 'postgres', layer: (enabled) => ({ postgres: { persistence: { enabled } } }), volumes: ['local-pv-postgres'], claims: ['postgres/psql-volume'] },
-  { toggle: 'mongodb', layer: (enabled) => ({ mongodb: { persistence: { enabled } } }), volumes: ['local-pv-mongo'], claims: ['mongodb/mongodb-volume'] },
-  { toggle: 'kafka', layer: (enabled) => ({ kafka: { persistence: { enabled } } }), volumes: ['local-pv-kafka'], claims: ['kafka-server/kafka-volume'] },
+  {
+    toggle: 'zookeeper',
+    layer: (enabled) => ({ zookeeper: { persistence: { enabled } } }),
+    volumes: ['local-pv-zk-data', 'local-pv-zk-log'],
+    claims: ['zookeeper/zk-volume-data', 'zookeeper/zk-volume-log'],
+  },
+  {
+    toggle: 'postgres',
+    layer: (enabled) => ({ postgres: { persistence: { enabled } } }),
+    volumes: ['local-pv-postgres'],
+    claims: ['postgres/psql-volume'],
+  },
+  {
+    toggle: 'mongodb',
+    layer: (enabled) => ({ mongodb: { persistence: { enabled } } }),
+    volumes: ['local-pv-mongo'],
+    claims: ['mongodb/mongodb-volume'],
+  },
+  {
+    toggle: 'kafka',
+    layer: (enabled) => ({ kafka: { persistence: { enabled } } }),
+    volumes: ['local-pv-kafka'],
+    claims: ['kafka-server/kafka-volume'],
+  },
   { toggle: 'apigw', layer: (enabled) => ({ apigw: { persistence: { enabled } } }), volumes: ['local-pv-kong'], claims: ['kong'] },
-  { toggle: 'kafkaWs', layer: (enabled) => ({ kafkaWs: { persistence: { enabled } } }), volumes: ['local-pv-kafka-ws'], claims: ['kafka-ws'] },
-  { toggle: 'x509IdentityMgmt', layer: (enabled) => ({ x509IdentityMgmt: { persistence: { enabled } } }), volumes: ['local-pv-x509-identity-mgmt'], claims: ['x509-identity-mgmt'] },
+  {
+    toggle: 'kafkaWs',
+    layer: (enabled) => ({ kafkaWs: { persistence: { enabled } } }),
+    volumes: ['local-pv-kafka-ws'],
+    claims: ['kafka-ws'],
+  },
+  {
+    toggle: 'x509IdentityMgmt',
+    layer: (enabled) => ({ x509IdentityMgmt: { persistence: { enabled } } }),
+    volumes: ['local-pv-x509-identity-mgmt'],
+    claims: ['x509-identity-mgmt'],
+  },
 ];
 
-const pvNames = (out: Synthesized) => out.ofKind('PersistentVolume').map((pv) => pv.metadata.name).sort();
-const claimIds = (out: Synthesized) => claims(out).map((c) => c.id).sort();
+const pvNames = (out: Synthesized) =>
+  out
+    .ofKind('PersistentVolume')
+    .map((pv) => pv.metadata.name)
+    .sort();
+const claimIds = (out: Synthesized) =>
+  claims(out)
+    .map((c) => c.id)
+    .sort();
 
 describe('every toggle on (100k preset)', () => {
   const out = synth(profileOf('100k'));

@@ -8,9 +8,19 @@ import { type ManifestObject, lbProfile, podSpec, profileOf, synth } from '../he
 
 const PROFILES: [string, () => ReturnType<typeof synth>][] = [
   ['100k', () => synth(lbProfile('100k'))],
-  ['the whole platform on the guide\'s settings', () => synth(lbProfile('100k', { flavour: 'vernemq' }))],
+  ["the whole platform on the guide's settings", () => synth(lbProfile('100k', { flavour: 'vernemq' }))],
   // With InfluxDB its dojot machine is too small (test/charts/capacity.test.ts): warned, not refused.
-  ['the whole platform and InfluxDB', () => synth(lbProfile('100k', { flavour: 'vernemq', optional: { influxdb: true, influxdbStorer: true, influxdbRetriever: true }, capacity: { onExcess: 'warn' } }))],
+  [
+    'the whole platform and InfluxDB',
+    () =>
+      synth(
+        lbProfile('100k', {
+          flavour: 'vernemq',
+          optional: { influxdb: true, influxdbStorer: true, influxdbRetriever: true },
+          capacity: { onExcess: 'warn' },
+        }),
+      ),
+  ],
   ['mosca', () => synth(profileOf('default', { flavour: 'mosca' }))],
   ['lwm2m', () => synth(profileOf('default', { flavour: 'lwm2m' }))],
 ];
@@ -24,7 +34,8 @@ interface ContainerJson {
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
 }
 const containersOf = (w: ManifestObject) => [...(podSpec(w).initContainers ?? []), ...podSpec(w).containers] as ContainerJson[];
-const matches = (selector: Record<string, string>, labels: Record<string, string> = {}) => Object.entries(selector).every(([k, v]) => labels[k] === v);
+const matches = (selector: Record<string, string>, labels: Record<string, string> = {}) =>
+  Object.entries(selector).every(([k, v]) => labels[k] === v);
 
 describe.each(PROFILES)('workloads of %s', (_, make) => {
   const out = make();
@@ -36,9 +47,16 @@ describe.each(PROFILES)('workloads of %s', (_, make) => {
     }
     for (const w of workloadsOf(out)) {
       expect(w.spec.template.metadata.labels['app.kubernetes.io/part-of']).toBe('dojot');
-      expect(Object.keys(w.spec.selector?.matchLabels ?? {}).filter((k) => k.startsWith('app.kubernetes.io/')), w.metadata.name).toEqual([]);
+      expect(
+        Object.keys(w.spec.selector?.matchLabels ?? {}).filter((k) => k.startsWith('app.kubernetes.io/')),
+        w.metadata.name,
+      ).toEqual([]);
     }
-    for (const s of out.ofKind('Service')) expect(Object.keys(s.spec.selector ?? {}).filter((k) => k.startsWith('app.kubernetes.io/')), s.metadata.name).toEqual([]);
+    for (const s of out.ofKind('Service'))
+      expect(
+        Object.keys(s.spec.selector ?? {}).filter((k) => k.startsWith('app.kubernetes.io/')),
+        s.metadata.name,
+      ).toEqual([]);
   });
 
   it('give every container, init containers too, CPU and memory requests and a memory limit at least the request', () => {
@@ -47,7 +65,9 @@ describe.each(PROFILES)('workloads of %s', (_, make) => {
         const at = `${w.metadata.name}/${c.name}`;
         expect(c.resources?.requests?.cpu, at).toMatch(/^[0-9]+m?$/);
         expect(c.resources?.requests?.memory, at).toMatch(/^[0-9]+(Mi|Gi)$/);
-        expect(parseQuantity(c.resources?.limits?.memory ?? '0'), at).toBeGreaterThanOrEqual(parseQuantity(c.resources?.requests?.memory ?? 'x'));
+        expect(parseQuantity(c.resources?.limits?.memory ?? '0'), at).toBeGreaterThanOrEqual(
+          parseQuantity(c.resources?.requests?.memory ?? 'x'),
+        );
         expect(c.resources?.limits?.cpu, `${at}: no CPU limit (throttling)`).toBeUndefined();
       }
     }
@@ -68,7 +88,8 @@ describe.each(PROFILES)('workloads of %s', (_, make) => {
         expect(c.livenessProbe, at).toBeDefined();
         expect(c.readinessProbe.failureThreshold ?? 3, `${at}: readiness flaps`).toBeGreaterThanOrEqual(3);
         expect(c.livenessProbe.failureThreshold ?? 3, `${at}: liveness kills too soon`).toBeGreaterThanOrEqual(3);
-        if (c.startupProbe) expect((c.startupProbe.failureThreshold ?? 3) * (c.startupProbe.periodSeconds ?? 10), at).toBeGreaterThanOrEqual(30);
+        if (c.startupProbe)
+          expect((c.startupProbe.failureThreshold ?? 3) * (c.startupProbe.periodSeconds ?? 10), at).toBeGreaterThanOrEqual(30);
       }
     }
   });
@@ -90,14 +111,17 @@ describe.each(PROFILES)('workloads of %s', (_, make) => {
           for (const path of image.writable) {
             const mount = (c as { volumeMounts?: { name: string; mountPath: string }[] }).volumeMounts?.find((m) => m.mountPath === path);
             expect(mount, `${at} writes ${path}`).toBeDefined();
-            expect(spec.volumes.some((v: { name: string }) => v.name === mount?.name), `${at}: volume of ${path}`).toBe(true);
+            expect(
+              spec.volumes.some((v: { name: string }) => v.name === mount?.name),
+              `${at}: volume of ${path}`,
+            ).toBe(true);
           }
         }
       }
     }
   });
 
-  it('run every container without privilege escalation, and every pod under the runtime\'s seccomp profile', () => {
+  it("run every container without privilege escalation, and every pod under the runtime's seccomp profile", () => {
     for (const w of workloadsOf(out)) {
       expect(podSpec(w).securityContext?.seccompProfile, w.metadata.name).toEqual({ type: 'RuntimeDefault' });
       for (const c of containersOf(w)) expect(c.securityContext?.allowPrivilegeEscalation, `${w.metadata.name}/${c.name}`).toBe(false);
@@ -123,7 +147,10 @@ describe.each(PROFILES)('workloads of %s', (_, make) => {
         // Pinned to a group of one known machine, a budget would block that machine's drain (npm run rehearse -- --drain).
         const group = pinnedGroup(podSpec(w), placement);
         const soleMachine = group !== undefined && capacity.machines[group].count === 1;
-        expect(mine.map((b) => b.spec.maxUnavailable), w.metadata.name).toEqual(soleMachine ? [] : [1]);
+        expect(
+          mine.map((b) => b.spec.maxUnavailable),
+          w.metadata.name,
+        ).toEqual(soleMachine ? [] : [1]);
         expect(podSpec(w).topologySpreadConstraints?.[0]?.topologyKey, w.metadata.name).toBe('kubernetes.io/hostname');
       }
       for (const b of mine) expect(b.spec.minAvailable ?? 0, b.metadata.name).toBeLessThan(w.spec.replicas ?? 1);
@@ -131,7 +158,8 @@ describe.each(PROFILES)('workloads of %s', (_, make) => {
   });
 
   it('roll every StatefulSet on a change (no OnDelete)', () => {
-    for (const s of out.ofKind('StatefulSet')) expect(s.spec.updateStrategy?.type ?? 'RollingUpdate', s.metadata.name).toBe('RollingUpdate');
+    for (const s of out.ofKind('StatefulSet'))
+      expect(s.spec.updateStrategy?.type ?? 'RollingUpdate', s.metadata.name).toBe('RollingUpdate');
   });
 });
 
@@ -150,7 +178,7 @@ describe('the namespace', () => {
 
 describe('disruption budgets and the machines', () => {
   const budgetOf = (profile: ReturnType<typeof profileOf>, name: string) => synth(profile).maybe('PodDisruptionBudget', name);
-  it('give kafka-loopback none on the guide\'s one Kafka machine, and one with three Kafka machines; the bridges keep theirs on three VerneMQ machines', () => {
+  it("give kafka-loopback none on the guide's one Kafka machine, and one with three Kafka machines; the bridges keep theirs on three VerneMQ machines", () => {
     expect(budgetOf(profileOf('100k'), 'kafka-loopback')).toBeUndefined();
     expect(budgetOf(profileOf('100k'), 'v2k-bridge')?.spec.maxUnavailable).toBe(1);
     const threeKafkas = profileOf('100k', { capacity: { machines: { kafka: { count: 3, cores: 6, memory: '6Gi' } } } });
@@ -159,7 +187,7 @@ describe('disruption budgets and the machines', () => {
 });
 
 describe('kafka-pdb', () => {
-  it('lets a drain take the single broker (the original\'s minAvailable 50% blocked it)', () => {
+  it("lets a drain take the single broker (the original's minAvailable 50% blocked it)", () => {
     const pdb = synth(profileOf('100k')).find('PodDisruptionBudget', 'kafka-pdb');
     expect(pdb.spec).toMatchObject({ maxUnavailable: 1 });
     expect(pdb.spec.minAvailable).toBeUndefined();

@@ -7,13 +7,20 @@ import { tempDir } from '../helpers/temp';
 /** A malformed input, and the one line that must name what is wrong (field and what is allowed). */
 type Case = readonly [what: string, content: string, message: RegExp];
 
-const BOMB = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+const BOMB = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+].join('\n');
 
 /** Profile files (camelCase layers and Ansible dojot.yaml files), each with one thing wrong. */
 export const BAD_PROFILES: readonly Case[] = [
   ['a misspelt top-level key', 'flavor: 100k\n', /flavor: unknown key 'flavor'; did you mean 'flavour'\?/],
   ['a misspelt nested key', 'vernemq: { replica: 3 }\n', /vernemq\.replica: unknown key 'replica'; did you mean 'replicas'\?/],
-  ['a snake_case key in a camelCase file', 'vernemq: { insecure_mqtt: true }\n', /vernemq\.insecure_mqtt: unknown key 'insecure_mqtt'; did you mean 'insecureMqtt'\?/],
+  [
+    'a snake_case key in a camelCase file',
+    'vernemq: { insecure_mqtt: true }\n',
+    /vernemq\.insecure_mqtt: unknown key 'insecure_mqtt'; did you mean 'insecureMqtt'\?/,
+  ],
   ['an unknown key with nothing close', 'vernemq: { flux: 3 }\n', /vernemq\.flux: unknown key 'flux': not a setting of vernemq/],
   ['the key constructor', 'constructor: 1\n', /constructor: unknown key 'constructor'/],
   ['the key toString', 'toString: x\n', /toString: unknown key 'toString'/],
@@ -28,15 +35,47 @@ export const BAD_PROFILES: readonly Case[] = [
   ['a scalar instead of a mapping', 'just text\n', /\(top level\): must be a mapping of keys/],
   ['a mapping where a number is expected', 'vernemq: { replicas: { n: 3 } }\n', /vernemq\.replicas: must be a number/],
   ['a string where a mapping is expected', 'vernemq: three\n', /vernemq: must be a mapping with keys/],
-  ['an unknown workload in resources', 'resources: { vernemq: { vernemq: { cpu: 1 } } }\n', /resources\.vernemq: unknown key 'vernemq': not a setting of resources .*; the workloads: auth, backstage, .*, vernemq-k8s, x509-identity-mgmt, zookeeper$/],
-  ['an unknown container in resources', "resources: { auth: { redis2: { cpu: '1' } } }\n", /resources\.auth\.redis2: unknown key 'redis2'; did you mean 'redis'\?; its containers: auth, redis$/],
-  ['a CPU that is not a quantity', "resources: { kong: { kong: { cpu: 'two' } } }\n", /resources\.kong\.kong\.cpu: must be a CPU quantity above 0 such as 250m or 2, got 'two'/],
-  ['a memory request above its limit', "resources: { kong: { kong: { memory: 2Gi, memoryLimit: 1Gi } } }\n", /resources\.kong\.kong\.memoryLimit: must be at least the request \(2Gi\), got '1Gi'/],
-  ['machines of a group without cores', "capacity: { machines: { dojot: { count: 2, memory: 4Gi } } }\n", /capacity\.machines\.dojot\.cores: must be above 0 when count is set, got 0/],
+  [
+    'an unknown workload in resources',
+    'resources: { vernemq: { vernemq: { cpu: 1 } } }\n',
+    /resources\.vernemq: unknown key 'vernemq': not a setting of resources .*; the workloads: auth, backstage, .*, vernemq-k8s, x509-identity-mgmt, zookeeper$/,
+  ],
+  [
+    'an unknown container in resources',
+    "resources: { auth: { redis2: { cpu: '1' } } }\n",
+    /resources\.auth\.redis2: unknown key 'redis2'; did you mean 'redis'\?; its containers: auth, redis$/,
+  ],
+  [
+    'a CPU that is not a quantity',
+    "resources: { kong: { kong: { cpu: 'two' } } }\n",
+    /resources\.kong\.kong\.cpu: must be a CPU quantity above 0 such as 250m or 2, got 'two'/,
+  ],
+  [
+    'a memory request above its limit',
+    'resources: { kong: { kong: { memory: 2Gi, memoryLimit: 1Gi } } }\n',
+    /resources\.kong\.kong\.memoryLimit: must be at least the request \(2Gi\), got '1Gi'/,
+  ],
+  [
+    'machines of a group without cores',
+    'capacity: { machines: { dojot: { count: 2, memory: 4Gi } } }\n',
+    /capacity\.machines\.dojot\.cores: must be above 0 when count is set, got 0/,
+  ],
   ['an unknown onExcess', 'capacity: { onExcess: ignore }\n', /capacity\.onExcess: must be one of refuse, warn, got 'ignore'/],
-  ['a repository that is not a Git URL', 'argocd: { repoURL: my-repo }\n', /argocd\.repoURL: must be a Git URL \(https:\/\/\.\.\., ssh:\/\/\.\.\. or git@host:path\), got 'my-repo'/],
-  ['a path out of the repository', "argocd: { repoURL: 'https://git.example.com/x.git', path: ../dist }\n", /argocd\.path: must be a path inside the repository/],
-  ['requests beyond the machines', 'preset: 100k\ncapacity: { machines: { kafka: { cores: 2 } } }\n', /capacity\.machines\.kafka: the requests exceed the machines: kafka: cpu 2\.15 of 1\.80 cores/],
+  [
+    'a repository that is not a Git URL',
+    'argocd: { repoURL: my-repo }\n',
+    /argocd\.repoURL: must be a Git URL \(https:\/\/\.\.\., ssh:\/\/\.\.\. or git@host:path\), got 'my-repo'/,
+  ],
+  [
+    'a path out of the repository',
+    "argocd: { repoURL: 'https://git.example.com/x.git', path: ../dist }\n",
+    /argocd\.path: must be a path inside the repository/,
+  ],
+  [
+    'requests beyond the machines',
+    'preset: 100k\ncapacity: { machines: { kafka: { cores: 2 } } }\n',
+    /capacity\.machines\.kafka: the requests exceed the machines: kafka: cpu 2\.15 of 1\.80 cores/,
+  ],
   ['an empty namespace', "namespace: ''\n", /namespace: must be a DNS label/],
   ['a namespace with capitals', 'namespace: Bad_NS\n', /namespace: must be a DNS label/],
   ['the kube-system namespace', 'namespace: kube-system\n', /namespace: must not be a namespace of Kubernetes itself/],
@@ -51,36 +90,96 @@ export const BAD_PROFILES: readonly Case[] = [
   ['a gui-v2 image with a tag', "guiV2: { image: 'dojot/gui-v2:latest' }\n", /guiV2\.image: must be an image name without a tag/],
   ['an empty gui-v2 version', "guiV2: { version: '' }\n", /guiV2\.version: must be an image tag/],
   ['a bad service version', "versions: { gui: 'x y' }\n", /versions\.gui: must be an image tag/],
-  ['SQL in a database user', `postgres: { kong: { user: 'kong"; DROP TABLE x; --' } }\n`, /postgres\.kong\.user: must be a database identifier/],
+  [
+    'SQL in a database user',
+    `postgres: { kong: { user: 'kong"; DROP TABLE x; --' } }\n`,
+    /postgres\.kong\.user: must be a database identifier/,
+  ],
   ['a quote in a database name', `postgres: { kong: { db: "kong'db" } }\n`, /postgres\.kong\.db: must be a database identifier/],
-  ['two services with one database user', 'postgres: { authUser: kong }\n', /postgres\.authUser: must be unique: 'kong' is also the user of postgres\.kong\.user/],
-  ['two services with one database', 'postgres: { ejbca: { db: kong } }\n', /postgres\.ejbca\.db: must be unique: 'kong' is also the database of postgres\.kong\.db/],
+  [
+    'two services with one database user',
+    'postgres: { authUser: kong }\n',
+    /postgres\.authUser: must be unique: 'kong' is also the user of postgres\.kong\.user/,
+  ],
+  [
+    'two services with one database',
+    'postgres: { ejbca: { db: kong } }\n',
+    /postgres\.ejbca\.db: must be unique: 'kong' is also the database of postgres\.kong\.db/,
+  ],
   ['an empty default database', "postgres: { defaultDb: '' }\n", /postgres\.defaultDb: must be a database identifier/],
   ['a MongoDB user with a space', "mongodb: { superUser: 'a b' }\n", /mongodb\.superUser: must be a database identifier/],
-  ['an even Zookeeper ensemble', 'zookeeper: { clusterSize: 2 }\n', /zookeeper\.clusterSize: must be odd \(1, 3, 5, 7\): an ensemble of 2 needs 2 servers up, no better than 1/],
-  ['three brokers on the guide\'s one Kafka machine', 'preset: 100k\nkafka: { clusterSize: 3 }\nzookeeper: { clusterSize: 3 }\n', /capacity\.machines\.kafka: the requests exceed the machines: kafka: .*memory 7\.50 GiB of 5\.40 GiB/],
+  [
+    'an even Zookeeper ensemble',
+    'zookeeper: { clusterSize: 2 }\n',
+    /zookeeper\.clusterSize: must be odd \(1, 3, 5, 7\): an ensemble of 2 needs 2 servers up, no better than 1/,
+  ],
+  [
+    "three brokers on the guide's one Kafka machine",
+    'preset: 100k\nkafka: { clusterSize: 3 }\nzookeeper: { clusterSize: 3 }\n',
+    /capacity\.machines\.kafka: the requests exceed the machines: kafka: .*memory 7\.50 GiB of 5\.40 GiB/,
+  ],
   ['zero brokers', 'vernemq: { replicas: 0 }\n', /vernemq\.replicas: must be a whole number of replicas from 1 to 1000, got 0/],
   ['a fraction of a broker', 'vernemq: { replicas: 2.5 }\n', /vernemq\.replicas: must be a whole number of replicas/],
   ['replicas as a word', 'vernemq: { replicas: three }\n', /vernemq\.replicas: must be a number, got 'three'/],
-  ['a word for maxConnections', 'vernemq: { maxConnections: lots }\n', /vernemq\.maxConnections: must be a whole number above 0 or 'infinity'/],
-  ['the removed operatorVersion', "vernemq: { operatorVersion: '202001230903' }\n", /vernemq\.operatorVersion: was removed: the brokers are a plain StatefulSet/],
-  ['a grace period too short for a broker to leave', 'vernemq: { terminationGracePeriodSeconds: 10 }\n', /vernemq\.terminationGracePeriodSeconds: must be a whole number of seconds from 120/],
+  [
+    'a word for maxConnections',
+    'vernemq: { maxConnections: lots }\n',
+    /vernemq\.maxConnections: must be a whole number above 0 or 'infinity'/,
+  ],
+  [
+    'the removed operatorVersion',
+    "vernemq: { operatorVersion: '202001230903' }\n",
+    /vernemq\.operatorVersion: was removed: the brokers are a plain StatefulSet/,
+  ],
+  [
+    'a grace period too short for a broker to leave',
+    'vernemq: { terminationGracePeriodSeconds: 10 }\n',
+    /vernemq\.terminationGracePeriodSeconds: must be a whole number of seconds from 120/,
+  ],
   ['a NodePort below the range', 'nodePorts: { mqtt: 29000 }\n', /nodePorts\.mqtt: must be an integer from 30000 to 32767, got 29000/],
   ['two NodePorts alike', 'nodePorts: { mqtt: 30005 }\n', /nodePorts\.mqtts: must be unique: 30005 is also nodePorts\.mqtt/],
   ['a word for a boolean', "nodePorts: { fixed: 'yes' }\n", /nodePorts\.fixed: must be a boolean/],
-  ['a node label Kubernetes refuses', "placement: { nodeLabels: { kafka: 'bad label!' } }\n", /placement\.nodeLabels\.kafka: must be a Kubernetes label value/],
-  ['a volume without a storage class', 'zookeeper: { persistence: { enabled: true } }\n', /storageClassName: must be set when a persistence toggle is on/],
+  [
+    'a node label Kubernetes refuses',
+    "placement: { nodeLabels: { kafka: 'bad label!' } }\n",
+    /placement\.nodeLabels\.kafka: must be a Kubernetes label value/,
+  ],
+  [
+    'a volume without a storage class',
+    'zookeeper: { persistence: { enabled: true } }\n',
+    /storageClassName: must be set when a persistence toggle is on/,
+  ],
   ['a size that is not a quantity', 'kafka: { persistence: { size: 2 GB } }\n', /kafka\.persistence\.size: must be a Kubernetes quantity/],
   ['a relative host root', 'localVolumes: { hostRoot: mnt/data }\n', /localVolumes\.hostRoot: must be an absolute directory path/],
-  ['mutual TLS without its certificate volume', 'apigw: { mutualTls: true }\n', /apigw\.mutualTls: needs apigw\.persistence\.enabled: true/],
+  [
+    'mutual TLS without its certificate volume',
+    'apigw: { mutualTls: true }\n',
+    /apigw\.mutualTls: needs apigw\.persistence\.enabled: true/,
+  ],
   ['kafka-ws TLS without its certificate volume', 'kafkaWs: { tls: true }\n', /kafkaWs\.tls: needs kafkaWs\.persistence\.enabled: true/],
-  ['two x509 replicas without their volume', 'x509IdentityMgmt: { replicas: 2 }\n', /x509IdentityMgmt\.replicas: more than 1 needs x509IdentityMgmt\.persistence\.enabled: true/],
+  [
+    'two x509 replicas without their volume',
+    'x509IdentityMgmt: { replicas: 2 }\n',
+    /x509IdentityMgmt\.replicas: more than 1 needs x509IdentityMgmt\.persistence\.enabled: true/,
+  ],
   ['a host name as the Locust address', 'locustExporter: { ip: not-an-ip }\n', /locustExporter\.ip: must be an IPv4 or IPv6 address/],
-  ['an IPv6 zone id as the Locust address', "locustExporter: { ip: 'fe80::1%eth0' }\n", /locustExporter\.ip: must be an IPv4 or IPv6 address \(no zone id\)/],
+  [
+    'an IPv6 zone id as the Locust address',
+    "locustExporter: { ip: 'fe80::1%eth0' }\n",
+    /locustExporter\.ip: must be an IPv4 or IPv6 address \(no zone id\)/,
+  ],
   ['a Locust port above 65535', 'locustExporter: { port: 70000 }\n', /locustExporter\.port: must be a port from 1 to 65535/],
   ['a domain with a space', "domainName: 'bad domain'\n", /domainName: must be a host name or address/],
-  ['load-balancer nodes in a profile', "loadBalancer: { nodes: { mqtt: ['10.0.0.1'] } }\n", /loadBalancer\.nodes: comes from the inventory/],
-  ['an IPv6 zone id as a source address', "loadBalancer: { sourceAddresses: ['fe80::1%eth0'] }\n", /loadBalancer\.sourceAddresses\[0\]: must be an IPv4 or IPv6 address \(no zone id\)/],
+  [
+    'load-balancer nodes in a profile',
+    "loadBalancer: { nodes: { mqtt: ['10.0.0.1'] } }\n",
+    /loadBalancer\.nodes: comes from the inventory/,
+  ],
+  [
+    'an IPv6 zone id as a source address',
+    "loadBalancer: { sourceAddresses: ['fe80::1%eth0'] }\n",
+    /loadBalancer\.sourceAddresses\[0\]: must be an IPv4 or IPv6 address \(no zone id\)/,
+  ],
   ['no devices', 'loadBalancer: { expectedDevices: 0 }\n', /loadBalancer\.expectedDevices: must be a whole number from 1/],
   ['a route image without a tag', 'apigw: { routeConfigImage: curl }\n', /apigw\.routeConfigImage: must be an image with a fixed tag/],
   ['a preset that does not exist', 'preset: 200k\n', /preset: must be one of default, 100k, got "200k"/],
@@ -89,22 +188,62 @@ export const BAD_PROFILES: readonly Case[] = [
   ['a storage class with capitals', 'storageClassName: Local_Storage\n', /storageClassName: must be a StorageClass name/],
   ['a flavour that does not exist', 'flavour: vernemq2\n', /flavour: must be one of 100k, vernemq, mosca, lwm2m, got 'vernemq2'/],
   ['a password page that is not a URL', "auth: { resetPasswordUrl: 'set password' }\n", /auth\.resetPasswordUrl: must be an http\(s\) URL/],
-  ['an InfluxDB retention that is not a duration', "influxdb: { retention: 'a week' }\n", /influxdb\.retention: must be a duration such as 7d/],
+  [
+    'an InfluxDB retention that is not a duration',
+    "influxdb: { retention: 'a week' }\n",
+    /influxdb\.retention: must be a duration such as 7d/,
+  ],
   // Ansible dojot.yaml files.
-  ['a misspelt Ansible variable', 'dojot_vernemq_replica: 3\n', /dojot_vernemq_replica: unknown key 'dojot_vernemq_replica'; did you mean 'dojot_vernemq_replicas'\?/],
-  ['an unknown Ansible variable', 'dojot_namespace: dojot\ndojot_flux_capacitor: 1\n', /dojot_flux_capacitor: unknown key 'dojot_flux_capacitor': not a setting of dojot v0\.6\.0/],
+  [
+    'a misspelt Ansible variable',
+    'dojot_vernemq_replica: 3\n',
+    /dojot_vernemq_replica: unknown key 'dojot_vernemq_replica'; did you mean 'dojot_vernemq_replicas'\?/,
+  ],
+  [
+    'an unknown Ansible variable',
+    'dojot_namespace: dojot\ndojot_flux_capacitor: 1\n',
+    /dojot_flux_capacitor: unknown key 'dojot_flux_capacitor': not a setting of dojot v0\.6\.0/,
+  ],
   ['an empty Ansible namespace', "dojot_namespace: ''\n", /dojot_namespace \(namespace\): must be a DNS label/],
   ['an empty Ansible version', "dojot_version: ''\n", /dojot_version \(version\): must be an image tag/],
-  ['SQL in an Ansible database user', `dojot_psql_kong_user: "kong'; drop table users; --"\n`, /dojot_psql_kong_user \(postgres\.kong\.user\): must be a database identifier/],
-  ['a Jinja expression', 'dojot_domain_name: "{{ lookup(\'env\', \'DOMAIN\') }}"\n', /dojot_domain_name: Jinja expressions are not evaluated here/],
+  [
+    'SQL in an Ansible database user',
+    `dojot_psql_kong_user: "kong'; drop table users; --"\n`,
+    /dojot_psql_kong_user \(postgres\.kong\.user\): must be a database identifier/,
+  ],
+  [
+    'a Jinja expression',
+    "dojot_domain_name: \"{{ lookup('env', 'DOMAIN') }}\"\n",
+    /dojot_domain_name: Jinja expressions are not evaluated here/,
+  ],
   ['a word for an Ansible boolean', "dojot_insecure_mqtt: 'maybe'\n", /dojot_insecure_mqtt \(vernemq\.insecureMqtt\): must be a boolean/],
-  ['an Ansible NodePort out of range', 'dojot_nodeports: { mqtt: 99999 }\n', /dojot_nodeports\.mqtt \(nodePorts\.mqtt\): must be an integer from 30000 to 32767/],
-  ['the kube-system namespace in Ansible', 'dojot_namespace: kube-system\n', /dojot_namespace \(namespace\): must not be a namespace of Kubernetes itself/],
+  [
+    'an Ansible NodePort out of range',
+    'dojot_nodeports: { mqtt: 99999 }\n',
+    /dojot_nodeports\.mqtt \(nodePorts\.mqtt\): must be an integer from 30000 to 32767/,
+  ],
+  [
+    'the kube-system namespace in Ansible',
+    'dojot_namespace: kube-system\n',
+    /dojot_namespace \(namespace\): must not be a namespace of Kubernetes itself/,
+  ],
   ['constructor in an Ansible file', 'dojot_namespace: dojot\nconstructor: x\n', /constructor: unknown key 'constructor'/],
   ['__proto__ in an Ansible file', 'dojot_namespace: dojot\n__proto__: { dojot_namespace: x }\n', /__proto__: unknown key '__proto__'/],
-  ['a dojot v0.7 inventory', 'dojot_namespace: dojot\ndojot_vernemq_nodenames: [verne-1]\n', /is an inventory of dojot v0\.7 or later \(it has dojot_vernemq_nodenames\); dojot-cdk8s deploys dojot v0\.6\.0/],
-  ['a dojot v0.8 inventory', 'dojot_namespace: dojot\ndojot_backend_version: v0.8.0\n', /is an inventory of dojot v0\.8 \(it has dojot_backend_version\)/],
-  ['a dojot v0.4 inventory', 'dojot_namespace: dojot\ndojot_ejbca_persistent_volumes: false\n', /is an inventory of dojot v0\.4 \(it has dojot_ejbca_persistent_volumes\)/],
+  [
+    'a dojot v0.7 inventory',
+    'dojot_namespace: dojot\ndojot_vernemq_nodenames: [verne-1]\n',
+    /is an inventory of dojot v0\.7 or later \(it has dojot_vernemq_nodenames\); dojot-cdk8s deploys dojot v0\.6\.0/,
+  ],
+  [
+    'a dojot v0.8 inventory',
+    'dojot_namespace: dojot\ndojot_backend_version: v0.8.0\n',
+    /is an inventory of dojot v0\.8 \(it has dojot_backend_version\)/,
+  ],
+  [
+    'a dojot v0.4 inventory',
+    'dojot_namespace: dojot\ndojot_ejbca_persistent_volumes: false\n',
+    /is an inventory of dojot v0\.4 \(it has dojot_ejbca_persistent_volumes\)/,
+  ],
 ];
 
 const GROUPS = (mqtt: string) =>
@@ -113,29 +252,132 @@ const GROUPS = (mqtt: string) =>
 /** Inventories (hosts files, or directories as `path: content` lines), each with one thing wrong. */
 export const BAD_INVENTORIES: readonly (readonly [what: string, files: Record<string, string>, message: RegExp])[] = [
   ['a YAML error', { 'hosts.yaml': 'all:\n  children: [\n' }, /line \d+: /],
-  ['an INI inventory', { hosts: '[mqtt_nodes]\n10.0.0.1\n10.0.0.2\n\n[apigw_nodes]\n10.0.0.3 ansible_user=root\n' }, /looks like an INI inventory; convert it to YAML with `ansible-inventory -i <file> --list -y > hosts.yaml`/],
-  ['groups whose aliases form a cycle', { 'hosts.yaml': 'all: &all\n  children:\n    mqtt_nodes: *all\n' }, /contains itself through a YAML alias/],
+  [
+    'an INI inventory',
+    { hosts: '[mqtt_nodes]\n10.0.0.1\n10.0.0.2\n\n[apigw_nodes]\n10.0.0.3 ansible_user=root\n' },
+    /looks like an INI inventory; convert it to YAML with `ansible-inventory -i <file> --list -y > hosts.yaml`/,
+  ],
+  [
+    'groups whose aliases form a cycle',
+    { 'hosts.yaml': 'all: &all\n  children:\n    mqtt_nodes: *all\n' },
+    /contains itself through a YAML alias/,
+  ],
   ['an alias bomb', { 'hosts.yaml': `${BOMB}\n` }, /\(aliases\): cannot be expanded/],
   ['a list of hosts', { 'hosts.yaml': '- 10.0.0.1\n' }, /\(top level\): must be an Ansible YAML inventory/],
-  ['the example\'s placeholders', { 'hosts.yaml': GROUPS('        MQTT_HOST_ADDRESS:\n') }, /mqtt_nodes\.MQTT_HOST_ADDRESS: 'MQTT_HOST_ADDRESS' is the example inventory's placeholder/],
-  ['an address out of range', { 'hosts.yaml': GROUPS('        10.0.0.300:\n') }, /mqtt_nodes\.10\.0\.0\.300: must be an IPv4 or IPv6 address \(no zone id\) or a DNS name/],
-  ['an ansible_host out of range', { 'hosts.yaml': GROUPS('        verne-1: { ansible_host: 10.0.0.256 }\n') }, /mqtt_nodes\.verne-1\.ansible_host: must be an IPv4 or IPv6 address/],
-  ['one address twice', { 'hosts.yaml': GROUPS('        10.0.0.1:\n        v: { ansible_host: 10.0.0.1 }\n') }, /mqtt_nodes\.v\.ansible_host: '10\.0\.0\.1' is listed twice/],
-  ['an IPv6 zone id', { 'hosts.yaml': GROUPS("        v: { ansible_host: 'fe80::1%eth0' }\n") }, /mqtt_nodes\.v\.ansible_host: must be an IPv4 or IPv6 address \(no zone id\)/],
-  ['a host name with an underscore', { 'hosts.yaml': GROUPS('        verne_1:\n') }, /mqtt_nodes\.verne_1: must be an IPv4 or IPv6 address \(no zone id\) or a DNS name/],
-  ['no mqtt_nodes group', { 'hosts.yaml': 'all:\n  children:\n    apigw_nodes:\n      hosts:\n        10.0.0.2:\n    metrics_nodes:\n      hosts:\n        10.0.0.2:\n' }, /mqtt_nodes: is missing or has no hosts: the load balancer's mqtt entry point/],
-  ['an empty apigw_nodes group', { 'hosts.yaml': 'all:\n  children:\n    mqtt_nodes:\n      hosts:\n        10.0.0.1:\n    apigw_nodes:\n      hosts:\n    metrics_nodes:\n      hosts:\n        10.0.0.2:\n' }, /apigw_nodes: is missing or has no hosts: the load balancer's apigw entry point/],
-  ['no metrics_nodes group', { 'hosts.yaml': 'all:\n  children:\n    mqtt_nodes:\n      hosts:\n        10.0.0.1:\n    apigw_nodes:\n      hosts:\n        10.0.0.2:\n' }, /metrics_nodes: is missing or has no hosts/],
-  ['a group named constructor, and no metrics_nodes', { 'hosts.yaml': 'all:\n  children:\n    constructor:\n      hosts:\n        10.0.0.9:\n    mqtt_nodes:\n      hosts:\n        10.0.0.1:\n    apigw_nodes:\n      hosts:\n        10.0.0.2:\n' }, /metrics_nodes: is missing or has no hosts/],
-  ['a bad control-plane address', { 'hosts.yaml': `${GROUPS('        10.0.0.1:\n')}    control_plane_nodes:\n      hosts:\n        cp_1:\n` }, /control_plane_nodes\.cp_1: must be an IPv4 or IPv6 address/],
-  ['a dojot v0.7.1 hosts file', { 'hosts.yaml': `${GROUPS('        10.0.0.1:\n')}    http_agent_nodes:\n      hosts:\n        10.0.0.3:\n` }, /is a hosts file of dojot v0\.7\.1 or later \(it has the group http_agent_nodes\)/],
-  ['a directory without a hosts file', { 'group_vars/all/dojot.yaml': 'dojot_namespace: dojot\n' }, /has no hosts file \(hosts\.yaml, hosts\.yml, hosts\)/],
-  ['a dojot v0.4 directory', { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/dojot-k8s/dojot.yaml': 'dojot_namespace: dojot\n' }, /group_vars\/dojot-k8s: is where dojot v0\.4\.0 to v0\.4\.3 kept their variables/],
-  ['a dojot v0.7 directory', { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/all/dojot.yaml': 'dojot_namespace: dojot\n', 'group_vars/all/labels.yaml': 'dojot_vernemq_nodenames: [a]\n' }, /is an inventory of dojot v0\.7 or later \(it has dojot_vernemq_nodenames\)/],
-  ['an unknown variable in group_vars', { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/all/dojot.yaml': 'dojot_vernemq_replica: 3\n' }, /dojot\.yaml: dojot_vernemq_replica: unknown key 'dojot_vernemq_replica'; did you mean 'dojot_vernemq_replicas'\?/],
-  ['a list as a group_vars file', { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/all/extra.yaml': '- a\n- b\n' }, /extra\.yaml: \(top level\): must be a mapping of Ansible variables/],
-  ['an unknown optional service', { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/all/services.yaml': 'optional: { influxdb: false, flux_capacitor: true }\n' }, /services\.yaml: optional\.flux_capacitor \(optional\.fluxCapacitor\): unknown key 'fluxCapacitor'/],
-  ['a bad value in group_vars', { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/all/dojot.yaml': 'dojot_vernemq_replicas: 0\n' }, /dojot\.yaml: dojot_vernemq_replicas \(vernemq\.replicas\): must be a whole number of replicas/],
+  [
+    "the example's placeholders",
+    { 'hosts.yaml': GROUPS('        MQTT_HOST_ADDRESS:\n') },
+    /mqtt_nodes\.MQTT_HOST_ADDRESS: 'MQTT_HOST_ADDRESS' is the example inventory's placeholder/,
+  ],
+  [
+    'an address out of range',
+    { 'hosts.yaml': GROUPS('        10.0.0.300:\n') },
+    /mqtt_nodes\.10\.0\.0\.300: must be an IPv4 or IPv6 address \(no zone id\) or a DNS name/,
+  ],
+  [
+    'an ansible_host out of range',
+    { 'hosts.yaml': GROUPS('        verne-1: { ansible_host: 10.0.0.256 }\n') },
+    /mqtt_nodes\.verne-1\.ansible_host: must be an IPv4 or IPv6 address/,
+  ],
+  [
+    'one address twice',
+    { 'hosts.yaml': GROUPS('        10.0.0.1:\n        v: { ansible_host: 10.0.0.1 }\n') },
+    /mqtt_nodes\.v\.ansible_host: '10\.0\.0\.1' is listed twice/,
+  ],
+  [
+    'an IPv6 zone id',
+    { 'hosts.yaml': GROUPS("        v: { ansible_host: 'fe80::1%eth0' }\n") },
+    /mqtt_nodes\.v\.ansible_host: must be an IPv4 or IPv6 address \(no zone id\)/,
+  ],
+  [
+    'a host name with an underscore',
+    { 'hosts.yaml': GROUPS('        verne_1:\n') },
+    /mqtt_nodes\.verne_1: must be an IPv4 or IPv6 address \(no zone id\) or a DNS name/,
+  ],
+  [
+    'no mqtt_nodes group',
+    {
+      'hosts.yaml':
+        'all:\n  children:\n    apigw_nodes:\n      hosts:\n        10.0.0.2:\n    metrics_nodes:\n      hosts:\n        10.0.0.2:\n',
+    },
+    /mqtt_nodes: is missing or has no hosts: the load balancer's mqtt entry point/,
+  ],
+  [
+    'an empty apigw_nodes group',
+    {
+      'hosts.yaml':
+        'all:\n  children:\n    mqtt_nodes:\n      hosts:\n        10.0.0.1:\n    apigw_nodes:\n      hosts:\n    metrics_nodes:\n      hosts:\n        10.0.0.2:\n',
+    },
+    /apigw_nodes: is missing or has no hosts: the load balancer's apigw entry point/,
+  ],
+  [
+    'no metrics_nodes group',
+    {
+      'hosts.yaml':
+        'all:\n  children:\n    mqtt_nodes:\n      hosts:\n        10.0.0.1:\n    apigw_nodes:\n      hosts:\n        10.0.0.2:\n',
+    },
+    /metrics_nodes: is missing or has no hosts/,
+  ],
+  [
+    'a group named constructor, and no metrics_nodes',
+    {
+      'hosts.yaml':
+        'all:\n  children:\n    constructor:\n      hosts:\n        10.0.0.9:\n    mqtt_nodes:\n      hosts:\n        10.0.0.1:\n    apigw_nodes:\n      hosts:\n        10.0.0.2:\n',
+    },
+    /metrics_nodes: is missing or has no hosts/,
+  ],
+  [
+    'a bad control-plane address',
+    { 'hosts.yaml': `${GROUPS('        10.0.0.1:\n')}    control_plane_nodes:\n      hosts:\n        cp_1:\n` },
+    /control_plane_nodes\.cp_1: must be an IPv4 or IPv6 address/,
+  ],
+  [
+    'a dojot v0.7.1 hosts file',
+    { 'hosts.yaml': `${GROUPS('        10.0.0.1:\n')}    http_agent_nodes:\n      hosts:\n        10.0.0.3:\n` },
+    /is a hosts file of dojot v0\.7\.1 or later \(it has the group http_agent_nodes\)/,
+  ],
+  [
+    'a directory without a hosts file',
+    { 'group_vars/all/dojot.yaml': 'dojot_namespace: dojot\n' },
+    /has no hosts file \(hosts\.yaml, hosts\.yml, hosts\)/,
+  ],
+  [
+    'a dojot v0.4 directory',
+    { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/dojot-k8s/dojot.yaml': 'dojot_namespace: dojot\n' },
+    /group_vars\/dojot-k8s: is where dojot v0\.4\.0 to v0\.4\.3 kept their variables/,
+  ],
+  [
+    'a dojot v0.7 directory',
+    {
+      'hosts.yaml': GROUPS('        10.0.0.1:\n'),
+      'group_vars/all/dojot.yaml': 'dojot_namespace: dojot\n',
+      'group_vars/all/labels.yaml': 'dojot_vernemq_nodenames: [a]\n',
+    },
+    /is an inventory of dojot v0\.7 or later \(it has dojot_vernemq_nodenames\)/,
+  ],
+  [
+    'an unknown variable in group_vars',
+    { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/all/dojot.yaml': 'dojot_vernemq_replica: 3\n' },
+    /dojot\.yaml: dojot_vernemq_replica: unknown key 'dojot_vernemq_replica'; did you mean 'dojot_vernemq_replicas'\?/,
+  ],
+  [
+    'a list as a group_vars file',
+    { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/all/extra.yaml': '- a\n- b\n' },
+    /extra\.yaml: \(top level\): must be a mapping of Ansible variables/,
+  ],
+  [
+    'an unknown optional service',
+    {
+      'hosts.yaml': GROUPS('        10.0.0.1:\n'),
+      'group_vars/all/services.yaml': 'optional: { influxdb: false, flux_capacitor: true }\n',
+    },
+    /services\.yaml: optional\.flux_capacitor \(optional\.fluxCapacitor\): unknown key 'fluxCapacitor'/,
+  ],
+  [
+    'a bad value in group_vars',
+    { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/all/dojot.yaml': 'dojot_vernemq_replicas: 0\n' },
+    /dojot\.yaml: dojot_vernemq_replicas \(vernemq\.replicas\): must be a whole number of replicas/,
+  ],
 ];
 
 function writeFiles(files: Record<string, string>): string {

@@ -32,7 +32,14 @@ describe('npm run diff', () => {
   });
 
   it('flags StatefulSet/postgres as not changeable in place when its persistence goes, and says how to apply it', () => {
-    const r = runDiff('--from', '100k', '--to', profileFile('preset: 100k\npostgres: { persistence: { enabled: false } }\n'), '--format', 'markdown');
+    const r = runDiff(
+      '--from',
+      '100k',
+      '--to',
+      profileFile('preset: 100k\npostgres: { persistence: { enabled: false } }\n'),
+      '--format',
+      'markdown',
+    );
     expect(r.out[0]).toBe('**dojot:** 1 changed, 0 added, 1 removed; 1 not changeable in place');
     expect(r.out).toContain('- `~ StatefulSet/dojot/postgres`');
     expect(r.out).toContain(
@@ -52,7 +59,9 @@ describe('npm run diff', () => {
     const r = runDiff('--from', path.join(dir, 'out'), '--to', '100k');
     expect(r.status).toBe(1);
     expect(r.out).toContain('      spec.serviceName: "zookeeper-old" -> "zookeeper-cluster"');
-    expect(runDiff('--from', path.join(dir, 'out'), '--to', '100k', '--flavour', 'vernemq').err[0]).toMatch(/--flavour does not apply to an output folder/);
+    expect(runDiff('--from', path.join(dir, 'out'), '--to', '100k', '--flavour', 'vernemq').err[0]).toMatch(
+      /--flavour does not apply to an output folder/,
+    );
   });
 
   it('refuses a missing side with the usage, exit 2', () => {
@@ -66,7 +75,10 @@ describe('npm run diff', () => {
     const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
     write('a.yaml', 'preset: 100k\nargocd: { repoURL: https://git.example.com/d.git, destinationServer: https://a.example.com }\n');
     write('b.yaml', 'preset: 100k\nargocd: { repoURL: https://git.example.com/d.git, destinationServer: https://b.example.com }\n');
-    write('b-tls.yaml', 'preset: 100k\napigw: { mutualTls: true }\nargocd: { repoURL: https://git.example.com/d.git, destinationServer: https://b.example.com, targetRevision: v2 }\n');
+    write(
+      'b-tls.yaml',
+      'preset: 100k\napigw: { mutualTls: true }\nargocd: { repoURL: https://git.example.com/d.git, destinationServer: https://b.example.com, targetRevision: v2 }\n',
+    );
     write('before.yaml', 'environments:\n  a: { profile: a.yaml }\n  b: { profile: b.yaml }\n');
     write('after.yaml', 'environments:\n  a: { profile: a.yaml }\n  b: { profile: b-tls.yaml }\n');
     const r = runDiff('--from', path.join(dir, 'before.yaml'), '--to', path.join(dir, 'after.yaml'));

@@ -33,13 +33,18 @@ describe('npm run secrets -- --format external-secret', () => {
     // The same keys as the Secrets, for every one of them.
     for (const d of external.docs) {
       const secret = plain.docs.find((s) => s.metadata.name === d.metadata.name);
-      expect(d.spec.data.map((x: { secretKey: string }) => x.secretKey), d.metadata.name).toEqual(Object.keys(secret.stringData));
+      expect(
+        d.spec.data.map((x: { secretKey: string }) => x.secretKey),
+        d.metadata.name,
+      ).toEqual(Object.keys(secret.stringData));
     }
   });
 
   it('needs the store, and takes a ClusterSecretStore', () => {
     expect(runSecrets('--format', 'external-secret').status).toBe(2);
-    expect(runSecrets('--format', 'external-secret', '--store', 'vault', '--store-kind', 'ClusterSecretStore').docs[0].spec.secretStoreRef).toEqual({ name: 'vault', kind: 'ClusterSecretStore' });
+    expect(
+      runSecrets('--format', 'external-secret', '--store', 'vault', '--store-kind', 'ClusterSecretStore').docs[0].spec.secretStoreRef,
+    ).toEqual({ name: 'vault', kind: 'ClusterSecretStore' });
     expect(runSecrets('--format', 'sealed').err[0]).toMatch(/^error: --format must be secret or external-secret, got 'sealed'/);
   });
 });

@@ -9,7 +9,7 @@ import { tempDir } from '../helpers/temp';
 const V060_EXAMPLE = path.join(__dirname, '..', 'fixtures', 'inventory', 'v0.6.0-example');
 
 describe('an Ansible inventory directory, read as Ansible reads it', () => {
-  it('takes v0.6.0\'s example inventory (placeholders filled in) as it is, services.yaml included', () => {
+  it("takes v0.6.0's example inventory (placeholders filled in) as it is, services.yaml included", () => {
     const o = runSynth(['--inventory', V060_EXAMPLE]);
     expect(o.status, o.lines.join('\n')).toBe(0);
     expect(o.lines.filter((l) => l.startsWith('error'))).toEqual([]);
@@ -18,7 +18,7 @@ describe('an Ansible inventory directory, read as Ansible reads it', () => {
     expect(o.lines.join('\n')).not.toMatch(/unknown key/);
   });
 
-  it('gives the repository\'s defaults, as v0.6.0\'s example does', () => {
+  it("gives the repository's defaults, as v0.6.0's example does", () => {
     const { profile, notices } = loadInputs({ inventory: V060_EXAMPLE });
     expect(profile).toEqual(loadProfile('default').profile);
     expect(notices).toEqual([]);
@@ -34,7 +34,7 @@ describe('an Ansible inventory directory, read as Ansible reads it', () => {
     expect(loadInputs({ profile: '100k', inventory: GUIDE_INVENTORY }).profile).toEqual(profileOf('100k'));
   });
 
-  it('reads YAML merge keys, as Ansible\'s YAML does', () => {
+  it("reads YAML merge keys, as Ansible's YAML does", () => {
     const dir = tempDir('dojot-merge-');
     fs.copyFileSync(path.join(V060_EXAMPLE, 'hosts.yaml'), path.join(dir, 'hosts.yaml'));
     fs.mkdirSync(path.join(dir, 'group_vars', 'all'), { recursive: true });

@@ -33,9 +33,17 @@ describe('upgrading a dojot that ansible-dojot v0.6.0 installed (the 100k set)',
   });
 
   it('keeps every claim, claim template and selector as it was: no data moves', () => {
-    const claims = changes.filter((c) => c.id.startsWith('PersistentVolumeClaim/') || c.fields.some((f) => f.path.startsWith('spec.volumeClaimTemplates') || f.path.startsWith('spec.selector')));
+    const claims = changes.filter(
+      (c) =>
+        c.id.startsWith('PersistentVolumeClaim/') ||
+        c.fields.some((f) => f.path.startsWith('spec.volumeClaimTemplates') || f.path.startsWith('spec.selector')),
+    );
     expect(claims.filter((c) => c.type !== 'added')).toEqual([]);
-    for (const claim of ['PersistentVolumeClaim/dojot/kong', 'PersistentVolumeClaim/dojot/kafka-ws', 'PersistentVolumeClaim/dojot/x509-identity-mgmt']) {
+    for (const claim of [
+      'PersistentVolumeClaim/dojot/kong',
+      'PersistentVolumeClaim/dojot/kafka-ws',
+      'PersistentVolumeClaim/dojot/x509-identity-mgmt',
+    ]) {
       expect(byType('removed')).not.toContain(claim);
     }
   });

@@ -9,7 +9,9 @@ describe('the summary every synth prints', () => {
   it('counts the objects per chart', () => {
     expect(o.status).toBe(0);
     // kafka-loopback has no disruption budget on the guide's one Kafka machine (lib/workloads.ts).
-    expect(summary[0]).toMatch(/^82 objects in 17 files: namespace 1, storage 9, zookeeper 3, .*kafka-loopback 2, .*network-policies 18, dojot-monitoring 4$/);
+    expect(summary[0]).toMatch(
+      /^82 objects in 17 files: namespace 1, storage 9, zookeeper 3, .*kafka-loopback 2, .*network-policies 18, dojot-monitoring 4$/,
+    );
   });
 
   it('lists the workloads of each node group with their replicas', () => {
@@ -18,7 +20,9 @@ describe('the summary every synth prints', () => {
   });
 
   it('names the entry points with their ports and NodePorts', () => {
-    expect(summary.at(-1)).toBe('entry points: mqtt 1883 -> NodePort 30004, mqtts 8883 -> NodePort 30005, apigw 80 -> NodePort 30001, metrics 8080 -> NodePort 30003');
+    expect(summary.at(-1)).toBe(
+      'entry points: mqtt 1883 -> NodePort 30004, mqtts 8883 -> NodePort 30005, apigw 80 -> NodePort 30001, metrics 8080 -> NodePort 30003',
+    );
   });
 
   it('comes with the fit of the requests per node group', () => {

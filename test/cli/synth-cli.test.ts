@@ -27,10 +27,15 @@ function runAsync(command: string[], env: Record<string, string>, dist = tempDir
   const scratch = tempDir('dojot-out-');
   const [cmd, ...args] = command.map((a) => a.replace('$SCRATCH', scratch));
   return new Promise((resolve, reject) => {
-    execFile(cmd, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOJOT_DIST: dist, CDK8S_OUTDIR: scratch, ...env } }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(error);
-      else resolve({ status: error ? (error.code as number) : 0, stdout, stderr, dist });
-    });
+    execFile(
+      cmd,
+      args,
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOJOT_DIST: dist, CDK8S_OUTDIR: scratch, ...env } },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') reject(error);
+        else resolve({ status: error ? (error.code as number) : 0, stdout, stderr, dist });
+      },
+    );
   });
 }
 
@@ -70,7 +75,7 @@ describe('a bad profile, through the real commands', () => {
     expect(r.status).toBe(1);
   });
 
-  it('npx cdk8s synth: the same, then the CLI\'s own one line (as the README shows)', () => {
+  it("npx cdk8s synth: the same, then the CLI's own one line (as the README shows)", () => {
     const r = run(CLI, { DOJOT_PROFILE: bad }, withPrevious());
     expectProblems(r);
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(/app expected to create/);
@@ -81,7 +86,10 @@ describe('a good synth', () => {
   let first: Run;
   let second: Run;
   beforeAll(async () => {
-    [first, second] = await Promise.all([runAsync(CLI, { DOJOT_PROFILE: '100k' }, withPrevious()), runAsync(APP, { DOJOT_PROFILE: '100k' })]);
+    [first, second] = await Promise.all([
+      runAsync(CLI, { DOJOT_PROFILE: '100k' }, withPrevious()),
+      runAsync(APP, { DOJOT_PROFILE: '100k' }),
+    ]);
   });
 
   it('replaces the previous dist/ as a whole', () => {
@@ -101,17 +109,23 @@ describe('a good synth', () => {
   });
 
   it('says in one line that the load balancer needs an inventory, and writes none of its files without one', () => {
-    expect(second.stderr).toContain("note: no inventory: the load balancer's files (haproxy.cfg and its sysctl file) need its nodes; give --inventory to write them");
+    expect(second.stderr).toContain(
+      "note: no inventory: the load balancer's files (haproxy.cfg and its sysctl file) need its nodes; give --inventory to write them",
+    );
     expect(Object.keys(read(second.dist)).filter((f) => !f.endsWith('.yaml') && !f.endsWith('.sh') && !f.startsWith('helm/'))).toEqual([]);
   });
 });
 
 describe('the output folder', () => {
-  it('refuses dist/ itself as cdk8s synth\'s output folder, and says dist/ was emptied', () => {
+  it("refuses dist/ itself as cdk8s synth's output folder, and says dist/ was emptied", () => {
     // As `cdk8s synth -o <dist>` runs the app (cdk8s-cli's synthApp): the output folder in
     // CDK8S_OUTDIR, emptied before the app starts, and its marker variable set.
     const dist = tempDir('dojot-dist-');
-    const r = spawnSync(process.execPath, ['scripts/run-app.cjs'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOJOT_DIST: dist, CDK8S_OUTDIR: dist, CDK8S_RECORD_CONSTRUCT_METADATA: 'false' } });
+    const r = spawnSync(process.execPath, ['scripts/run-app.cjs'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DOJOT_DIST: dist, CDK8S_OUTDIR: dist, CDK8S_RECORD_CONSTRUCT_METADATA: 'false' },
+    });
     expect(r.stderr).toContain(`error: the output folder is ${dist}/ itself (cdk8s synth -o ${dist}): the app writes ${dist}/`);
     expect(r.stderr).toContain(`${dist}/ was emptied before the app ran; write it again with npm run synth.`);
     expect(r.stderr).not.toContain('was left as it was');
@@ -125,7 +139,8 @@ describe('--help', () => {
     const r = runSynth(['--help']);
     expect(r.status).toBe(0);
     expect(r.lines).toContain('usage: npm run synth -- [options]');
-    for (const flag of ['--profile', '--inventory', '--flavour', '--environments', '--topology']) expect(r.lines.some((l) => l.startsWith(`  ${flag} `))).toBe(true);
+    for (const flag of ['--profile', '--inventory', '--flavour', '--environments', '--topology'])
+      expect(r.lines.some((l) => l.startsWith(`  ${flag} `))).toBe(true);
   });
 
   it('is what npm run synth runs, with the picture; the cdk8s app runs it without', () => {

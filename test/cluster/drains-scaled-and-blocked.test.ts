@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { GUIDE_DRAINS, expectDrained, podsOf } from './helpers/drains';
 import { GUIDE, expectPassed, failuresOf, profileFile, rehearse } from './helpers/rehearse';
 
-describe("drains where a group has several machines (npm run rehearse -- --drain)", () => {
-  it('Kafka and Zookeeper on three Kafka machines: a drained broker starts on another machine, with that machine\'s (empty) directory', async () => {
-    const scaled = profileFile('scaled.yaml', 'preset: 100k\nkafka: { clusterSize: 3 }\nzookeeper: { clusterSize: 3 }\ncapacity: { machines: { kafka: { count: 3 } } }\n');
+describe('drains where a group has several machines (npm run rehearse -- --drain)', () => {
+  it("Kafka and Zookeeper on three Kafka machines: a drained broker starts on another machine, with that machine's (empty) directory", async () => {
+    const scaled = profileFile(
+      'scaled.yaml',
+      'preset: 100k\nkafka: { clusterSize: 3 }\nzookeeper: { clusterSize: 3 }\ncapacity: { machines: { kafka: { count: 3 } } }\n',
+    );
     const r = await rehearse(['--profile', scaled, '--inventory', 'examples/guide-100k', '--drain']);
     expectPassed(r);
     expect(Object.keys(r.report.podsPerNode)).toEqual(expect.arrayContaining(['kafka-1', 'kafka-2', 'kafka-3']));
@@ -23,7 +26,7 @@ describe("drains where a group has several machines (npm run rehearse -- --drain
 });
 
 describe('a drain that a disruption budget blocks (negative control)', () => {
-  it('fails with kubectl drain\'s own words, within the bound', async () => {
+  it("fails with kubectl drain's own words, within the bound", async () => {
     const budget = profileFile(
       'blocking-budget.yaml',
       JSON.stringify({
@@ -40,7 +43,9 @@ describe('a drain that a disruption budget blocks (negative control)', () => {
     const blocked = r.report.drains?.find((d) => d.node === 'x509-1');
     expect(blocked?.completed).toBe(false);
     const x509 = r.report.failures.find((f) => f.object === 'Node x509-1');
-    expect(x509?.message, failuresOf(r)).toMatch(/^kubectl drain did not complete within 45 s: .*(disruption budget|global timeout reached)/);
+    expect(x509?.message, failuresOf(r)).toMatch(
+      /^kubectl drain did not complete within 45 s: .*(disruption budget|global timeout reached)/,
+    );
     // Nothing else failed but drains.
     for (const f of r.report.failures) expect(f.object, failuresOf(r)).toMatch(/^Node /);
   });

@@ -11,7 +11,10 @@ describe("drains on the guide's machines (npm run rehearse -- --drain)", () => {
       const [dojot, , x509, vernemq] = r.report.drains ?? [];
       // One machine in the group: what it ran waits, in the scheduler's words, until it is back.
       expect(dojot.pending.length).toBeGreaterThan(0);
-      for (const p of [...dojot.pending, ...x509.pending]) expect(p.message, p.pod).toMatch(/^0\/6 nodes are available: 1 node\(s\) were unschedulable, 5 node\(s\) didn't match Pod's node affinity\/selector/);
+      for (const p of [...dojot.pending, ...x509.pending])
+        expect(p.message, p.pod).toMatch(
+          /^0\/6 nodes are available: 1 node\(s\) were unschedulable, 5 node\(s\) didn't match Pod's node affinity\/selector/,
+        );
       // Three VerneMQ machines: the bridges move to the other two.
       expect(vernemq.rescheduled.filter((x) => /bridge/.test(x.pod)).length).toBe(6);
       for (const x of vernemq.rescheduled) expect(['vernemq-2', 'vernemq-3'], x.pod).toContain(x.node);

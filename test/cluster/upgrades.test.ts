@@ -13,7 +13,9 @@ describe('an upgrade over fields that cannot change in place (npm run rehearse -
       // A smaller claim template than today's.
       'StatefulSet/kafka-server': (o) => (o.spec.volumeClaimTemplates[0].spec.resources.requests.storage = '1Gi'),
       // A Job's template with a variable today's lacks.
-      'Job/kong-route-config': (o) => o.spec.template.spec.containers[0].env?.push({ name: 'EARLIER', value: '1' }) ?? (o.spec.template.spec.containers[0].env = [{ name: 'EARLIER', value: '1' }]),
+      'Job/kong-route-config': (o) =>
+        o.spec.template.spec.containers[0].env?.push({ name: 'EARLIER', value: '1' }) ??
+        (o.spec.template.spec.containers[0].env = [{ name: 'EARLIER', value: '1' }]),
       // A selector with one more label (and its pods with it).
       'Deployment/x509-identity-mgmt': (o) => {
         o.spec.selector.matchLabels.release = 'earlier';
@@ -22,7 +24,12 @@ describe('an upgrade over fields that cannot change in place (npm run rehearse -
     });
     const r = await rehearse([...GUIDE, '--upgrade-from', earlier]);
     expectPassed(r);
-    const refused = ['Deployment/dojot/x509-identity-mgmt', 'Job/dojot/kong-route-config', 'StatefulSet/dojot/kafka-server', 'StatefulSet/dojot/postgres'];
+    const refused = [
+      'Deployment/dojot/x509-identity-mgmt',
+      'Job/dojot/kong-route-config',
+      'StatefulSet/dojot/kafka-server',
+      'StatefulSet/dojot/postgres',
+    ];
     const upgrade = r.report.upgrade;
     expect(upgrade?.refusals.map((x) => x.id).sort(), r.stderr).toEqual(refused);
     for (const x of upgrade?.refusals ?? []) {
@@ -42,7 +49,7 @@ describe('an upgrade over fields that change in place', () => {
   it('is applied without a refusal, and every workload then runs its new template', async () => {
     const earlier = earlierOutput(GUIDE, {
       'Deployment/data-broker': (o) => (o.spec.template.spec.containers[0].resources.requests.memory = '64Mi'),
-      'StatefulSet/vernemq-k8s': (o) => o.spec.template.metadata.annotations = { ...o.spec.template.metadata.annotations, earlier: '1' },
+      'StatefulSet/vernemq-k8s': (o) => (o.spec.template.metadata.annotations = { ...o.spec.template.metadata.annotations, earlier: '1' }),
       'ConfigMap/kong-config': (o) => (o.data['kong-config.sh'] = `${o.data['kong-config.sh']}\n# earlier\n`),
     });
     const r = await rehearse([...GUIDE, '--upgrade-from', earlier]);
@@ -54,15 +61,19 @@ describe('an upgrade over fields that change in place', () => {
 });
 
 describe('an upgrade whose refusal npm run diff did not predict (negative control)', () => {
-  it('fails, naming the object and the server\'s words', async () => {
+  it("fails, naming the object and the server's words", async () => {
     // synth never writes an immutable ConfigMap, so npm run diff has no rule for one: made
     // immutable in the earlier output, it cannot take today's, and nothing predicted it.
     const earlier = earlierOutput(GUIDE, { 'ConfigMap/postgres-init': (o) => (o.immutable = true) });
     const r = await rehearse([...GUIDE, '--upgrade-from', earlier]);
     expect(r.status).toBe(1);
     const miss = r.report.failures.find((f) => f.object === 'ConfigMap/dojot/postgres-init');
-    expect(miss?.message, failuresOf(r)).toMatch(/^the API server refused the upgrade \(ConfigMap "postgres-init" is invalid: .*immutable.*\), and npm run diff did not list it as impossible in place$/);
-    expect(r.report.upgrade?.refusals).toEqual([expect.objectContaining({ id: 'ConfigMap/dojot/postgres-init', predicted: false, procedureRan: false })]);
+    expect(miss?.message, failuresOf(r)).toMatch(
+      /^the API server refused the upgrade \(ConfigMap "postgres-init" is invalid: .*immutable.*\), and npm run diff did not list it as impossible in place$/,
+    );
+    expect(r.report.upgrade?.refusals).toEqual([
+      expect.objectContaining({ id: 'ConfigMap/dojot/postgres-init', predicted: false, procedureRan: false }),
+    ]);
     // The rest came through: the only other complaint is kubectl diff's, about that ConfigMap.
     for (const f of r.report.failures.filter((x) => x !== miss)) {
       expect(f.object, failuresOf(r)).toMatch(/^kubectl diff -f /);

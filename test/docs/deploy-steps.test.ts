@@ -12,7 +12,7 @@ const deploySteps = () => readmeDeploySteps();
 /** The arguments after `--` of an `npm run` line. */
 const argsOf = (step: string) => step.split(' -- ')[1].split('|')[0].trim().split(/\s+/);
 
-describe('the README\'s deploy steps', () => {
+describe("the README's deploy steps", () => {
   const steps = deploySteps();
   const index = (re: RegExp) => steps.findIndex((s) => re.test(s));
 
@@ -21,7 +21,10 @@ describe('the README\'s deploy steps', () => {
     const namespace = index(/^kubectl apply -f dist\/0000-namespace\.k8s\.yaml$/);
     const secrets = index(/^npm run -s secrets .*\| kubectl apply -f -$/);
     const all = index(/^kubectl apply -f dist$/);
-    expect([synth, namespace, secrets, all].every((i) => i >= 0), steps.join('\n')).toBe(true);
+    expect(
+      [synth, namespace, secrets, all].every((i) => i >= 0),
+      steps.join('\n'),
+    ).toBe(true);
     // Synthesize, create the namespace, put the Secrets into it, then everything else.
     expect(synth).toBeLessThan(namespace);
     expect(namespace).toBeLessThan(secrets);
@@ -31,7 +34,9 @@ describe('the README\'s deploy steps', () => {
 
   it('are each one the rehearsal knows how to run (npm run rehearse)', () => {
     expect(classifySteps(steps).map((s) => s.kind)).toEqual(['synth', 'apply', 'secrets', 'host-directories', 'apply']);
-    expect(() => classifySteps([...steps, 'helm upgrade dojot ./chart'])).toThrow(/'helm upgrade dojot \.\/chart' is not one the rehearsal knows/);
+    expect(() => classifySteps([...steps, 'helm upgrade dojot ./chart'])).toThrow(
+      /'helm upgrade dojot \.\/chart' is not one the rehearsal knows/,
+    );
   });
 
   it('run without a cluster as far as they can: synth, the namespace file, the Secrets, the volume script', () => {
@@ -42,7 +47,9 @@ describe('the README\'s deploy steps', () => {
 
     const out: string[] = [];
     const errors: string[] = [];
-    expect(secretsCommand(argsOf(steps[index(/^npm run -s secrets /)]), {}, { out: (l) => out.push(l), err: (l) => errors.push(l) })).toBe(0);
+    expect(secretsCommand(argsOf(steps[index(/^npm run -s secrets /)]), {}, { out: (l) => out.push(l), err: (l) => errors.push(l) })).toBe(
+      0,
+    );
     const secrets = YAML.parseAllDocuments(out.join('\n')).map((d) => d.toJS());
     expect(secrets.length).toBeGreaterThan(4);
     for (const s of secrets) expect(s).toMatchObject({ kind: 'Secret', metadata: { namespace: 'dojot' } });

@@ -10,7 +10,9 @@ describe('README', () => {
   });
 
   it('documents every field of the profile with its default', () => {
-    const undocumented = profileRows().filter((r) => r.type !== 'group' && r.defaultValue === '' && !r.path.startsWith('versions.') && !r.path.startsWith('optional.'));
+    const undocumented = profileRows().filter(
+      (r) => r.type !== 'group' && r.defaultValue === '' && !r.path.startsWith('versions.') && !r.path.startsWith('optional.'),
+    );
     expect(undocumented.map((r) => r.path)).toEqual([]);
   });
 });

@@ -26,7 +26,11 @@ export function runSynth(argv: readonly string[], layout?: Layout): Outcome {
   fs.writeFileSync(path.join(dist, 'previous.k8s.yaml'), 'kind: Previous\n');
   const distBefore = readDir(dist);
   const lines: string[] = [];
-  const status = synthCommand(argv, { DOJOT_DIST: dist, CDK8S_OUTDIR: tempDir('dojot-out-') }, { err: (l) => lines.push(...l.split('\n')), out: (l) => lines.push(...l.split('\n')) }, layout);
+  const status = synthCommand(
+    argv,
+    { DOJOT_DIST: dist, CDK8S_OUTDIR: tempDir('dojot-out-') },
+    { err: (l) => lines.push(...l.split('\n')), out: (l) => lines.push(...l.split('\n')) },
+    layout,
+  );
   return { status, lines, distBefore, distAfter: readDir(dist) };
 }
-

@@ -21,7 +21,10 @@ const BATCH = 250;
 const SPREAD_TOLERANCE = 0.02;
 
 function rssBytes(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D+/g, '')) * 1024;
 }
 
@@ -33,14 +36,17 @@ async function main(): Promise<void> {
     const maxconn = Number(/maxconn (\d+)/.exec(fs.readFileSync(config, 'utf8'))![1]);
     for (const a of BROKERS) await startBroker(lab, a, profile.nodePorts.mqtt);
     const haproxy = await startHaproxy(lab, config, statsSocket);
-    while ((await showStat(statsSocket)).some((r) => r.proxy === 'mqtt' && r.server.startsWith('mqtt-') && r.status !== 'UP')) await new Promise((r) => setTimeout(r, 100));
+    while ((await showStat(statsSocket)).some((r) => r.proxy === 'mqtt' && r.server.startsWith('mqtt-') && r.status !== 'UP'))
+      await new Promise((r) => setTimeout(r, 100));
     const baseRss = rssBytes(haproxy.child.pid!);
 
     const start = process.hrtime.bigint();
     let failure = '';
     while (sessions.length < maxconn && !failure) {
       const n = Math.min(BATCH, maxconn - sessions.length);
-      const results = await Promise.allSettled(Array.from({ length: n }, (_, i) => mqttConnect('127.0.0.1', 1883, `bench-${sessions.length + i}`, 5000)));
+      const results = await Promise.allSettled(
+        Array.from({ length: n }, (_, i) => mqttConnect('127.0.0.1', 1883, `bench-${sessions.length + i}`, 5000)),
+      );
       for (const r of results) {
         if (r.status === 'fulfilled') sessions.push(r.value);
         else failure ||= String(r.reason?.message ?? r.reason);
@@ -54,12 +60,20 @@ async function main(): Promise<void> {
     const projected = baseRss + perSession * TARGET_SESSIONS;
 
     const mib = (b: number) => `${(b / 1024 ** 2).toFixed(1)} MiB`;
-    console.log(`HAProxy ${DEVICES} devices sized: maxconn ${maxconn}; ${os.cpus().length} cores, open files limit ${fs.readFileSync('/proc/self/limits', 'utf8').match(/Max open files\s+(\d+)/)?.[1]}`);
+    console.log(
+      `HAProxy ${DEVICES} devices sized: maxconn ${maxconn}; ${os.cpus().length} cores, open files limit ${fs.readFileSync('/proc/self/limits', 'utf8').match(/Max open files\s+(\d+)/)?.[1]}`,
+    );
     console.log(`sessions held at once      ${held}${failure ? `   (stopped by: ${failure})` : '   (all of maxconn)'}`);
-    console.log(`setup rate                 ${(sessions.length / seconds).toFixed(0)} sessions/s (${sessions.length} in ${seconds.toFixed(2)} s, ${BATCH} at a time)`);
+    console.log(
+      `setup rate                 ${(sessions.length / seconds).toFixed(0)} sessions/s (${sessions.length} in ${seconds.toFixed(2)} s, ${BATCH} at a time)`,
+    );
     console.log(`spread per broker          ${spread.map((r) => `${r.server} ${r.current}`).join(', ')}`);
-    console.log(`HAProxy RSS                ${mib(baseRss)} idle, ${mib(peakRss)} at peak: ${(perSession / 1024).toFixed(2)} KiB per session`);
-    console.log(`100,000 sessions           ${mib(projected)} projected, ${((projected / GUIDE_NODE_BYTES) * 100).toFixed(1)}% of the guide's 4 GB HAProxy node`);
+    console.log(
+      `HAProxy RSS                ${mib(baseRss)} idle, ${mib(peakRss)} at peak: ${(perSession / 1024).toFixed(2)} KiB per session`,
+    );
+    console.log(
+      `100,000 sessions           ${mib(projected)} projected, ${((projected / GUIDE_NODE_BYTES) * 100).toFixed(1)}% of the guide's 4 GB HAProxy node`,
+    );
     lab.assertRunning();
     const share = held / BROKERS.length;
     const uneven = spread.filter((r) => Math.abs(r.current - share) > share * SPREAD_TOLERANCE || r.status !== 'UP');

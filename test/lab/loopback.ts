@@ -25,7 +25,13 @@ export function writeLoopbackConfig(dir: string, expectedDevices: number): Loopb
   const layer = { ...PRESETS['100k'], loadBalancer: { ...PRESETS['100k'].loadBalancer, expectedDevices } };
   const profile = withInventory(resolveProfile('loopback', layer).profile, LOOPBACK_INVENTORY);
   const statsSocket = path.join(dir, 'haproxy.sock');
-  const haproxy = loadBalancerFiles(profile, { bindAddress: '127.0.0.1', dropPrivileges: false, daemon: false, logs: [], statsSocket }).files.find((f) => f.name === 'haproxy.cfg')!;
+  const haproxy = loadBalancerFiles(profile, {
+    bindAddress: '127.0.0.1',
+    dropPrivileges: false,
+    daemon: false,
+    logs: [],
+    statsSocket,
+  }).files.find((f) => f.name === 'haproxy.cfg')!;
   const config = path.join(dir, 'haproxy.cfg');
   fs.writeFileSync(config, haproxy.content);
   return { profile, config, statsSocket };

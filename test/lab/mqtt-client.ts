@@ -44,7 +44,8 @@ export function mqttConnect(host: string, port: number, clientId: string, timeou
     socket.on('data', (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);
       if (!accepted && buffer.length >= 4) {
-        if (!buffer.subarray(0, 4).equals(CONNACK_ACCEPTED)) return fail(new Error(`${clientId}: CONNACK refused: ${buffer.subarray(0, 4).toString('hex')}`));
+        if (!buffer.subarray(0, 4).equals(CONNACK_ACCEPTED))
+          return fail(new Error(`${clientId}: CONNACK refused: ${buffer.subarray(0, 4).toString('hex')}`));
         accepted = true;
         buffer = buffer.subarray(4);
         clearTimeout(timer);

@@ -38,7 +38,8 @@ export class Lab {
   /** Throws, with their own output, when processes of the lab have exited without being stopped. */
   assertRunning(): void {
     const dead = this.processes.filter((p) => (p.child.exitCode !== null || p.child.signalCode !== null) && !this.stopping.has(p.child));
-    if (dead.length) throw new Error(dead.map((p) => `${p.name} exited (${p.child.exitCode ?? p.child.signalCode}); its output:\n${p.log()}`).join('\n'));
+    if (dead.length)
+      throw new Error(dead.map((p) => `${p.name} exited (${p.child.exitCode ?? p.child.signalCode}); its output:\n${p.log()}`).join('\n'));
   }
 
   /**
@@ -48,7 +49,8 @@ export class Lab {
   async waitUntilUp(p: LabProcess, probe: () => Promise<boolean> | boolean, what: string, timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (p.child.exitCode !== null || p.child.signalCode !== null) throw new Error(`${p.name} exited (${p.child.exitCode ?? p.child.signalCode}) before ${what}; its output:\n${p.log()}`);
+      if (p.child.exitCode !== null || p.child.signalCode !== null)
+        throw new Error(`${p.name} exited (${p.child.exitCode ?? p.child.signalCode}) before ${what}; its output:\n${p.log()}`);
       if (await probe()) break;
       if (Date.now() > deadline) throw new Error(`${p.name}: ${what} did not happen within ${timeoutMs} ms; its output:\n${p.log()}`);
       await new Promise((r) => setTimeout(r, 25));
@@ -88,7 +90,18 @@ export function portOpen(host: string, port: number): Promise<boolean> {
 /** Starts one mosquitto broker listening on `address:port` (a stand-in for a VerneMQ node), and waits until it is up. */
 export async function startBroker(lab: Lab, address: string, port: number): Promise<LabProcess> {
   const conf = path.join(lab.dir, `mosquitto-${address}.conf`);
-  fs.writeFileSync(conf, [`listener ${port} ${address}`, 'allow_anonymous true', 'persistence false', 'log_dest stderr', 'log_type error', 'max_connections -1', ''].join('\n'));
+  fs.writeFileSync(
+    conf,
+    [
+      `listener ${port} ${address}`,
+      'allow_anonymous true',
+      'persistence false',
+      'log_dest stderr',
+      'log_type error',
+      'max_connections -1',
+      '',
+    ].join('\n'),
+  );
   const broker = lab.start(`mosquitto on ${address}:${port}`, 'mosquitto', ['-c', conf]);
   await lab.waitUntilUp(broker, () => portOpen(address, port), `listening on ${address}:${port}`);
   return broker;
@@ -121,7 +134,15 @@ export async function showStat(socketPath: string): Promise<StatRow[]> {
   const [header, ...rows] = (await statsCommand(socketPath, 'show stat')).trim().split('\n');
   const cols = header.replace(/^# /, '').split(',');
   const at = (name: string) => cols.indexOf(name);
-  return rows.map((r) => r.split(',')).map((f) => ({ proxy: f[at('pxname')], server: f[at('svname')], status: f[at('status')], current: Number(f[at('scur')]), total: Number(f[at('stot')]) }));
+  return rows
+    .map((r) => r.split(','))
+    .map((f) => ({
+      proxy: f[at('pxname')],
+      server: f[at('svname')],
+      status: f[at('status')],
+      current: Number(f[at('scur')]),
+      total: Number(f[at('stot')]),
+    }));
 }
 
 /** Starts HAProxy in the foreground on a config and waits for its stats socket. */

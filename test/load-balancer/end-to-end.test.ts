@@ -13,7 +13,8 @@ describe('HAProxy with the generated config, three brokers, one killed', () => {
   const { profile, config, statsSocket } = writeLoopbackConfig(lab.dir, 8000);
   const mqttPort = profile.nodePorts.mqtt;
   const sessions: MqttSession[] = [];
-  const mqttServers = async (): Promise<StatRow[]> => (await showStat(statsSocket)).filter((r) => r.proxy === 'mqtt' && r.server.startsWith('mqtt-'));
+  const mqttServers = async (): Promise<StatRow[]> =>
+    (await showStat(statsSocket)).filter((r) => r.proxy === 'mqtt' && r.server.startsWith('mqtt-'));
   const brokers = new Map<string, Awaited<ReturnType<typeof startBroker>>>();
 
   beforeAll(async () => {
@@ -77,7 +78,7 @@ describe('HAProxy with the generated config, three brokers, one killed', () => {
     expect(total('mqtt-1', after) - total('mqtt-1', before) + total('mqtt-3', after) - total('mqtt-3', before)).toBe(LATER_CLIENTS);
   });
 
-  it('keeps the sessions on the survivors open: only the killed broker\'s clients were cut', async () => {
+  it("keeps the sessions on the survivors open: only the killed broker's clients were cut", async () => {
     const first = sessions.slice(0, CLIENTS);
     const cut = first.filter((s) => s.closed()).length;
     expect(cut).toBe(before.find((r) => r.server === 'mqtt-2')!.current);

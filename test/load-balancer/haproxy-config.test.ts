@@ -14,7 +14,7 @@ describe('haproxy.cfg of the 100k preset', () => {
   const p = lbProfile('100k');
   const text = cfg(p);
 
-  it('has the original\'s entry points, each a TCP listen to its nodes\' NodePort', () => {
+  it("has the original's entry points, each a TCP listen to its nodes' NodePort", () => {
     expect([...sections(text).keys()]).toEqual(['global', 'defaults', 'listen mqtt', 'listen mqtts', 'listen apigw', 'listen metrics']);
     expect(section(text, 'listen mqtt')).toEqual([
       'bind *:1883',
@@ -24,7 +24,11 @@ describe('haproxy.cfg of the 100k preset', () => {
       'server mqtt-3 192.168.0.16:30004 check inter 1000ms fall 3 rise 5',
     ]);
     expect(section(text, 'listen mqtts')).toContain('server mqtt-3 192.168.0.16:30005 check inter 1000ms fall 3 rise 5');
-    expect(section(text, 'listen apigw')).toEqual(['bind *:80', 'balance leastconn', 'server dojot-1 192.168.0.13:30001 check inter 1000ms fall 3 rise 5']);
+    expect(section(text, 'listen apigw')).toEqual([
+      'bind *:80',
+      'balance leastconn',
+      'server dojot-1 192.168.0.13:30001 check inter 1000ms fall 3 rise 5',
+    ]);
     expect(section(text, 'listen metrics')).toContain('server metrics-1 192.168.0.13:30003 check inter 1000ms fall 3 rise 5');
   });
 
@@ -44,14 +48,16 @@ describe('haproxy.cfg of the 100k preset', () => {
 
   it('logs (so that option tcplog takes effect) and offers operators a stats socket', () => {
     expect(section(text, 'defaults')).toEqual(expect.arrayContaining(['log global', 'option tcplog']));
-    expect(section(text, 'global')).toEqual(expect.arrayContaining(['log /dev/log local0', 'stats socket /run/haproxy/admin.sock mode 660 level admin']));
+    expect(section(text, 'global')).toEqual(
+      expect.arrayContaining(['log /dev/log local0', 'stats socket /run/haproxy/admin.sock mode 660 level admin']),
+    );
   });
 
-  it('has enough source ports with the guide\'s port range: no capacity warning', () => {
+  it("has enough source ports with the guide's port range: no capacity warning", () => {
     expect(loadBalancerFiles(p).notices).toEqual([]);
   });
 
-  it('says what to change when the LB host keeps the kernel\'s default port range', () => {
+  it("says what to change when the LB host keeps the kernel's default port range", () => {
     const notices = loadBalancerFiles(lbProfile('100k', { loadBalancer: { localPortRange: { low: 32768, high: 60999 } } })).notices;
     expect(notices).toHaveLength(2); // mqtt and mqtts
     expect(notices[0]).toBe(
@@ -66,7 +72,9 @@ describe('haproxy.cfg of the 100k preset', () => {
   });
 
   it('multiplies the source ports with extra source addresses, one server line per address', () => {
-    const q = lbProfile('100k', { loadBalancer: { localPortRange: { low: 32768, high: 60999 }, sourceAddresses: ['10.0.0.2', '10.0.0.3'] } });
+    const q = lbProfile('100k', {
+      loadBalancer: { localPortRange: { low: 32768, high: 60999 }, sourceAddresses: ['10.0.0.2', '10.0.0.3'] },
+    });
     expect(loadBalancerFiles(q).notices).toEqual([]);
     expect(section(cfg(q), 'listen mqtts').filter((l) => l.startsWith('server mqtt-1'))).toEqual([
       'server mqtt-1-src1 192.168.0.14:30005 source 10.0.0.2 check inter 1000ms fall 3 rise 5',
@@ -74,7 +82,7 @@ describe('haproxy.cfg of the 100k preset', () => {
     ]);
   });
 
-  it('writes the guide\'s port range and what 100,000 sessions need into the sysctl file', () => {
+  it("writes the guide's port range and what 100,000 sessions need into the sysctl file", () => {
     const sysctl = file(p, 'sysctl-load-balancer.conf');
     expect(sysctl).toContain('\nnet.ipv4.ip_local_port_range = 1024 65535\n');
     expect(sysctl).toContain('\nfs.nr_open = 1048576\n');
@@ -87,14 +95,20 @@ describe('entry points follow the profile', () => {
     expect(sections(cfg(lbProfile('100k', { vernemq: { insecureMqtt: false } }))).has('listen mqtt')).toBe(false);
   });
 
-  it('fronts Kong\'s HTTPS only with mutual TLS, when its NodePort exists', () => {
+  it("fronts Kong's HTTPS only with mutual TLS, when its NodePort exists", () => {
     expect(sections(cfg(lbProfile('100k'))).has('listen apigws')).toBe(false);
     const tls = cfg(lbProfile('100k', { apigw: { mutualTls: true }, nodePorts: { apigw: { https: 31443 } } }));
-    expect(section(tls, 'listen apigws')).toEqual(['bind *:443', 'balance leastconn', 'server dojot-1 192.168.0.13:31443 check inter 1000ms fall 3 rise 5']);
+    expect(section(tls, 'listen apigws')).toEqual([
+      'bind *:443',
+      'balance leastconn',
+      'server dojot-1 192.168.0.13:31443 check inter 1000ms fall 3 rise 5',
+    ]);
   });
 
-  it('uses the profile\'s NodePorts', () => {
-    expect(section(cfg(lbProfile('100k', { nodePorts: { mqtts: 31883 } })), 'listen mqtts')[2]).toBe('server mqtt-1 192.168.0.14:31883 check inter 1000ms fall 3 rise 5');
+  it("uses the profile's NodePorts", () => {
+    expect(section(cfg(lbProfile('100k', { nodePorts: { mqtts: 31883 } })), 'listen mqtts')[2]).toBe(
+      'server mqtt-1 192.168.0.14:31883 check inter 1000ms fall 3 rise 5',
+    );
   });
 
   it('warns when the NodePorts are not fixed (default preset)', () => {
@@ -102,11 +116,11 @@ describe('entry points follow the profile', () => {
   });
 });
 
-describe('with the guide\'s inventory and a control plane', () => {
+describe("with the guide's inventory and a control plane", () => {
   const p = withInventory(lbProfile('100k'), path.join(INVENTORIES, 'guide.hosts.yaml'));
   const text = cfg(p);
 
-  it('takes the nodes\' addresses from the inventory', () => {
+  it("takes the nodes' addresses from the inventory", () => {
     expect(p.loadBalancer.nodes).toEqual({
       mqtt: ['10.20.0.14', '10.20.0.15', '10.20.0.16'],
       apigw: ['10.20.0.13'],
@@ -134,10 +148,12 @@ describe('with the guide\'s inventory and a control plane', () => {
     expect(loadBalancerFiles(p).notices).toContain('kubeadm init --control-plane-endpoint "dojot.domain:6443" --upload-certs');
   });
 
-  it('fronts LwM2M\'s UDP ports with nginx in the lwm2m flavour, and in no other', () => {
+  it("fronts LwM2M's UDP ports with nginx in the lwm2m flavour, and in no other", () => {
     expect(loadBalancerFiles(p).files.map((f) => f.name)).not.toContain('nginx-lwm2m.conf');
     const nginx = file({ ...p, flavour: 'lwm2m' }, 'nginx-lwm2m.conf');
-    expect(nginx).toContain('    upstream lwm2m_coap {\n        least_conn;\n        server 10.20.0.13:30006;\n    }\n    server {\n        listen 5683 udp;');
+    expect(nginx).toContain(
+      '    upstream lwm2m_coap {\n        least_conn;\n        server 10.20.0.13:30006;\n    }\n    server {\n        listen 5683 udp;',
+    );
     expect(nginx).toContain('listen 5694 udp;');
     expect(nginx).toContain('listen 5896;');
   });

@@ -26,14 +26,21 @@ function inventory(content: string): string {
 
 describe('an Ansible inventory', () => {
   it('gives the groups it has, and no node to the others (no preset carries addresses)', () => {
-    const p = withInventory(profileOf('100k'), inventory('all:\n  children:\n    mqtt_nodes:\n      hosts:\n        10.1.0.1:\n        10.1.0.2:\n'));
+    const p = withInventory(
+      profileOf('100k'),
+      inventory('all:\n  children:\n    mqtt_nodes:\n      hosts:\n        10.1.0.1:\n        10.1.0.2:\n'),
+    );
     expect(p.loadBalancer.nodes.mqtt).toEqual(['10.1.0.1', '10.1.0.2']);
     expect(p.loadBalancer.nodes.apigw).toEqual([]);
     expect(profileOf('100k').loadBalancer.nodes).toEqual({ mqtt: [], apigw: [], metrics: [], lwm2m: [], controlPlane: [] });
   });
 
   it('reads groups nested under other groups, and hosts of child groups', () => {
-    const { nodes } = readInventory(inventory('all:\n  children:\n    dojot:\n      children:\n        mqtt_nodes:\n          children:\n            verne:\n              hosts:\n                v1: { ansible_host: 10.1.0.1 }\n'));
+    const { nodes } = readInventory(
+      inventory(
+        'all:\n  children:\n    dojot:\n      children:\n        mqtt_nodes:\n          children:\n            verne:\n              hosts:\n                v1: { ansible_host: 10.1.0.1 }\n',
+      ),
+    );
     expect(nodes.mqtt).toEqual(['10.1.0.1']);
   });
 
@@ -45,7 +52,7 @@ describe('an Ansible inventory', () => {
     ]);
   });
 
-  it('names the example inventory\'s placeholders as such', () => {
+  it("names the example inventory's placeholders as such", () => {
     expect(problemsOf(inventory('all:\n  children:\n    mqtt_nodes:\n      hosts:\n        MQTT_HOST_ADDRESS:\n'))).toEqual([
       "mqtt_nodes.MQTT_HOST_ADDRESS: 'MQTT_HOST_ADDRESS' is the example inventory's placeholder: write the node's address",
     ]);
@@ -60,7 +67,9 @@ describe('an Ansible inventory', () => {
 
   it('points at the line of a YAML error, and at a missing file', () => {
     expect(problemsOf(inventory('all:\n  children: [\n'))).toEqual([expect.stringMatching(/^line \d+: /)]);
-    expect(problemsOf('/nonexistent/hosts.yaml')).toEqual([": '/nonexistent/hosts.yaml' is neither an inventory directory nor a hosts file"]);
+    expect(problemsOf('/nonexistent/hosts.yaml')).toEqual([
+      ": '/nonexistent/hosts.yaml' is neither an inventory directory nor a hosts file",
+    ]);
   });
 });
 

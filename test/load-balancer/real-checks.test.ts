@@ -14,10 +14,16 @@ const INVENTORIES = path.join(__dirname, '..', 'fixtures', 'inventory');
 const CASES: Array<[string, () => Profile]> = [
   ['default preset', () => lbProfile('default')],
   ['100k preset', () => lbProfile('100k')],
-  ['100k with the guide\'s inventory and control plane', () => withInventory(lbProfile('100k'), path.join(INVENTORIES, 'guide.hosts.yaml'))],
-  ['100k with mutual TLS and extra source addresses', () => lbProfile('100k', { apigw: { mutualTls: true }, loadBalancer: { sourceAddresses: ['10.0.0.2', '10.0.0.3'] } })],
+  ["100k with the guide's inventory and control plane", () => withInventory(lbProfile('100k'), path.join(INVENTORIES, 'guide.hosts.yaml'))],
+  [
+    '100k with mutual TLS and extra source addresses',
+    () => lbProfile('100k', { apigw: { mutualTls: true }, loadBalancer: { sourceAddresses: ['10.0.0.2', '10.0.0.3'] } }),
+  ],
   ['the loopback inventory', () => withInventory(lbProfile('100k', { loadBalancer: { expectedDevices: 8000 } }), LOOPBACK_INVENTORY)],
-  ['the lwm2m flavour, with the guide\'s inventory and control plane', () => withInventory(lbProfile('100k', { flavour: 'lwm2m' }), path.join(INVENTORIES, 'guide.hosts.yaml'))],
+  [
+    "the lwm2m flavour, with the guide's inventory and control plane",
+    () => withInventory(lbProfile('100k', { flavour: 'lwm2m' }), path.join(INVENTORIES, 'guide.hosts.yaml')),
+  ],
   ['the mosca flavour', () => lbProfile('100k', { flavour: 'mosca' })],
 ];
 

@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/temp';
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'profiles');
 
 describe('presets', () => {
-  it('default is the repository\'s defaults: no fixed ports, no affinity, no volumes, one broker', () => {
+  it("default is the repository's defaults: no fixed ports, no affinity, no volumes, one broker", () => {
     const p = loadProfile('default').profile;
     expect(p.nodePorts.fixed).toBe(false);
     expect(p.placement.nodeAffinity).toBe(false);
@@ -20,7 +20,7 @@ describe('presets', () => {
     expect(p.domainName).toBe('localhost');
   });
 
-  it('100k is the guide\'s environment', () => {
+  it("100k is the guide's environment", () => {
     const p = loadProfile('100k').profile;
     expect(p.vernemq.replicas).toBe(3);
     expect(p.bridges.replicas).toBe(9);
@@ -54,7 +54,7 @@ describe('an Ansible dojot.yaml', () => {
     return { ...p, loadBalancer: preset.loadBalancer, resources: preset.resources, capacity: preset.capacity };
   };
 
-  it('maps the guide\'s variables onto the same profile as the 100k preset, but for the sizes', () => {
+  it("maps the guide's variables onto the same profile as the 100k preset, but for the sizes", () => {
     const preset = loadProfile('100k').profile;
     expect(withPresetSizes(loaded.profile)).toEqual(preset);
     expect(loaded.profile.capacity.machines.vernemq.count).toBe(0);
@@ -63,7 +63,8 @@ describe('an Ansible dojot.yaml', () => {
 
   it('synthesizes the same manifests as the 100k preset', () => {
     // The load balancer's files differ: the device count and addresses are not in a dojot.yaml.
-    const manifests = (files: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(files).filter(([name]) => name.endsWith('.yaml') || name.endsWith('.sh')));
+    const manifests = (files: Readonly<Record<string, string>>) =>
+      Object.fromEntries(Object.entries(files).filter(([name]) => name.endsWith('.yaml') || name.endsWith('.sh')));
     expect(manifests(synth(withPresetSizes(loaded.profile)).files)).toEqual(manifests(synth(profileOf('100k')).files));
   });
 
@@ -76,15 +77,17 @@ describe('an Ansible dojot.yaml', () => {
     expect(keys(loaded.profile).filter((k) => /passw/i.test(k))).toEqual(['resetPasswordUrl']);
   });
 
-  it('turns the string \'true\' of dojot_insecure_mqtt into a boolean', () => {
+  it("turns the string 'true' of dojot_insecure_mqtt into a boolean", () => {
     expect(loaded.profile.vernemq.insecureMqtt).toBe(true);
   });
 
-  it('says in one line that the operator\'s version is no longer used', () => {
+  it("says in one line that the operator's version is no longer used", () => {
     const file = path.join(tempDir('dojot-ansible-'), 'dojot.yaml');
     fs.writeFileSync(file, 'dojot_namespace: dojot\ndojot_verne_operator_version: "202001230903"\n');
     const { notices, profile } = loadProfile(file);
-    expect(notices).toEqual([expect.stringMatching(/dojot\.yaml: dojot_verne_operator_version: the vmq-operator is gone: the brokers are a plain StatefulSet/)]);
+    expect(notices).toEqual([
+      expect.stringMatching(/dojot\.yaml: dojot_verne_operator_version: the vmq-operator is gone: the brokers are a plain StatefulSet/),
+    ]);
     expect(profile.vernemq).not.toHaveProperty('operatorVersion');
   });
 });
@@ -98,7 +101,7 @@ describe('a camelCase profile file', () => {
   });
 
   it('names the presets when the one asked for does not exist', () => {
-    expect(problemsOf('preset: 200k\n')).toEqual(["preset: must be one of default, 100k, got \"200k\""]);
+    expect(problemsOf('preset: 200k\n')).toEqual(['preset: must be one of default, 100k, got "200k"']);
   });
 
   it('is merged over the defaults', () => {
@@ -130,20 +133,28 @@ describe('bad profiles are rejected with one message per problem', () => {
   });
 
   it('says in one line when nothing is close, never listing every key', () => {
-    expect(problemsOf('vernemq:\n  flux: 3\n')).toEqual(["vernemq.flux: unknown key 'flux': not a setting of vernemq (the README's profile reference lists them)"]);
+    expect(problemsOf('vernemq:\n  flux: 3\n')).toEqual([
+      "vernemq.flux: unknown key 'flux': not a setting of vernemq (the README's profile reference lists them)",
+    ]);
   });
 
   it('refuses the removed vernemq.operatorVersion, naming the change', () => {
     expect(problemsOf('vernemq: { operatorVersion: "202001230903" }\n')).toEqual([
-      expect.stringMatching(/^vernemq\.operatorVersion: was removed: the brokers are a plain StatefulSet of dojot\/vernemq-dojot, without the vmq-operator/),
+      expect.stringMatching(
+        /^vernemq\.operatorVersion: was removed: the brokers are a plain StatefulSet of dojot\/vernemq-dojot, without the vmq-operator/,
+      ),
     ]);
   });
 
   it('takes a number or infinity for vernemq.maxConnections, and nothing else', () => {
     expect(profileOf('100k', { vernemq: { maxConnections: 40000 } }).vernemq.maxConnections).toBe(40000);
     expect(profileOf('100k').vernemq.maxConnections).toBe('infinity');
-    expect(problemsOf('vernemq: { maxConnections: lots }\n')).toEqual(["vernemq.maxConnections: must be a whole number above 0 or 'infinity', got 'lots'"]);
-    expect(problemsOf('vernemq: { maxConnections: 0 }\n')).toEqual(["vernemq.maxConnections: must be a whole number above 0 or 'infinity', got 0"]);
+    expect(problemsOf('vernemq: { maxConnections: lots }\n')).toEqual([
+      "vernemq.maxConnections: must be a whole number above 0 or 'infinity', got 'lots'",
+    ]);
+    expect(problemsOf('vernemq: { maxConnections: 0 }\n')).toEqual([
+      "vernemq.maxConnections: must be a whole number above 0 or 'infinity', got 0",
+    ]);
   });
 
   it('rejects a wrong type with the type expected', () => {
@@ -158,7 +169,9 @@ describe('bad profiles are rejected with one message per problem', () => {
   });
 
   it('rejects zero replicas', () => {
-    expect(problemsOf('bridges: { replicas: 0 }\n')).toEqual(['bridges.replicas: must be a whole number of replicas from 1 to 1000, got 0']);
+    expect(problemsOf('bridges: { replicas: 0 }\n')).toEqual([
+      'bridges.replicas: must be a whole number of replicas from 1 to 1000, got 0',
+    ]);
   });
 
   it('rejects a label value Kubernetes would refuse', () => {

@@ -18,7 +18,18 @@ import { profileOf, synth } from '../helpers/synth';
 const placement = profileOf('100k').placement;
 
 const empty: ClusterState = {
-  nodes: [], pods: [], claims: [], volumes: [], deployments: [], statefulSets: [], daemonSets: [], jobs: [], replicaSets: [], secrets: [], configMaps: [], events: [],
+  nodes: [],
+  pods: [],
+  claims: [],
+  volumes: [],
+  deployments: [],
+  statefulSets: [],
+  daemonSets: [],
+  jobs: [],
+  replicaSets: [],
+  secrets: [],
+  configMaps: [],
+  events: [],
 };
 const state = (s: Partial<ClusterState>): ClusterState => ({ ...empty, ...s });
 
@@ -41,14 +52,21 @@ describe('podFailures', () => {
 
   it('fails a pod on a node of another group', () => {
     const failures = podFailures(state({ nodes: NODES, pods: [runningPod('kafka-0', 'dojot-1', kafkaPinned)] }), placement);
-    expect(failures).toEqual([{ object: 'Pod dojot/kafka-0', message: `runs on dojot-1 (${NODE_GROUP_LABEL}=dojot), not on a node of group kafka (kafka)` }]);
+    expect(failures).toEqual([
+      { object: 'Pod dojot/kafka-0', message: `runs on dojot-1 (${NODE_GROUP_LABEL}=dojot), not on a node of group kafka (kafka)` },
+    ]);
   });
 
   it("fails a pending pod with the scheduler's own message", () => {
     const pending = {
       ...runningPod('auth-1', ''),
       spec: { containers: [] },
-      status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/6 nodes are available: 1 Insufficient memory.' }] },
+      status: {
+        phase: 'Pending',
+        conditions: [
+          { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/6 nodes are available: 1 Insufficient memory.' },
+        ],
+      },
     };
     expect(podFailures(state({ nodes: NODES, pods: [pending] }), placement)).toEqual([
       { object: 'Pod dojot/auth-1', message: 'is not scheduled: 0/6 nodes are available: 1 Insufficient memory.' },
@@ -58,34 +76,66 @@ describe('podFailures', () => {
   it('passes a Job pod that has succeeded, and fails one that is not ready', () => {
     const done = { ...runningPod('migrate', 'dojot-1'), status: { phase: 'Succeeded' } };
     const notReady = { ...runningPod('web', 'dojot-1'), status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'False' }] } };
-    expect(podFailures(state({ nodes: NODES, pods: [done, notReady] }), placement)).toEqual([{ object: 'Pod dojot/web', message: 'is Running on dojot-1' }]);
+    expect(podFailures(state({ nodes: NODES, pods: [done, notReady] }), placement)).toEqual([
+      { object: 'Pod dojot/web', message: 'is Running on dojot-1' },
+    ]);
   });
 });
 
 describe('workloadFailures', () => {
-  it('fails a Deployment short of replicas, with its ReplicaSet\'s event', () => {
-    const deployment = { kind: 'Deployment', metadata: { name: 'kong', namespace: 'dojot', uid: 'd' }, spec: { replicas: 2 }, status: { availableReplicas: 1 } };
+  it("fails a Deployment short of replicas, with its ReplicaSet's event", () => {
+    const deployment = {
+      kind: 'Deployment',
+      metadata: { name: 'kong', namespace: 'dojot', uid: 'd' },
+      spec: { replicas: 2 },
+      status: { availableReplicas: 1 },
+    };
     const rs = { kind: 'ReplicaSet', metadata: { name: 'kong-abc', namespace: 'dojot', uid: 'rs', ownerReferences: [{ uid: 'd' }] } };
-    const event = { type: 'Warning', reason: 'FailedCreate', message: 'pods "kong-abc-x" is forbidden: violates PodSecurity', involvedObject: { kind: 'ReplicaSet', name: 'kong-abc', namespace: 'dojot' } };
+    const event = {
+      type: 'Warning',
+      reason: 'FailedCreate',
+      message: 'pods "kong-abc-x" is forbidden: violates PodSecurity',
+      involvedObject: { kind: 'ReplicaSet', name: 'kong-abc', namespace: 'dojot' },
+    };
     expect(workloadFailures(state({ deployments: [deployment], replicaSets: [rs], events: [event] }))).toEqual([
-      { object: 'Deployment dojot/kong', message: '1 of 2 replicas available; FailedCreate: pods "kong-abc-x" is forbidden: violates PodSecurity' },
+      {
+        object: 'Deployment dojot/kong',
+        message: '1 of 2 replicas available; FailedCreate: pods "kong-abc-x" is forbidden: violates PodSecurity',
+      },
     ]);
     expect(workloadFailures(state({ deployments: [{ ...deployment, status: { availableReplicas: 2, updatedReplicas: 2 } }] }))).toEqual([]);
   });
 
-  it('fails a StatefulSet whose replicas do not all run its current template yet, as after an upgrade\'s apply', () => {
-    const set = (generation: number, status: Obj) => ({ kind: 'StatefulSet', metadata: { name: 'kafka-server', namespace: 'dojot', uid: 's', generation }, spec: { replicas: 3 }, status });
-    expect(workloadFailures(state({ statefulSets: [set(2, { availableReplicas: 3, updatedReplicas: 1, observedGeneration: 2 })] }))).toEqual([
+  it("fails a StatefulSet whose replicas do not all run its current template yet, as after an upgrade's apply", () => {
+    const set = (generation: number, status: Obj) => ({
+      kind: 'StatefulSet',
+      metadata: { name: 'kafka-server', namespace: 'dojot', uid: 's', generation },
+      spec: { replicas: 3 },
+      status,
+    });
+    expect(
+      workloadFailures(state({ statefulSets: [set(2, { availableReplicas: 3, updatedReplicas: 1, observedGeneration: 2 })] })),
+    ).toEqual([
       { object: 'StatefulSet dojot/kafka-server', message: '1 of 3 replicas run its current template (generation 2, observed 2)' },
     ]);
-    expect(workloadFailures(state({ statefulSets: [set(2, { availableReplicas: 3, updatedReplicas: 3, observedGeneration: 1 })] }))[0].message).toMatch(/observed 1/);
-    expect(workloadFailures(state({ statefulSets: [set(2, { availableReplicas: 3, updatedReplicas: 3, observedGeneration: 2 })] }))).toEqual([]);
+    expect(
+      workloadFailures(state({ statefulSets: [set(2, { availableReplicas: 3, updatedReplicas: 3, observedGeneration: 1 })] }))[0].message,
+    ).toMatch(/observed 1/);
+    expect(
+      workloadFailures(state({ statefulSets: [set(2, { availableReplicas: 3, updatedReplicas: 3, observedGeneration: 2 })] })),
+    ).toEqual([]);
   });
 
   it('fails a Job that is not complete, and passes one that is', () => {
-    const job = (conditions: Obj[]) => ({ kind: 'Job', metadata: { name: 'kong-migrate', namespace: 'dojot', uid: 'j' }, status: { conditions } });
+    const job = (conditions: Obj[]) => ({
+      kind: 'Job',
+      metadata: { name: 'kong-migrate', namespace: 'dojot', uid: 'j' },
+      status: { conditions },
+    });
     expect(workloadFailures(state({ jobs: [job([])] }))).toEqual([{ object: 'Job dojot/kong-migrate', message: 'not complete' }]);
-    expect(workloadFailures(state({ jobs: [job([{ type: 'Failed', status: 'True', message: 'BackoffLimitExceeded' }])] }))[0].message).toBe('failed: BackoffLimitExceeded');
+    expect(workloadFailures(state({ jobs: [job([{ type: 'Failed', status: 'True', message: 'BackoffLimitExceeded' }])] }))[0].message).toBe(
+      'failed: BackoffLimitExceeded',
+    );
     expect(workloadFailures(state({ jobs: [job([{ type: 'Complete', status: 'True' }])] }))).toEqual([]);
   });
 });
@@ -110,7 +160,9 @@ describe('claims and volumes', () => {
 
   it('fails a pending claim, one bound to a volume of other labels, and one volume bound twice', () => {
     const other = volume('local-pv-mongo', { name: 'mongodb' }, { namespace: 'dojot', name: 'data-0' });
-    const failures = claimFailures(state({ claims: [claim('data-0', 'local-pv-mongo'), claim('data-1', 'local-pv-mongo'), claim('data-2')], volumes: [other] }));
+    const failures = claimFailures(
+      state({ claims: [claim('data-0', 'local-pv-mongo'), claim('data-1', 'local-pv-mongo'), claim('data-2')], volumes: [other] }),
+    );
     expect(failures.map((f) => `${f.object}: ${f.message}`)).toEqual([
       'PersistentVolumeClaim dojot/data-0: is bound to local-pv-mongo, whose labels its selector does not name',
       'PersistentVolumeClaim dojot/data-1: is bound to local-pv-mongo, whose labels its selector does not name',
@@ -128,19 +180,38 @@ describe('claims and volumes', () => {
       'could bind any of 2 volumes (a, b): pre-bind each to its claim with claimRef',
       'could bind any of 2 volumes (a, b): pre-bind each to its claim with claimRef',
     ]);
-    const preBound = [volume('a', labels, { namespace: 'dojot', name: 'data-0' }), volume('b', labels, { namespace: 'dojot', name: 'data-1' })];
+    const preBound = [
+      volume('a', labels, { namespace: 'dojot', name: 'data-0' }),
+      volume('b', labels, { namespace: 'dojot', name: 'data-1' }),
+    ];
     expect(ambiguousClaims(state({ claims }), preBound)).toEqual([]);
   });
 
   it("passes the scaled-out Kafka and Zookeeper output's volumes: each is pre-bound to its replica's claim", () => {
-    const scaled = synth(profileOf('100k', { kafka: { clusterSize: 3 }, zookeeper: { clusterSize: 3 }, capacity: { machines: { kafka: { count: 3, cores: 6, memory: '6Gi' } } } }));
-    const volumes = scaled.ofKind('PersistentVolume') as Obj[];
-    expect(volumes.find((v) => v.metadata.name === 'local-pv-kafka-2')?.spec.claimRef).toEqual({ namespace: 'dojot', name: 'kafka-volume-kafka-server-2' });
-    expect(volumes.find((v) => v.metadata.name === 'local-pv-zk-log-1')?.spec.claimRef).toEqual({ namespace: 'dojot', name: 'zk-volume-log-zookeeper-1' });
-    // The claims the StatefulSets' templates make, as the controller names them.
-    const claims = scaled.ofKind('StatefulSet').flatMap((s: Obj) =>
-      Array.from({ length: s.spec.replicas }, (_, i) => (s.spec.volumeClaimTemplates ?? []).map((t: Obj) => claim(`${t.metadata.name}-${s.metadata.name}-${i}`, 'x', t.spec.selector))).flat(),
+    const scaled = synth(
+      profileOf('100k', {
+        kafka: { clusterSize: 3 },
+        zookeeper: { clusterSize: 3 },
+        capacity: { machines: { kafka: { count: 3, cores: 6, memory: '6Gi' } } },
+      }),
     );
+    const volumes = scaled.ofKind('PersistentVolume') as Obj[];
+    expect(volumes.find((v) => v.metadata.name === 'local-pv-kafka-2')?.spec.claimRef).toEqual({
+      namespace: 'dojot',
+      name: 'kafka-volume-kafka-server-2',
+    });
+    expect(volumes.find((v) => v.metadata.name === 'local-pv-zk-log-1')?.spec.claimRef).toEqual({
+      namespace: 'dojot',
+      name: 'zk-volume-log-zookeeper-1',
+    });
+    // The claims the StatefulSets' templates make, as the controller names them.
+    const claims = scaled
+      .ofKind('StatefulSet')
+      .flatMap((s: Obj) =>
+        Array.from({ length: s.spec.replicas }, (_, i) =>
+          (s.spec.volumeClaimTemplates ?? []).map((t: Obj) => claim(`${t.metadata.name}-${s.metadata.name}-${i}`, 'x', t.spec.selector)),
+        ).flat(),
+      );
     // Kafka 3, Zookeeper 3 x 2, PostgreSQL and MongoDB 1 each.
     expect(claims.length).toBe(3 + 3 * 2 + 2);
     expect(ambiguousClaims(state({ claims }), volumes)).toEqual([]);
@@ -183,7 +254,11 @@ describe('referenceFailures', () => {
 
   it('fails a missing Secret, a missing key and a missing ConfigMap; passes when they exist', () => {
     const pod = runningPod('backstage-1', 'dojot-1', spec);
-    const failing = state({ pods: [pod], secrets: [{ namespace: 'dojot', name: 'postgres-secret', keys: ['user'] }], configMaps: [{ namespace: 'dojot', name: 'kong-config', keys: [] }] });
+    const failing = state({
+      pods: [pod],
+      secrets: [{ namespace: 'dojot', name: 'postgres-secret', keys: ['user'] }],
+      configMaps: [{ namespace: 'dojot', name: 'kong-config', keys: [] }],
+    });
     expect(referenceFailures(failing).map((f) => f.message)).toEqual([
       "container backstage, env PGPASSWORD references key 'password' of Secret postgres-secret, which does not exist",
       'container backstage, envFrom references ConfigMap backstage-env, which does not exist',
@@ -192,7 +267,10 @@ describe('referenceFailures', () => {
     const passing = state({
       pods: [pod],
       secrets: [{ namespace: 'dojot', name: 'postgres-secret', keys: ['password', 'user'] }],
-      configMaps: [{ namespace: 'dojot', name: 'kong-config', keys: ['kong-config.sh'] }, { namespace: 'dojot', name: 'backstage-env', keys: [] }],
+      configMaps: [
+        { namespace: 'dojot', name: 'kong-config', keys: ['kong-config.sh'] },
+        { namespace: 'dojot', name: 'backstage-env', keys: [] },
+      ],
     });
     expect(referenceFailures(passing)).toEqual([]);
   });

@@ -19,8 +19,17 @@ describe("the rehearsal's Nodes", () => {
   });
 
   it("carry the profile's own labels and counts", () => {
-    const nodes = nodesOf(profileOf('100k', { placement: { nodeLabels: { kafka: 'brokers' } }, capacity: { machines: { kafka: { count: 3, cores: 6, memory: '6Gi' } } } }));
-    expect(nodes.filter((n) => n.metadata.labels[NODE_GROUP_LABEL] === 'brokers').map((n) => n.metadata.name)).toEqual(['kafka-1', 'kafka-2', 'kafka-3']);
+    const nodes = nodesOf(
+      profileOf('100k', {
+        placement: { nodeLabels: { kafka: 'brokers' } },
+        capacity: { machines: { kafka: { count: 3, cores: 6, memory: '6Gi' } } },
+      }),
+    );
+    expect(nodes.filter((n) => n.metadata.labels[NODE_GROUP_LABEL] === 'brokers').map((n) => n.metadata.name)).toEqual([
+      'kafka-1',
+      'kafka-2',
+      'kafka-3',
+    ]);
   });
 
   it('are refused, in one line, for a profile that knows no machines', () => {
@@ -31,7 +40,11 @@ describe("the rehearsal's Nodes", () => {
 
 describe("kwok's stages", () => {
   it('make Nodes Ready, pods Running, Job pods Succeeded and deleted pods go, as YAML kwok reads', () => {
-    const stages = YAML.parseAllDocuments(kwokStages().map((s) => YAML.stringify(s)).join('---\n')).map((d) => d.toJS());
+    const stages = YAML.parseAllDocuments(
+      kwokStages()
+        .map((s) => YAML.stringify(s))
+        .join('---\n'),
+    ).map((d) => d.toJS());
     expect(stages.map((s) => `${s.spec.resourceRef.kind}/${s.metadata.name}`)).toEqual([
       'Node/node-ready',
       'Node/node-heartbeat',
@@ -40,7 +53,11 @@ describe("kwok's stages", () => {
       'Pod/pod-deleted',
     ]);
     for (const s of stages) expect(s).toMatchObject({ apiVersion: 'kwok.x-k8s.io/v1alpha1', kind: 'Stage' });
-    expect(stages[3].spec.selector.matchExpressions).toContainEqual({ key: '.metadata.ownerReferences.[].kind', operator: 'In', values: ['Job'] });
+    expect(stages[3].spec.selector.matchExpressions).toContainEqual({
+      key: '.metadata.ownerReferences.[].kind',
+      operator: 'In',
+      values: ['Job'],
+    });
     expect(stages[4].spec.next).toEqual({ delete: true });
     // A deleted pod stays terminating for seconds, as under a kubelet, so that the disruption
     // controller sees it go before a StatefulSet recreates it under the same name.

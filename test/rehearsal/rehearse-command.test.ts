@@ -29,7 +29,9 @@ describe('npm run rehearse, refusing in one line', () => {
     const notOutput = tempDir();
     const r = await run([...GUIDE, '--upgrade-from', notOutput, '--bin', '/nonexistent']);
     expect(r.status).toBe(1);
-    expect(r.err).toEqual([`error: --upgrade-from ${notOutput}: not an output folder (npm run synth -- --out DIR) or git:<ref> (that ref's committed dist/)`]);
+    expect(r.err).toEqual([
+      `error: --upgrade-from ${notOutput}: not an output folder (npm run synth -- --out DIR) or git:<ref> (that ref's committed dist/)`,
+    ]);
     expect(r.left).toEqual([]);
   });
 
@@ -42,7 +44,9 @@ describe('npm run rehearse, refusing in one line', () => {
   it('a --bin without the binaries, naming them', async () => {
     const r = await run([...GUIDE, '--bin', tempDir()]);
     expect(r.status).toBe(1);
-    expect(r.err[0]).toMatch(/^error: --bin .*: etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok missing or not executable there$/);
+    expect(r.err[0]).toMatch(
+      /^error: --bin .*: etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok missing or not executable there$/,
+    );
     expect(r.left).toEqual([]);
   });
 

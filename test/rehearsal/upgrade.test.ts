@@ -30,9 +30,13 @@ for: "/tmp/a.yaml": error when patching "/tmp/a.yaml": ConfigMap "fixed" is inva
 `;
 
 describe("the API server's refusals, read from kubectl apply's standard error", () => {
-  it('names each refused object as npm run diff does, in the server\'s words without the dumped objects', () => {
+  it("names each refused object as npm run diff does, in the server's words without the dumped objects", () => {
     expect(refusalsIn(STDERR)).toEqual([
-      { id: 'StatefulSet/dojot/postgres', message: 'StatefulSet.apps "postgres" is invalid: [spec.volumeClaimTemplates: field is immutable, spec.serviceName: field is immutable]' },
+      {
+        id: 'StatefulSet/dojot/postgres',
+        message:
+          'StatefulSet.apps "postgres" is invalid: [spec.volumeClaimTemplates: field is immutable, spec.serviceName: field is immutable]',
+      },
       { id: 'Job/dojot/kong-migrate', message: 'Job.batch "kong-migrate" is invalid: spec.template: field is immutable' },
       { id: 'ConfigMap/dojot/fixed', message: 'ConfigMap "fixed" is invalid: data: Forbidden: field is immutable when `immutable` is set' },
     ]);
@@ -40,13 +44,23 @@ describe("the API server's refusals, read from kubectl apply's standard error", 
 
   it('reads a single refusal, printed without its namespace, with the namespace of the object applied', () => {
     // kubectl v1.37.2's words for one refused update (real, from a 1.37.2 API server).
-    const one = 'Warning: would violate PodSecurity "restricted:latest": x\nThe ConfigMap "postgres-init" is invalid: immutable: Forbidden: field is immutable when `immutable` is set\n';
+    const one =
+      'Warning: would violate PodSecurity "restricted:latest": x\nThe ConfigMap "postgres-init" is invalid: immutable: Forbidden: field is immutable when `immutable` is set\n';
     const applied = [{ kind: 'ConfigMap', metadata: { name: 'postgres-init', namespace: 'dojot' } }];
-    expect(refusalsIn(one, applied)).toEqual([{ id: 'ConfigMap/dojot/postgres-init', message: 'ConfigMap "postgres-init" is invalid: immutable: Forbidden: field is immutable when `immutable` is set' }]);
+    expect(refusalsIn(one, applied)).toEqual([
+      {
+        id: 'ConfigMap/dojot/postgres-init',
+        message: 'ConfigMap "postgres-init" is invalid: immutable: Forbidden: field is immutable when `immutable` is set',
+      },
+    ]);
     // Several causes of one object: kubectl lists them one per line.
-    const causes = 'The StatefulSet "postgres" is invalid: \n* spec.serviceName: Invalid value: "x": field is immutable\n* spec.volumeClaimTemplates: Invalid value: [{"name":"data"}]: field is immutable\n';
+    const causes =
+      'The StatefulSet "postgres" is invalid: \n* spec.serviceName: Invalid value: "x": field is immutable\n* spec.volumeClaimTemplates: Invalid value: [{"name":"data"}]: field is immutable\n';
     expect(refusalsIn(causes, [{ kind: 'StatefulSet', metadata: { name: 'postgres', namespace: 'dojot' } }])).toEqual([
-      { id: 'StatefulSet/dojot/postgres', message: 'StatefulSet "postgres" is invalid: spec.serviceName: field is immutable; spec.volumeClaimTemplates: field is immutable' },
+      {
+        id: 'StatefulSet/dojot/postgres',
+        message: 'StatefulSet "postgres" is invalid: spec.serviceName: field is immutable; spec.volumeClaimTemplates: field is immutable',
+      },
     ]);
   });
 
@@ -59,23 +73,51 @@ describe("the API server's refusals, read from kubectl apply's standard error", 
 describe("npm run diff's procedures, as commands", () => {
   const ref = { kind: 'StatefulSet', name: 'postgres', namespace: 'dojot' };
   it('are the kubectl command before ", then apply", for every kind that has one', () => {
-    expect(procedureCommand(immutableChanges(ref, ['spec.serviceName'])[0].how)).toEqual(['-n', 'dojot', 'delete', 'statefulset', 'postgres', '--cascade=orphan']);
-    expect(procedureCommand(immutableChanges({ kind: 'Job', name: 'kong-migrate', namespace: 'dojot' }, ['spec.template.spec.containers[0].env'])[0].how)).toEqual(['-n', 'dojot', 'delete', 'job', 'kong-migrate']);
-    expect(procedureCommand(immutableChanges({ kind: 'Deployment', name: 'kong', namespace: 'dojot' }, ['spec.selector.matchLabels.x'])[0].how)).toEqual(['-n', 'dojot', 'delete', 'deployment', 'kong']);
-    expect(procedureCommand(immutableChanges({ kind: 'StorageClass', name: 'local' }, ['reclaimPolicy'])[0].how)).toEqual(['delete', 'storageclass', 'local']);
+    expect(procedureCommand(immutableChanges(ref, ['spec.serviceName'])[0].how)).toEqual([
+      '-n',
+      'dojot',
+      'delete',
+      'statefulset',
+      'postgres',
+      '--cascade=orphan',
+    ]);
+    expect(
+      procedureCommand(
+        immutableChanges({ kind: 'Job', name: 'kong-migrate', namespace: 'dojot' }, ['spec.template.spec.containers[0].env'])[0].how,
+      ),
+    ).toEqual(['-n', 'dojot', 'delete', 'job', 'kong-migrate']);
+    expect(
+      procedureCommand(immutableChanges({ kind: 'Deployment', name: 'kong', namespace: 'dojot' }, ['spec.selector.matchLabels.x'])[0].how),
+    ).toEqual(['-n', 'dojot', 'delete', 'deployment', 'kong']);
+    expect(procedureCommand(immutableChanges({ kind: 'StorageClass', name: 'local' }, ['reclaimPolicy'])[0].how)).toEqual([
+      'delete',
+      'storageclass',
+      'local',
+    ]);
   });
 
-  it('are none where the way through is a person\'s work (a claim\'s data to copy)', () => {
-    expect(procedureCommand(immutableChanges({ kind: 'PersistentVolumeClaim', name: 'c', namespace: 'dojot' }, ['spec.selector'])[0].how)).toBeUndefined();
+  it("are none where the way through is a person's work (a claim's data to copy)", () => {
+    expect(
+      procedureCommand(immutableChanges({ kind: 'PersistentVolumeClaim', name: 'c', namespace: 'dojot' }, ['spec.selector'])[0].how),
+    ).toBeUndefined();
   });
 });
 
 describe('a refusal, held against npm run diff', () => {
-  const change = (id: string, immutable: ObjectChange['immutable']): ObjectChange => ({ chart: 'x', id, type: 'changed', fields: [{ path: 'spec.serviceName', type: 'changed' }], immutable });
+  const change = (id: string, immutable: ObjectChange['immutable']): ObjectChange => ({
+    chart: 'x',
+    id,
+    type: 'changed',
+    fields: [{ path: 'spec.serviceName', type: 'changed' }],
+    immutable,
+  });
   const refusals = refusalsIn(STDERR);
   it('is predicted when diff listed that object as not changeable in place, with its procedure', () => {
     const how = immutableChanges({ kind: 'StatefulSet', name: 'postgres', namespace: 'dojot' }, ['spec.serviceName'])[0].how;
-    const [postgres, job, configMap] = explainRefusals(refusals, [change('StatefulSet/dojot/postgres', [{ field: 'spec.serviceName', how }]), change('ConfigMap/dojot/fixed', [])]);
+    const [postgres, job, configMap] = explainRefusals(refusals, [
+      change('StatefulSet/dojot/postgres', [{ field: 'spec.serviceName', how }]),
+      change('ConfigMap/dojot/fixed', []),
+    ]);
     expect(postgres).toMatchObject({ id: 'StatefulSet/dojot/postgres', predicted: true, procedure: how });
     // Not listed at all, or listed as changed but changeable in place: unpredicted.
     expect(job).toMatchObject({ id: 'Job/dojot/kong-migrate', predicted: false });
@@ -86,7 +128,14 @@ describe('a refusal, held against npm run diff', () => {
 
 describe('deleting what the new output no longer has', () => {
   it('names the kind, the object and its namespace, and tolerates it gone', () => {
-    expect(deleteArguments('PodDisruptionBudget/dojot/kafka-pdb')).toEqual(['delete', 'poddisruptionbudget', 'kafka-pdb', '-n', 'dojot', '--ignore-not-found']);
+    expect(deleteArguments('PodDisruptionBudget/dojot/kafka-pdb')).toEqual([
+      'delete',
+      'poddisruptionbudget',
+      'kafka-pdb',
+      '-n',
+      'dojot',
+      '--ignore-not-found',
+    ]);
     expect(deleteArguments('PersistentVolume/kafka-0')).toEqual(['delete', 'persistentvolume', 'kafka-0', '--ignore-not-found']);
   });
 });
@@ -94,7 +143,8 @@ describe('deleting what the new output no longer has', () => {
 describe('the earlier output of an upgrade', () => {
   const repository = () => {
     const dir = tempDir('dojot-upgrade-git-');
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, stdio: 'pipe' });
     git('init', '-q');
     fs.writeFileSync(path.join(dir, 'README.md'), 'x\n');
     git('add', '.');
@@ -112,14 +162,23 @@ describe('the earlier output of an upgrade', () => {
     const repo = repository();
     const out = path.join(tempDir(), 'earlier');
     expect(earlierOutputFolder('git:HEAD', out, repo)).toBe(out);
-    expect((fs.readdirSync(out, { recursive: true }) as string[]).sort()).toEqual(['0000-namespace.k8s.yaml', 'monitoring', 'monitoring/0001-rules.k8s.yaml', 'prepare-local-volumes.sh']);
+    expect((fs.readdirSync(out, { recursive: true }) as string[]).sort()).toEqual([
+      '0000-namespace.k8s.yaml',
+      'monitoring',
+      'monitoring/0001-rules.k8s.yaml',
+      'prepare-local-volumes.sh',
+    ]);
     expect(fs.readFileSync(path.join(out, '0000-namespace.k8s.yaml'), 'utf8')).toContain('kind: Namespace');
   });
 
   it('is refused in one line: an unknown ref, a ref without dist/, a folder that is not an output', () => {
     const repo = repository();
-    expect(() => earlierOutputFolder('git:no-such-ref', tempDir(), repo)).toThrow("--upgrade-from git:no-such-ref: git knows no revision 'no-such-ref' here");
-    expect(() => earlierOutputFolder('git:HEAD~1', tempDir(), repo)).toThrow('--upgrade-from git:HEAD~1: that revision has no dist/ with manifests committed');
+    expect(() => earlierOutputFolder('git:no-such-ref', tempDir(), repo)).toThrow(
+      "--upgrade-from git:no-such-ref: git knows no revision 'no-such-ref' here",
+    );
+    expect(() => earlierOutputFolder('git:HEAD~1', tempDir(), repo)).toThrow(
+      '--upgrade-from git:HEAD~1: that revision has no dist/ with manifests committed',
+    );
     expect(() => earlierOutputFolder(repo, tempDir(), repo)).toThrow(`--upgrade-from ${repo}: not an output folder`);
     // An output folder is taken as it is.
     expect(earlierOutputFolder(path.join(repo, 'dist'), tempDir(), repo)).toBe(path.join(repo, 'dist'));

@@ -11,7 +11,11 @@ const deployment = (container: Record<string, unknown>, spec: Record<string, unk
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name: 'x', namespace: 'dojot' },
-  spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i:1', ...container }] } }, ...spec },
+  spec: {
+    selector: { matchLabels: { a: 'b' } },
+    template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i:1', ...container }] } },
+    ...spec,
+  },
 });
 const messages = (o: unknown) => validateObject(o as never, 'test.yaml').map((p) => `[${p.version}] ${p.message}`);
 
@@ -36,10 +40,15 @@ describe('npm run validate (strict, offline, for Kubernetes 1.27 and 1.33)', () 
   });
 
   it('rejects a wrong type, a value outside an enum, and a missing required field', () => {
-    const m = messages({ ...deployment({ imagePullPolicy: 'Sometimes' }, { replicas: '3' }), spec: { ...deployment({ imagePullPolicy: 'Sometimes' }, { replicas: '3' }).spec, selector: undefined } });
+    const m = messages({
+      ...deployment({ imagePullPolicy: 'Sometimes' }, { replicas: '3' }),
+      spec: { ...deployment({ imagePullPolicy: 'Sometimes' }, { replicas: '3' }).spec, selector: undefined },
+    });
     expect(m).toContain('[1.33] spec must have required property selector');
     expect(m).toContain('[1.33] spec.replicas must be integer');
-    expect(m).toContain('[1.33] spec.template.spec.containers.0.imagePullPolicy must be equal to one of the allowed values (Always, IfNotPresent, Never)');
+    expect(m).toContain(
+      '[1.33] spec.template.spec.containers.0.imagePullPolicy must be equal to one of the allowed values (Always, IfNotPresent, Never)',
+    );
   });
 
   it('rejects an API that a claimed version no longer serves (policy/v1beta1, removed in 1.25)', () => {
@@ -49,8 +58,10 @@ describe('npm run validate (strict, offline, for Kubernetes 1.27 and 1.33)', () 
     ]);
   });
 
-  it('knows fields a later version added (a sidecar\'s restartPolicy: 1.28)', () => {
-    expect(messages(deployment({ restartPolicy: 'Always' }))).toEqual(['[1.27] unknown field spec.template.spec.containers[0].restartPolicy']);
+  it("knows fields a later version added (a sidecar's restartPolicy: 1.28)", () => {
+    expect(messages(deployment({ restartPolicy: 'Always' }))).toEqual([
+      '[1.27] unknown field spec.template.spec.containers[0].restartPolicy',
+    ]);
   });
 
   it('fails a synthesized folder once a Deployment in it has an unknown field, naming it', () => {
@@ -62,7 +73,13 @@ describe('npm run validate (strict, offline, for Kubernetes 1.27 and 1.33)', () 
     }
     expect(validateFolder(dir).problems).toEqual([]);
     const file = path.join(dir, '0013-kafka-ws.k8s.yaml');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('imagePullPolicy', 'imagePullPolizy').replace('          name: kafka-ws\n', '          name: kafka-ws\n          imagePullPolizy: Always\n'));
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .replace('imagePullPolicy', 'imagePullPolizy')
+        .replace('          name: kafka-ws\n', '          name: kafka-ws\n          imagePullPolizy: Always\n'),
+    );
     const { problems } = validateFolder(dir);
     expect(problems.map((p) => `${p.object} [${p.version}]: ${p.message}`)).toEqual([
       'Deployment/dojot/kafka-ws (0013-kafka-ws.k8s.yaml) [1.27]: unknown field spec.template.spec.containers[0].imagePullPolizy',

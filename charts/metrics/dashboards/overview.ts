@@ -17,8 +17,14 @@ export function overviewDashboard(brokerJob: string) {
     .withPanel(stat(3, 'MQTT sessions', 'short', { x: 6, y: 1, w: 6, h: 4 }, 'sum(queue_processes)'))
     .withPanel(stat(4, 'CONNECT per second', 'reqps', { x: 12, y: 1, w: 6, h: 4 }, 'sum(rate(mqtt_connect_received[$__rate_interval]))'))
     .withPanel(stat(5, 'Brokers up', 'short', { x: 18, y: 1, w: 6, h: 4 }, `count(up{job="${brokerJob}"} == 1)`))
-    .withPanel(timeseries(6, 'Open connections per broker', 'short', { x: 0, y: 5, w: 12, h: 8 }, [{ expr: openConnections(), legend: '{{node}}' }]))
-    .withPanel(timeseries(7, 'CONNECT per second per broker', 'reqps', { x: 12, y: 5, w: 12, h: 8 }, [{ expr: ratePerNode('mqtt_connect_received'), legend: '{{node}}' }]))
+    .withPanel(
+      timeseries(6, 'Open connections per broker', 'short', { x: 0, y: 5, w: 12, h: 8 }, [{ expr: openConnections(), legend: '{{node}}' }]),
+    )
+    .withPanel(
+      timeseries(7, 'CONNECT per second per broker', 'reqps', { x: 12, y: 5, w: 12, h: 8 }, [
+        { expr: ratePerNode('mqtt_connect_received'), legend: '{{node}}' },
+      ]),
+    )
     .withRow(new RowBuilder('Messages').id(8).gridPos({ x: 0, y: 13, w: 24, h: 1 }))
     .withPanel(
       timeseries(9, 'PUBLISH in and out per second', 'reqps', { x: 0, y: 14, w: 12, h: 8 }, [
@@ -33,7 +39,15 @@ export function overviewDashboard(brokerJob: string) {
         { expr: ratePerNode('queue_message_drop'), legend: 'dropped {{node}}' },
       ]),
     )
-    .withPanel(timeseries(11, 'Sessions per broker', 'short', { x: 0, y: 22, w: 12, h: 8 }, [{ expr: 'sum by (node) (queue_processes{node=~"$node"})', legend: '{{node}}' }]))
-    .withPanel(timeseries(12, 'Keepalives expired per second', 'reqps', { x: 12, y: 22, w: 12, h: 8 }, [{ expr: ratePerNode('client_keepalive_expired'), legend: '{{node}}' }]))
+    .withPanel(
+      timeseries(11, 'Sessions per broker', 'short', { x: 0, y: 22, w: 12, h: 8 }, [
+        { expr: 'sum by (node) (queue_processes{node=~"$node"})', legend: '{{node}}' },
+      ]),
+    )
+    .withPanel(
+      timeseries(12, 'Keepalives expired per second', 'reqps', { x: 12, y: 22, w: 12, h: 8 }, [
+        { expr: ratePerNode('client_keepalive_expired'), legend: '{{node}}' },
+      ]),
+    )
     .build();
 }

@@ -29,14 +29,26 @@ export interface Series {
 }
 
 /** A time series panel at a grid position (24 columns wide). */
-export function timeseries(id: number, title: string, unit: string, pos: { x: number; y: number; w: number; h: number }, series: readonly Series[]): TimeseriesBuilder {
+export function timeseries(
+  id: number,
+  title: string,
+  unit: string,
+  pos: { x: number; y: number; w: number; h: number },
+  series: readonly Series[],
+): TimeseriesBuilder {
   const panel = new TimeseriesBuilder().id(id).title(title).datasource(DATASOURCE).unit(unit).gridPos(pos);
   series.forEach((s, i) => panel.withTarget(query(s.expr, s.legend, String.fromCharCode(65 + i))));
   return panel;
 }
 
 /** A single big number (its last value) at a grid position. */
-export function stat(id: number, title: string, unit: string, pos: { x: number; y: number; w: number; h: number }, expr: string): StatBuilder {
+export function stat(
+  id: number,
+  title: string,
+  unit: string,
+  pos: { x: number; y: number; w: number; h: number },
+  expr: string,
+): StatBuilder {
   return new StatBuilder()
     .id(id)
     .title(title)
@@ -51,4 +63,5 @@ export function stat(id: number, title: string, unit: string, pos: { x: number; 
 /** Per-second rate of a VerneMQ counter, per broker, over the variable's brokers. */
 export const ratePerNode = (metric: string, filter = 'node=~"$node"') => `sum by (node) (rate(${metric}{${filter}}[$__rate_interval]))`;
 /** Open MQTT connections: VerneMQ 1.10 counts sockets opened and closed. */
-export const openConnections = (filter = 'node=~"$node"') => `sum by (node) (socket_open{${filter}}) - sum by (node) (socket_close{${filter}})`;
+export const openConnections = (filter = 'node=~"$node"') =>
+  `sum by (node) (socket_open{${filter}}) - sum by (node) (socket_close{${filter}})`;

@@ -24,7 +24,10 @@ export function podsOf(snapshot: string): { pod: string; status: string; node: s
 function expectTrueToKubectl(d: DrainResult) {
   const table = podsOf(d.snapshot);
   expect(
-    table.filter((p) => p.status === 'Pending').map((p) => p.pod).sort(),
+    table
+      .filter((p) => p.status === 'Pending')
+      .map((p) => p.pod)
+      .sort(),
     `${d.node}: Pending pods`,
   ).toEqual(d.pending.map((p) => p.pod));
   for (const moved of d.rescheduled) expect(table.find((p) => p.pod === moved.pod)?.node, moved.pod).toBe(moved.node);

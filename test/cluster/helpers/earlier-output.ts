@@ -18,7 +18,11 @@ export type Edits = Readonly<Record<string, (o: any) => void>>;
  */
 export function earlierOutput(flags: readonly string[], edits: Edits): string {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-rehearsal-profile-')), 'earlier');
-  const r = spawnSync('npm', ['run', '-s', 'synth', '--', ...flags, '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CDK8S_OUTDIR: `${out}-scratch` } });
+  const r = spawnSync('npm', ['run', '-s', 'synth', '--', ...flags, '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CDK8S_OUTDIR: `${out}-scratch` },
+  });
   if (r.status !== 0) throw new Error(`synth failed: ${r.stderr}`);
   const unused = new Set(Object.keys(edits));
   for (const file of fs.readdirSync(out).filter((f) => f.endsWith('.k8s.yaml'))) {

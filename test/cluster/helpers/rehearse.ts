@@ -59,7 +59,11 @@ export function expectPassed(r: Rehearsed, idle: readonly string[] = []) {
   expect(r.report.objects).toBeGreaterThan(40);
   // Every step of the README ran, and each machine holds something of its group.
   expect(r.report.steps.map((s) => s.step)).toEqual(
-    expect.arrayContaining([expect.stringMatching(/^npm run synth -- /), expect.stringMatching(/^npm run -s secrets -- /), expect.stringMatching(/^sh -n .*prepare-local-volumes\.sh$/)]),
+    expect.arrayContaining([
+      expect.stringMatching(/^npm run synth -- /),
+      expect.stringMatching(/^npm run -s secrets -- /),
+      expect.stringMatching(/^sh -n .*prepare-local-volumes\.sh$/),
+    ]),
   );
   for (const [node, pods] of Object.entries(r.report.podsPerNode)) {
     if (idle.includes(node)) expect(pods, node).toBe(0);
