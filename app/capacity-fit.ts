@@ -38,7 +38,7 @@ function podRequests(spec: { containers?: ContainerJson[]; initContainers?: Cont
 
 /** Each workload's demand, from the synthesized objects. Jobs count as running: they do while the platform starts. */
 export function workloadDemands(objects: readonly Record<string, unknown>[], p: Profile): WorkloadDemand[] {
-  // Plain JSON, walked by its shape.
+  // biome-ignore lint/suspicious/noExplicitAny: plain JSON, walked by its shape
   return (objects as any[])
     .filter((o) => (WORKLOAD_KINDS as readonly string[]).includes(o.kind) && o.spec?.template?.spec)
     .map((o) => {
@@ -64,7 +64,7 @@ export function capacityFit(demands: readonly WorkloadDemand[], p: Profile): Gro
     cpuAvailable: groups.reduce((s, g) => s + p.capacity.machines[g].count * p.capacity.machines[g].cores, 0) * usable,
     memoryAvailable: groups.reduce((s, g) => s + p.capacity.machines[g].count * parseQuantity(p.capacity.machines[g].memory), 0) * usable,
   });
-  const fit = (group: NodeGroup | 'all', ds: readonly WorkloadDemand[], groups: readonly NodeGroup[]): GroupFit => {
+  const groupFit = (group: NodeGroup | 'all', ds: readonly WorkloadDemand[], groups: readonly NodeGroup[]): GroupFit => {
     const cpu = ds.reduce((s, d) => s + d.cpu, 0);
     const memory = ds.reduce((s, d) => s + d.memory, 0);
     const o = offer(groups);
@@ -78,9 +78,9 @@ export function capacityFit(demands: readonly WorkloadDemand[], p: Profile): Gro
     };
   };
   const known = NODE_GROUPS.filter((g) => p.capacity.machines[g].count > 0);
-  if (!p.placement.nodeAffinity) return known.length === NODE_GROUPS.length ? [fit('all', demands, NODE_GROUPS)] : [];
+  if (!p.placement.nodeAffinity) return known.length === NODE_GROUPS.length ? [groupFit('all', demands, NODE_GROUPS)] : [];
   return known.map((g) =>
-    fit(
+    groupFit(
       g,
       demands.filter((d) => d.group === g),
       [g],

@@ -24,6 +24,7 @@ export function summarize(p: Profile, manifests: readonly Manifest[]): string[] 
   ];
 
   const byGroup = new Map<string, string[]>();
+  // biome-ignore lint/suspicious/noExplicitAny: the synthesized objects, plain data read by their shape
   for (const o of manifests.flatMap((m) => m.objects) as { kind: string; metadata: { name: string }; spec?: any }[]) {
     if (!LONG_RUNNING_KINDS.includes(o.kind)) continue;
     const group = pinnedGroup(o.spec?.template?.spec, p.placement) ?? 'any node';

@@ -152,10 +152,14 @@ export function addPlatformCharts(app: App, p: Profile): Chart[] {
     });
   label(namespace, 'namespace');
   label(storage, 'storage');
-  services.forEach((chart, i) => label(chart, components[i]));
+  services.forEach((chart, i) => {
+    label(chart, components[i]);
+  });
   applyArgoCdAnnotations(namespace, WAVES.foundation);
   applyArgoCdAnnotations(storage, WAVES.foundation);
-  services.forEach((chart, i) => applyArgoCdAnnotations(chart, componentWave(components[i]), JOB_WAVES));
+  services.forEach((chart, i) => {
+    applyArgoCdAnnotations(chart, componentWave(components[i]), JOB_WAVES);
+  });
   const policies = p.networkPolicies.enabled
     ? [new NetworkPolicyChart(app, 'network-policies', { ...common, profile: p, deployed: components })]
     : [];

@@ -57,7 +57,11 @@ export function applyImageSecurity(workloads: readonly PodTemplateOf[], table: I
             c.volumeMounts ? JsonPatch.add(`${at}/volumeMounts/-`, mounts[0]) : JsonPatch.add(`${at}/volumeMounts`, [mounts[0]]),
           );
         for (const m of mounts.slice(1)) o.addJsonPatch(JsonPatch.add(`${at}/volumeMounts/-`, m));
-        for (const m of mounts) if (!volumes.has(m.name)) volumes.add(m.name), newVolumes.push(m.name);
+        for (const m of mounts) {
+          if (volumes.has(m.name)) continue;
+          volumes.add(m.name);
+          newVolumes.push(m.name);
+        }
         const env = Object.entries(s.env ?? {}).map(([name, value]) => ({ name, value }));
         if (env.length) o.addJsonPatch(c.env ? JsonPatch.add(`${at}/env/-`, env[0]) : JsonPatch.add(`${at}/env`, [env[0]]));
         for (const e of env.slice(1)) o.addJsonPatch(JsonPatch.add(`${at}/env/-`, e));

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-27';
+import type { k8s } from 'cdk8s-plus-27';
 import { NODE_GROUPS, type NodeGroup, type Placement, type Profile } from '../profile/types';
 
 /**

@@ -43,7 +43,7 @@ export function lwm2mPorts(p: Profile): StreamPort[] {
   // Devices fetch firmware at the port the agent tells them: its file server's.
   const port = (e: NginxEntryPoint) => (e === 'lwm2m-http' ? p.iotagentLwm2m.fileServerHttpPort : STREAM_PORTS[e].port);
   return (Object.keys(STREAM_PORTS) as NginxEntryPoint[]).flatMap((e) =>
-    exposed.has(e) ? [{ entryPoint: e, ...STREAM_PORTS[e], port: port(e), nodePort: exposed.get(e)! }] : [],
+    exposed.has(e) ? [{ entryPoint: e, ...STREAM_PORTS[e], port: port(e), nodePort: exposed.get(e) as StreamPort['nodePort'] }] : [],
   );
 }
 

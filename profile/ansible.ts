@@ -239,7 +239,10 @@ function lookup(obj: Record<string, unknown>, path: string): unknown {
 function assign(obj: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = obj;
-  for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) {
+    node[k] ??= {};
+    node = node[k] as Record<string, unknown>;
+  }
   const last = keys[keys.length - 1];
   node[last] = isPlainObject(value) && isPlainObject(node[last]) ? mergeMappings(node[last], value) : value;
 }

@@ -152,6 +152,7 @@ export const DEFAULTS: ProfileLayer = {
 };
 
 /** Fields whose default derives from another field once the layers are merged. */
+// biome-ignore lint/suspicious/noExplicitAny: a profile being merged, before it is checked to be one
 export function fillDerivedDefaults(merged: Record<string, any>): void {
   for (const path of VERSIONED_FIELDS) {
     const [group, key] = path.split('.');
@@ -180,6 +181,7 @@ export function fillDerivedDefaults(merged: Record<string, any>): void {
 
 /** A complete profile of the defaults alone: the reference shape for known keys and types. */
 export function referenceProfile(): Profile {
+  // biome-ignore lint/suspicious/noExplicitAny: a profile being merged, before it is checked to be one
   const copy = structuredClone(DEFAULTS) as Record<string, any>;
   fillDerivedDefaults(copy);
   return copy as Profile;

@@ -74,8 +74,11 @@ export function addressProblems(addresses: readonly unknown[], where: (i: number
   addresses.forEach((a, i) => {
     if (!isAddress(a))
       problems.push({ path: where(i), message: `must be an IPv4 or IPv6 address (no zone id) or a DNS name, got ${JSON.stringify(a)}` });
-    else if (seen.has(a)) problems.push({ path: where(i), message: `'${a}' is listed twice (also ${where(seen.get(a)!)})` });
-    else seen.set(a, i);
+    else {
+      const first = seen.get(a);
+      if (first === undefined) seen.set(a, i);
+      else problems.push({ path: where(i), message: `'${a}' is listed twice (also ${where(first)})` });
+    }
   });
   return problems;
 }

@@ -98,7 +98,8 @@ export function loadInputs(inputs: ProfileInputs = {}): LoadedProfile {
       message: `'${selector}' is neither a preset (${Object.keys(PRESETS).join(', ')}) nor a file`,
     });
   }
-  const inventory = inputs.inventory ? collect(() => readInventory(inputs.inventory!)) : undefined;
+  const inventoryPath = inputs.inventory;
+  const inventory = inventoryPath ? collect(() => readInventory(inventoryPath)) : undefined;
   problems.push(...(inventory?.problems ?? []));
   const groupVars = (inventory?.groupVars ?? []).flatMap((f) => collect(() => ansibleLayer(f.file, f.vars, notices)) ?? []);
   const profileFile = !isPreset && fs.existsSync(selector) ? (collect(() => fileLayers(selector, notices)) ?? []) : [];

@@ -1,6 +1,7 @@
 import type { Kubectl } from './kubectl';
 
 /** A Kubernetes object as the API server returns it, read by its shape. */
+// biome-ignore lint/suspicious/noExplicitAny: the API server's JSON, read by its shape
 export type Obj = Record<string, any>;
 
 /** A Secret or ConfigMap reduced to its name and keys: no value is kept. */
@@ -36,19 +37,19 @@ const keyed = (o: Obj): KeyedObject => ({
 /** Reads the cluster's state with kubectl (Secrets' values are dropped as they are read). */
 export function readClusterState(kubectl: Kubectl): ClusterState {
   const byKind = (items: Obj[], kind: string) => items.filter((o) => o.kind === kind);
-  const workloads = kubectl.list('pods,persistentvolumeclaims,deployments,statefulsets,daemonsets,jobs,replicasets');
+  const workloads = kubectl.list<Obj>('pods,persistentvolumeclaims,deployments,statefulsets,daemonsets,jobs,replicasets');
   return {
-    nodes: kubectl.list('nodes'),
+    nodes: kubectl.list<Obj>('nodes'),
     pods: byKind(workloads, 'Pod'),
     claims: byKind(workloads, 'PersistentVolumeClaim'),
-    volumes: kubectl.list('persistentvolumes'),
+    volumes: kubectl.list<Obj>('persistentvolumes'),
     deployments: byKind(workloads, 'Deployment'),
     statefulSets: byKind(workloads, 'StatefulSet'),
     daemonSets: byKind(workloads, 'DaemonSet'),
     jobs: byKind(workloads, 'Job'),
     replicaSets: byKind(workloads, 'ReplicaSet'),
-    secrets: kubectl.list('secrets').map(keyed),
-    configMaps: kubectl.list('configmaps').map(keyed),
-    events: kubectl.list('events').filter((e) => e.type === 'Warning'),
+    secrets: kubectl.list<Obj>('secrets').map(keyed),
+    configMaps: kubectl.list<Obj>('configmaps').map(keyed),
+    events: kubectl.list<Obj>('events').filter((e) => e.type === 'Warning'),
   };
 }

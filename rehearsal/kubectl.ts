@@ -40,7 +40,7 @@ export class Kubectl {
   }
 
   /** The items of `kubectl get KINDS -A -o json`. */
-  list<T = any>(kinds: string): T[] {
+  list<T>(kinds: string): T[] {
     return JSON.parse(this.ok(['get', kinds, '--all-namespaces', '-o', 'json']).stdout).items as T[];
   }
 }

@@ -8,7 +8,7 @@ import { loadSettings } from '../app/settings';
 import { ProfileError } from '../profile/problems';
 import { BINARIES, STATE_FILE } from './control-plane';
 import { DRAIN_TIMEOUT_S } from './drain';
-import { NoMachinesError, nodesOf } from './nodes';
+import { NoMachinesError, type NodeObject, nodesOf } from './nodes';
 import { type StartedProcess, stopProcesses } from './processes';
 import { type RehearsalResult, rehearse } from './rehearse';
 import { UPGRADE_SOURCES, UpgradeSourceError, earlierOutputFolder } from './upgrade';
@@ -43,7 +43,7 @@ const BUILD_SCRIPT = path.join(__dirname, 'build-control-plane.sh');
 
 /** `npm run rehearse`: returns the exit status; never throws. */
 export async function rehearseCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io: CommandOutput): Promise<number> {
-  let args;
+  let args: ReturnType<typeof parseArguments>;
   try {
     args = parseArguments(
       argv,
@@ -74,8 +74,8 @@ export async function rehearseCommand(argv: readonly string[], env: NodeJS.Proce
   const drainTimeout = seconds('--drain-timeout', DRAIN_TIMEOUT_S);
   if (timeout === undefined || drainTimeout === undefined) return 2;
 
-  let nodes;
-  let settings;
+  let nodes: NodeObject[];
+  let settings: ReturnType<typeof loadSettings>;
   try {
     settings = loadSettings(args.inputs);
     const nodesFrom = own('--nodes-from');

@@ -70,7 +70,8 @@ let cached: Row[] | undefined;
 export function profileRows(): Row[] {
   if (cached) return cached;
   const interfaces = profileInterfaces();
-  const profile = interfaces.get('Profile')!;
+  const profile = interfaces.get('Profile');
+  if (!profile) throw new Error('profile/types.ts has no interface Profile');
   const rows: Row[] = [];
 
   const hasDocs = (members: ts.NodeArray<ts.TypeElement>) => members.some((m) => docOf(m) !== '');

@@ -19,7 +19,7 @@ const FUNCTION = /function toJson_(\w+)\(obj\) \{[\s\S]*?const result = \{\n([\s
 const ENTRY = /^\s*'([^']+)': (.*),$/;
 // Kinds: `KubeX.GVK = { apiVersion, kind }` (cdk8s-plus-27) or `static GVK = {...}` inside `class KubeX` (later).
 const GVK_AFTER = /(Kube\w+)\.GVK = \{\s*apiVersion: '([^']+)',\s*kind: '([^']+)',/g;
-const GVK_INSIDE = /class (Kube\w+) extends[^{]*\{[^]*?static GVK = \{\s*apiVersion: '([^']+)',\s*kind: '([^']+)',/g;
+const GVK_INSIDE = /class (Kube\w+) extends[^{]*\{[\s\S]*?static GVK = \{\s*apiVersion: '([^']+)',\s*kind: '([^']+)',/g;
 
 /**
  * Reads the field tree of one Kubernetes version from the `k8s` module that a cdk8s-plus

@@ -29,7 +29,10 @@ interface ManifestObject {
 const trees = new Map<string, FieldTree>();
 function treeOf(modulePath: string): FieldTree {
   let tree = trees.get(modulePath);
-  if (!tree) trees.set(modulePath, (tree = readFieldTree(require.resolve(modulePath))));
+  if (!tree) {
+    tree = readFieldTree(require.resolve(modulePath));
+    trees.set(modulePath, tree);
+  }
   return tree;
 }
 
@@ -37,7 +40,6 @@ function treeOf(modulePath: string): FieldTree {
 function modelOf(pkg: string, apiVersion: string, kind: string): (new (data: unknown) => { validate(): void }) | undefined {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(`${pkg}/${group ? `${group}/` : ''}${version}`) as Record<string, unknown>;
     return typeof mod[kind] === 'function' ? (mod[kind] as new (data: unknown) => { validate(): void }) : undefined;
   } catch {
@@ -55,13 +57,13 @@ const CUSTOM_RESOURCES: Readonly<Record<string, string>> = { 'monitoring.coreos.
 function validateCustomResource(o: ManifestObject & { apiVersion: string; kind: string }, name: string, pkg: string): ManifestProblem[] {
   let Model: (new (data: unknown) => { validate(): void }) | undefined;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     Model = (require(`${pkg}/${o.apiVersion}/${o.kind}`) as Record<string, new (data: unknown) => { validate(): void }>)[o.kind];
   } catch {
-    return [{ object: name, version: 'all', message: `${o.apiVersion} ${o.kind} is not a kind that ${pkg} knows` }];
+    Model = undefined;
   }
+  if (!Model) return [{ object: name, version: 'all', message: `${o.apiVersion} ${o.kind} is not a kind that ${pkg} knows` }];
   try {
-    new Model!(o).validate();
+    new Model(o).validate();
     return [];
   } catch (e) {
     const errors = (e as { errors?: { instancePath: string; message?: string }[] }).errors ?? [];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** A Kubernetes object as plain data. */
+// biome-ignore lint/suspicious/noExplicitAny: plain data, read by its shape
 type KubeObject = { kind: string; metadata: { name: string; namespace?: string } } & Record<string, any>;
 
 /** JSON with its keys sorted: the same data gives the same text, whatever order it was written in. */

@@ -69,7 +69,7 @@ export function secretData(profile: Profile, options: SecretOptions = {}): Recor
   if (profile.auth.emailEnabled) {
     const missing = Object.values(AUTH_EMAIL_ENV).filter((v) => !env[v]);
     if (missing.length) throw new Error(`auth.emailEnabled is on: set ${missing.join(', ')} (the SMTP host, account and password)`);
-    for (const [key, variable] of Object.entries(AUTH_EMAIL_ENV)) data[SECRETS.authEmail.name][key] = env[variable]!;
+    for (const [key, variable] of Object.entries(AUTH_EMAIL_ENV)) data[SECRETS.authEmail.name][key] = env[variable] as string; // none missing, above
   }
   return data;
 }

@@ -34,18 +34,21 @@ const idOf = {
 
 /** The workloads of the manifests `kubectl apply -f dist` reads, with the node group each is pinned to. */
 function workloadsOf(p: Profile, manifests: readonly Manifest[]): Workload[] {
-  return manifests
-    .filter((m) => !m.file.includes('/'))
-    .flatMap((m) => m.objects as { kind: string; metadata: { name: string }; spec?: any }[])
-    .filter((o) => LONG_RUNNING_KINDS.includes(o.kind))
-    .map((o) => ({
-      kind: o.kind,
-      name: o.metadata.name,
-      // A DaemonSet runs one pod per node of its group: no count to show.
-      replicas: o.kind === 'DaemonSet' ? 0 : (o.spec?.replicas ?? 1),
-      group: pinnedGroup(o.spec?.template?.spec, p.placement) ?? ANY_NODE,
-      podLabels: o.spec?.template?.metadata?.labels ?? {},
-    }));
+  return (
+    manifests
+      .filter((m) => !m.file.includes('/'))
+      // biome-ignore lint/suspicious/noExplicitAny: the synthesized objects, plain data read by their shape
+      .flatMap((m) => m.objects as { kind: string; metadata: { name: string }; spec?: any }[])
+      .filter((o) => LONG_RUNNING_KINDS.includes(o.kind))
+      .map((o) => ({
+        kind: o.kind,
+        name: o.metadata.name,
+        // A DaemonSet runs one pod per node of its group: no count to show.
+        replicas: o.kind === 'DaemonSet' ? 0 : (o.spec?.replicas ?? 1),
+        group: pinnedGroup(o.spec?.template?.spec, p.placement) ?? ANY_NODE,
+        podLabels: o.spec?.template?.metadata?.labels ?? {},
+      }))
+  );
 }
 
 const workloadLabel = (w: Workload) => `${w.name}\n${w.kind}${w.replicas ? ` × ${w.replicas}` : ' (every node)'}`;
@@ -210,6 +213,8 @@ function layoutEdges(groups: readonly DotCluster[], anchor: DotNode | undefined)
   const invisible = { style: 'invis' };
   const edges: DotEdge[] = anchor ? groups.map((g) => ({ from: anchor.id, to: g.nodes[0].id, attributes: invisible })) : [];
   for (const g of groups)
-    g.nodes.slice(COLUMN_ROWS).forEach((n, i) => edges.push({ from: g.nodes[i].id, to: n.id, attributes: invisible }));
+    g.nodes.slice(COLUMN_ROWS).forEach((n, i) => {
+      edges.push({ from: g.nodes[i].id, to: n.id, attributes: invisible });
+    });
   return edges;
 }

@@ -14,6 +14,9 @@ export const selectedBy = (p: Profile) => ({ release: p.metrics.release });
 /** VerneMQ's metrics, from its in-cluster Service: the only dojot v0.6.0 service that exports Prometheus metrics. */
 export function vernemqServiceMonitor(p: Profile, contracts: PlatformContracts): IServiceMonitor {
   const service = contracts.vernemq.services.internal;
+  // A ServiceMonitor names the port it scrapes.
+  const port = portOf(service, 'http').name;
+  if (!port) throw new Error(`${service.name}'s http port has no name for the ServiceMonitor to scrape`);
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'ServiceMonitor',
@@ -22,7 +25,7 @@ export function vernemqServiceMonitor(p: Profile, contracts: PlatformContracts):
       // The Service's own labels (vernemq-k8s carries `vernemq: k8s`); only it has the `http` port.
       selector: { matchLabels: { vernemq: service.selector.vernemq } },
       namespaceSelector: { matchNames: [p.namespace] },
-      endpoints: [{ port: portOf(service, 'http').name!, path: '/metrics', interval: p.metrics.scrapeInterval }],
+      endpoints: [{ port, path: '/metrics', interval: p.metrics.scrapeInterval }],
     },
   };
 }

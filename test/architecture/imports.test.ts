@@ -31,7 +31,7 @@ function sourceFiles(dir = ROOT): string[] {
 }
 
 /** The project files a source file imports (static and dynamic, type-only included), resolved. */
-export function importsOf(file: string, text = fs.readFileSync(file, 'utf8')): string[] {
+function importsOf(file: string, text = fs.readFileSync(file, 'utf8')): string[] {
   return ts
     .preProcessFile(text, true, true)
     .importedFiles.map((i) => i.fileName)
@@ -47,12 +47,12 @@ const floorOf = (file: string) => FLOORS[path.relative(ROOT, file).split(path.se
 const rel = (file: string) => path.relative(ROOT, file);
 
 /** Imports that point up a floor: `importer -> imported`. */
-export function upwardImports(graph: ReadonlyMap<string, readonly string[]>): string[] {
+function upwardImports(graph: ReadonlyMap<string, readonly string[]>): string[] {
   return [...graph].flatMap(([from, tos]) => tos.filter((to) => floorOf(to) > floorOf(from)).map((to) => `${rel(from)} -> ${rel(to)}`));
 }
 
 /** The import circles of a graph (its strongly connected components of more than one file, or a file importing itself). */
-export function importCircles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+function importCircles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   let next = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();

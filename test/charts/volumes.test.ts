@@ -7,7 +7,7 @@ interface Claim {
   readonly id: string;
   readonly workload: ManifestObject;
   readonly volumeName: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: a claim template's spec, read field by field
   readonly spec: any;
 }
 

@@ -13,7 +13,7 @@ const BOMB = [
 ].join('\n');
 
 /** Profile files (camelCase layers and Ansible dojot.yaml files), each with one thing wrong. */
-export const BAD_PROFILES: readonly Case[] = [
+const BAD_PROFILES: readonly Case[] = [
   ['a misspelt top-level key', 'flavor: 100k\n', /flavor: unknown key 'flavor'; did you mean 'flavour'\?/],
   ['a misspelt nested key', 'vernemq: { replica: 3 }\n', /vernemq\.replica: unknown key 'replica'; did you mean 'replicas'\?/],
   [
@@ -250,7 +250,7 @@ const GROUPS = (mqtt: string) =>
   `all:\n  children:\n    mqtt_nodes:\n      hosts:\n${mqtt}    apigw_nodes:\n      hosts:\n        10.0.0.2:\n    metrics_nodes:\n      hosts:\n        10.0.0.2:\n`;
 
 /** Inventories (hosts files, or directories as `path: content` lines), each with one thing wrong. */
-export const BAD_INVENTORIES: readonly (readonly [what: string, files: Record<string, string>, message: RegExp])[] = [
+const BAD_INVENTORIES: readonly (readonly [what: string, files: Record<string, string>, message: RegExp])[] = [
   ['a YAML error', { 'hosts.yaml': 'all:\n  children: [\n' }, /line \d+: /],
   [
     'an INI inventory',

@@ -13,9 +13,10 @@ describe('an upgrade over fields that cannot change in place (npm run rehearse -
       // A smaller claim template than today's.
       'StatefulSet/kafka-server': (o) => (o.spec.volumeClaimTemplates[0].spec.resources.requests.storage = '1Gi'),
       // A Job's template with a variable today's lacks.
-      'Job/kong-route-config': (o) =>
-        o.spec.template.spec.containers[0].env?.push({ name: 'EARLIER', value: '1' }) ??
-        (o.spec.template.spec.containers[0].env = [{ name: 'EARLIER', value: '1' }]),
+      'Job/kong-route-config': (o) => {
+        const container = o.spec.template.spec.containers[0];
+        container.env = [...(container.env ?? []), { name: 'EARLIER', value: '1' }];
+      },
       // A selector with one more label (and its pods with it).
       'Deployment/x509-identity-mgmt': (o) => {
         o.spec.selector.matchLabels.release = 'earlier';

@@ -14,9 +14,9 @@ export interface ManifestObject {
   readonly apiVersion: string;
   readonly kind: string;
   readonly metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: a manifest's spec, read field by field as each test needs it
   readonly spec?: any;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: the rest of a manifest, as above
   readonly [field: string]: any;
 }
 
@@ -112,7 +112,7 @@ function withFinders(profile: Profile, files: Record<string, string>, objects: M
 }
 
 /** The pod spec of a workload (Deployment, StatefulSet, Job). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a pod spec, read field by field as each test needs it
 export function podSpec(o: ManifestObject): any {
   return o.spec.template.spec;
 }

@@ -4,8 +4,11 @@ export function sections(cfg: string): Map<string, string[]> {
   let current: string[] | undefined;
   for (const line of cfg.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
-    if (!/^\s/.test(line)) out.set(line.trim(), (current = []));
-    else current?.push(line.trim());
+    if (/^\s/.test(line)) current?.push(line.trim());
+    else {
+      current = [];
+      out.set(line.trim(), current);
+    }
   }
   return out;
 }

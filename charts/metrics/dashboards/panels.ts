@@ -37,7 +37,9 @@ export function timeseries(
   series: readonly Series[],
 ): TimeseriesBuilder {
   const panel = new TimeseriesBuilder().id(id).title(title).datasource(DATASOURCE).unit(unit).gridPos(pos);
-  series.forEach((s, i) => panel.withTarget(query(s.expr, s.legend, String.fromCharCode(65 + i))));
+  series.forEach((s, i) => {
+    panel.withTarget(query(s.expr, s.legend, String.fromCharCode(65 + i)));
+  });
   return panel;
 }
 

@@ -10,6 +10,7 @@ import { saveYamlDocuments } from '../../../app/yaml-documents';
 const ROOT = path.join(__dirname, '..', '..', '..');
 
 /** An edit of one object of the output: `Kind/name` → what to change in it. */
+// biome-ignore lint/suspicious/noExplicitAny: an output object, edited by its shape
 export type Edits = Readonly<Record<string, (o: any) => void>>;
 
 /**
