@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Snapshots live in one reviewed folder at the root (`__snapshots__/<test file>.snap`, and the
-// outputs' own files in `__snapshots__/outputs/`), so a
-// changed manifest shows up as one diff in code review.
+// outputs' own files in `__snapshots__/outputs/`), so a changed manifest shows up as one diff in
+// code review.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
