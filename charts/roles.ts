@@ -1,40 +1,10 @@
+import { COMPONENTS } from './components';
 import type { ComponentName } from './contracts';
 
-/** Each component's role in the platform: the `app.kubernetes.io/component` label. */
+/** Each chart's role in the platform: the `app.kubernetes.io/component` label (a component's own in its component.ts). */
 export const COMPONENT_ROLES: Readonly<Record<ComponentName | 'namespace' | 'storage' | 'networkPolicies', string>> = {
   namespace: 'namespace',
   storage: 'storage',
   networkPolicies: 'network-policy',
-  minio: 'object-store',
-  zookeeper: 'coordination',
-  postgres: 'database',
-  influxdb: 'database',
-  mongodb: 'database',
-  kafka: 'message-bus',
-  vernemq: 'mqtt-broker',
-  rabbitmq: 'message-queue',
-  imageManager: 'api',
-  kong: 'api-gateway',
-  auth: 'auth',
-  dataBroker: 'api',
-  backstage: 'api',
-  deviceManager: 'api',
-  history: 'api',
-  persister: 'worker',
-  influxdbStorer: 'worker',
-  influxdbRetriever: 'api',
-  gui: 'web',
-  guiV2: 'web',
-  iotagentMosca: 'iot-agent',
-  iotagentLwm2m: 'iot-agent',
-  flowbroker: 'flows',
-  dataManager: 'api',
-  cron: 'api',
-  v2kBridge: 'bridge',
-  k2vBridge: 'bridge',
-  kafka2ftp: 'worker',
-  kafkaLoopback: 'load-test',
-  kafkaWs: 'api',
-  x509IdentityMgmt: 'certificate-authority',
-  metrics: 'monitoring',
+  ...(Object.fromEntries(COMPONENTS.map((c) => [c.name, c.role])) as Record<ComponentName, string>),
 };

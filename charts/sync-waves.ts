@@ -1,3 +1,5 @@
+import type { Component } from './component';
+import { COMPONENTS } from './components';
 import type { ComponentName } from './contracts';
 
 /**
@@ -18,13 +20,9 @@ export const WAVES = {
   routes: 4,
 } as const;
 
-const DATA_STORES: readonly ComponentName[] = ['postgres', 'mongodb', 'minio', 'influxdb', 'rabbitmq', 'zookeeper'];
-
-/** The wave of a component's objects. */
+/** The wave of a component's objects (its component.ts says which). */
 export function componentWave(c: ComponentName): number {
-  if (DATA_STORES.includes(c)) return WAVES.dataStores;
-  if (c === 'kafka') return WAVES.kafka;
-  return WAVES.services;
+  return WAVES[(COMPONENTS.find((x) => x.name === c) as Component).wave];
 }
 
 /** Jobs run as Argo CD hooks in the wave of what they need done before the next. */

@@ -12,7 +12,11 @@ const PROFILES: [string, string, () => Synthesized][] = [
   ['default, lwm2m flavour', 'default-lwm2m', () => synth(profileOf('default', { flavour: 'lwm2m' }))],
   ['100k', '100k', () => synth(profileOf('100k'))],
   ["100k with the guide's inventory", '100k-guide', () => synth(lbProfile('100k'))],
-  ["100k, vernemq flavour (the whole platform), with the guide's inventory", '100k-vernemq-guide', () => synth(lbProfile('100k', { flavour: 'vernemq' }))],
+  [
+    "100k, vernemq flavour (the whole platform), with the guide's inventory",
+    '100k-vernemq-guide',
+    () => synth(lbProfile('100k', { flavour: 'vernemq' })),
+  ],
   ["100k, lwm2m flavour, with the guide's inventory", '100k-lwm2m-guide', () => synth(lbProfile('100k', { flavour: 'lwm2m' }))],
 ];
 

@@ -1,0 +1,38 @@
+import type { ComponentContract } from '../lib/contract';
+import type { Flavour, Profile } from '../profile/types';
+
+/** The flavours of the whole platform (each with its own device agent), and all four. */
+export const FULL: readonly Flavour[] = ['vernemq', 'mosca', 'lwm2m'];
+export const ALL: readonly Flavour[] = ['100k', ...FULL];
+
+/** Argo CD's wave of a component's objects (sync-waves.ts): by what it needs running first. */
+export type ComponentWave = 'dataStores' | 'kafka' | 'services';
+
+/**
+ * What the platform knows of one component, in its own folder (`charts/<service>/component.ts`):
+ * the lists, the network policies, the load balancer and the picture read it from there.
+ */
+export interface Component<N extends string = string, C extends ComponentContract = ComponentContract> {
+  /** Its key in the contracts (`imageManager`). */
+  readonly name: N;
+  /** Its chart's id: the output file's name and every pod's `app.kubernetes.io/name`. None: the monitoring stack runs it. */
+  readonly chartId?: string;
+  /** `app.kubernetes.io/component`. */
+  readonly role: string;
+  /**
+   * Which flavours deploy it: the original's `deploy.yaml`, role by role and tag by tag (`--tags
+   * 100k`, `vernemq`, `mosca`, `lwm2m`), or a rule of the toggles some roles have (`optional.*`
+   * of services.yaml, `guiV2.enabled`).
+   */
+  readonly deployedBy: readonly Flavour[] | ((p: Profile) => boolean);
+  readonly wave: ComponentWave;
+  /** What it offers the others: Services, ports, NodePorts, routes, volumes. */
+  readonly contract: (p: Profile) => C;
+}
+
+/** A component, its name and contract's type kept for the platform's contracts. */
+export const component = <const N extends string, C extends ComponentContract>(c: Component<N, C>): Component<N, C> => c;
+
+/** Whether the profile deploys the component. */
+export const isDeployed = (c: Component, p: Profile): boolean =>
+  typeof c.deployedBy === 'function' ? c.deployedBy(p) : c.deployedBy.includes(p.flavour);
