@@ -1,26 +1,26 @@
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { PlatformContracts } from './contracts';
 import type { StorageSettings } from './storage/local-volumes';
 import type { PodPlacement } from '../lib/placement';
 
 /** What every namespaced dojot chart needs besides its own slice of the profile. */
-export interface DojotChartProps {
+/** `C`: the contracts the chart reads, by component (`{ kafka: KafkaContract }`): it is given those alone. */
+export interface DojotChartProps<C extends object = object> {
   readonly namespace: string;
   readonly placement: PodPlacement;
   /** For the charts whose services claim volumes. */
   readonly storage: StorageSettings;
   /** What every deployed component offers the others: Service names, ports, routes, volumes. */
-  readonly contracts: PlatformContracts;
+  readonly contracts: C;
 }
 
 /** A chart whose objects all live in the dojot namespace, with the names we give them. */
-export class DojotChart extends Chart {
+export class DojotChart<C extends object = object> extends Chart {
   readonly placement: PodPlacement;
   readonly storage: StorageSettings;
-  readonly contracts: PlatformContracts;
+  readonly contracts: C;
 
-  constructor(scope: Construct, id: string, props: DojotChartProps) {
+  constructor(scope: Construct, id: string, props: DojotChartProps<C>) {
     super(scope, id, { namespace: props.namespace, disableResourceNameHashes: true });
     this.placement = props.placement;
     this.storage = props.storage;

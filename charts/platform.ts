@@ -13,7 +13,7 @@ import { AuthChart } from './auth/auth-chart';
 import { BackstageChart } from './backstage/backstage-chart';
 import { BridgeChart } from './bridges/bridge-chart';
 import { KafkaLoopbackChart } from './bridges/kafka-loopback-chart';
-import { type ComponentName, platformContracts } from './contracts';
+import { type ComponentName, type PlatformContracts, platformContracts } from './contracts';
 import { deployedComponents, deployedContracts } from './flavours';
 import { CronChart } from './cron/cron-chart';
 import { DataBrokerChart } from './data-broker/data-broker-chart';
@@ -49,7 +49,7 @@ import { VernemqChart } from './vernemq/vernemq-chart';
 import { X509IdentityMgmtChart } from './x509-identity-mgmt/x509-identity-mgmt-chart';
 import { ZookeeperChart } from './zookeeper/zookeeper-chart';
 
-type ChartFactory = (app: App, id: string, p: Profile, common: DojotChartProps) => Chart;
+type ChartFactory = (app: App, id: string, p: Profile, common: DojotChartProps<PlatformContracts>) => Chart;
 
 /** How each component's chart is made from its slice of the profile. The metrics stack has none: the monitoring stack runs it. */
 const CHARTS: Readonly<Record<Exclude<ComponentName, 'metrics'>, ChartFactory>> = {
@@ -134,7 +134,7 @@ const CHARTS: Readonly<Record<Exclude<ComponentName, 'metrics'>, ChartFactory>> 
 export function addPlatformCharts(app: App, p: Profile): Chart[] {
   const namespace = new NamespaceChart(app, 'namespace', p.namespace);
   const storage = new StorageChart(app, 'storage', p);
-  const common: DojotChartProps = {
+  const common: DojotChartProps<PlatformContracts> = {
     namespace: p.namespace,
     placement: podPlacement(p),
     storage: { storageClassName: p.storageClassName, localVolumes: p.localVolumes },

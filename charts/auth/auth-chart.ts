@@ -6,13 +6,25 @@ import { hostPort, serviceUrl } from '../../lib/contract';
 import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { DOJOT_REDIS_IMAGE } from '../../lib/redis';
+import type { KafkaContract } from '../kafka/contract';
+import type { KongContract } from '../kong/contract';
+import type { PostgresContract } from '../postgres/contract';
+import type { AuthContract } from './contract';
 
-export interface AuthChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type AuthReads = {
+  readonly postgres: PostgresContract;
+  readonly kafka: KafkaContract;
+  readonly kong: KongContract;
+  readonly auth: AuthContract;
+};
+
+export interface AuthChartProps extends DojotChartProps<AuthReads> {
   readonly auth: Profile['auth'];
 }
 
 /** auth: users, tenants and Kong's authorization decisions, with a Redis cache beside it. */
-export class AuthChart extends DojotChart {
+export class AuthChart extends DojotChart<AuthReads> {
   constructor(scope: Construct, id: string, { auth, ...props }: AuthChartProps) {
     super(scope, id, props);
     const labels = dojotLabels('auth');

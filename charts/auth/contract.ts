@@ -32,3 +32,6 @@ export function authContract(_p: Profile) {
     ],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type AuthContract = ReturnType<typeof authContract>;

@@ -13,3 +13,6 @@ export function backstageContract(_p: Profile) {
     ],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type BackstageContract = ReturnType<typeof backstageContract>;

@@ -19,3 +19,9 @@ export const KAFKA_LOOPBACK_LABELS = dojotLabels('kafka-loopback');
 export function kafkaLoopbackContract(_p: Profile) {
   return { services: { governing: { name: 'kafka-loopback', selector: KAFKA_LOOPBACK_LABELS, ports: {} } } } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type BridgeContract = ReturnType<typeof bridgeContract>;
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type KafkaLoopbackContract = ReturnType<typeof kafkaLoopbackContract>;

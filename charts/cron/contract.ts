@@ -9,3 +9,6 @@ export function cronContract(_p: Profile) {
     routes: [{ service: 'cron', upstream: serviceUrl(api, 'http', '/'), paths: ['/cron'], stripPath: false, authorized: true }],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type CronContract = ReturnType<typeof cronContract>;

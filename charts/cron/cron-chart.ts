@@ -2,13 +2,29 @@ import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { hostPort, serviceUrl } from '../../lib/contract';
 import { DojotApiService, env } from '../../lib/workloads';
+import type { AuthContract } from '../auth/contract';
+import type { DataBrokerContract } from '../data-broker/contract';
+import type { DeviceManagerContract } from '../device-manager/contract';
+import type { KafkaContract } from '../kafka/contract';
+import type { MongodbContract } from '../mongodb/contract';
+import type { CronContract } from './contract';
 
-export interface CronChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type CronReads = {
+  readonly mongodb: MongodbContract;
+  readonly kafka: KafkaContract;
+  readonly auth: AuthContract;
+  readonly dataBroker: DataBrokerContract;
+  readonly deviceManager: DeviceManagerContract;
+  readonly cron: CronContract;
+};
+
+export interface CronChartProps extends DojotChartProps<CronReads> {
   readonly version: string;
 }
 
 /** cron: the tenants' scheduled jobs (HTTP requests, Kafka messages), kept in MongoDB. */
-export class CronChart extends DojotChart {
+export class CronChart extends DojotChart<CronReads> {
   constructor(scope: Construct, id: string, { version, ...props }: CronChartProps) {
     super(scope, id, props);
     const { api } = this.contracts.cron.services;

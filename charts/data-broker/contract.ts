@@ -21,3 +21,6 @@ export function dataBrokerContract(_p: Profile) {
     ],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type DataBrokerContract = ReturnType<typeof dataBrokerContract>;

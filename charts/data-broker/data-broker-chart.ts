@@ -3,15 +3,21 @@ import { hostPort, portOf } from '../../lib/contract';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { DOJOT_REDIS_IMAGE } from '../../lib/redis';
 import { DojotApiService, env } from '../../lib/workloads';
+import type { KafkaContract } from '../kafka/contract';
+import type { ZookeeperContract } from '../zookeeper/contract';
+import type { DataBrokerContract } from './contract';
 
-export interface DataBrokerChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type DataBrokerReads = { readonly zookeeper: ZookeeperContract; readonly kafka: KafkaContract; readonly dataBroker: DataBrokerContract };
+
+export interface DataBrokerChartProps extends DojotChartProps<DataBrokerReads> {
   readonly version: string;
   /** Partitions of the topics it creates: one per bridge replica. */
   readonly topicPartitions: number;
 }
 
 /** data-broker, which creates the tenants' Kafka topics, and its Redis. */
-export class DataBrokerChart extends DojotChart {
+export class DataBrokerChart extends DojotChart<DataBrokerReads> {
   constructor(scope: Construct, id: string, { version, topicPartitions, ...props }: DataBrokerChartProps) {
     super(scope, id, props);
     const { api, redis } = this.contracts.dataBroker.services;

@@ -17,3 +17,6 @@ export function dataManagerContract(_p: Profile) {
     ],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type DataManagerContract = ReturnType<typeof dataManagerContract>;

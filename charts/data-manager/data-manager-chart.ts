@@ -2,13 +2,25 @@ import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { portOf, serviceUrl } from '../../lib/contract';
 import { DojotApiService, env } from '../../lib/workloads';
+import type { CronContract } from '../cron/contract';
+import type { DeviceManagerContract } from '../device-manager/contract';
+import type { FlowbrokerContract } from '../flowbroker/contract';
+import type { DataManagerContract } from './contract';
 
-export interface DataManagerChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type DataManagerReads = {
+  readonly deviceManager: DeviceManagerContract;
+  readonly flowbroker: FlowbrokerContract;
+  readonly dataManager: DataManagerContract;
+  readonly cron: CronContract;
+};
+
+export interface DataManagerChartProps extends DojotChartProps<DataManagerReads> {
   readonly version: string;
 }
 
 /** data-manager: export and import of a tenant's devices, templates, flows and cron jobs. */
-export class DataManagerChart extends DojotChart {
+export class DataManagerChart extends DojotChart<DataManagerReads> {
   constructor(scope: Construct, id: string, { version, ...props }: DataManagerChartProps) {
     super(scope, id, props);
     const { api } = this.contracts.dataManager.services;

@@ -14,3 +14,6 @@ export function deviceManagerContract(_p: Profile) {
     ],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type DeviceManagerContract = ReturnType<typeof deviceManagerContract>;

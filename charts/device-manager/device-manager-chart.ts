@@ -4,13 +4,23 @@ import { portOf } from '../../lib/contract';
 import { SECRETS, secretEnv } from '../../lib/secrets';
 import { DOJOT_REDIS_IMAGE } from '../../lib/redis';
 import { DojotApiService, env } from '../../lib/workloads';
+import type { KafkaContract } from '../kafka/contract';
+import type { PostgresContract } from '../postgres/contract';
+import type { DeviceManagerContract } from './contract';
 
-export interface DeviceManagerChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type DeviceManagerReads = {
+  readonly postgres: PostgresContract;
+  readonly kafka: KafkaContract;
+  readonly deviceManager: DeviceManagerContract;
+};
+
+export interface DeviceManagerChartProps extends DojotChartProps<DeviceManagerReads> {
   readonly version: string;
 }
 
 /** device-manager and its Redis: Deployments and Services (roles/device-manager of v0.6.0). */
-export class DeviceManagerChart extends DojotChart {
+export class DeviceManagerChart extends DojotChart<DeviceManagerReads> {
   constructor(scope: Construct, id: string, { version, ...props }: DeviceManagerChartProps) {
     super(scope, id, props);
     const { api, redis } = this.contracts.deviceManager.services;

@@ -6,8 +6,28 @@ import { dojotLabels } from '../../lib/labels';
 import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import { FLOW_NODE_RULES } from './flow-nodes';
 import { DOJOT_REDIS_IMAGE } from '../../lib/redis';
+import type { AuthContract } from '../auth/contract';
+import type { DataBrokerContract } from '../data-broker/contract';
+import type { DeviceManagerContract } from '../device-manager/contract';
+import type { KafkaContract } from '../kafka/contract';
+import type { MongodbContract } from '../mongodb/contract';
+import type { RabbitmqContract } from '../rabbitmq/contract';
+import type { ZookeeperContract } from '../zookeeper/contract';
+import type { FlowbrokerContract } from './contract';
 
-export interface FlowbrokerChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type FlowbrokerReads = {
+  readonly zookeeper: ZookeeperContract;
+  readonly mongodb: MongodbContract;
+  readonly kafka: KafkaContract;
+  readonly rabbitmq: RabbitmqContract;
+  readonly auth: AuthContract;
+  readonly dataBroker: DataBrokerContract;
+  readonly deviceManager: DeviceManagerContract;
+  readonly flowbroker: FlowbrokerContract;
+};
+
+export interface FlowbrokerChartProps extends DojotChartProps<FlowbrokerReads> {
   readonly version: string;
   readonly contextManagerVersion: string;
   /** Create the Role that lets flowbroker create the flow nodes at run time. */
@@ -21,7 +41,7 @@ const CONTEXT_ZMQ_PORT = 5556;
 const CONTEXT_HTTP_PORT = 8080;
 
 /** flowbroker, its Redis and context manager in one pod, its ServiceAccount and Role, and its Service (roles/flowbroker of v0.6.0). */
-export class FlowbrokerChart extends DojotChart {
+export class FlowbrokerChart extends DojotChart<FlowbrokerReads> {
   constructor(scope: Construct, id: string, { version, contextManagerVersion, rbac, ...props }: FlowbrokerChartProps) {
     super(scope, id, props);
     const { api } = this.contracts.flowbroker.services;

@@ -9,3 +9,6 @@ export function guiV2Contract(_p: Profile) {
     routes: [{ service: 'gui-v2', upstream: serviceUrl(web, 'http'), paths: ['/v2'], stripPath: true }],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type GuiV2Contract = ReturnType<typeof guiV2Contract>;

@@ -9,3 +9,6 @@ export function guiContract(_p: Profile) {
     routes: [{ service: 'gui', upstream: serviceUrl(web, 'http'), paths: ['/'], stripPath: false }],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type GuiContract = ReturnType<typeof guiContract>;

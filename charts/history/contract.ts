@@ -9,3 +9,6 @@ export function historyContract(_p: Profile) {
     routes: [{ service: 'history', upstream: serviceUrl(api, 'http'), paths: ['/history'], stripPath: true, authorized: true }],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type HistoryContract = ReturnType<typeof historyContract>;

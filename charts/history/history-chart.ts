@@ -2,13 +2,19 @@ import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { portOf, serviceUrl } from '../../lib/contract';
 import { DojotApiService, env } from '../../lib/workloads';
+import type { DeviceManagerContract } from '../device-manager/contract';
+import type { MongodbContract } from '../mongodb/contract';
+import type { HistoryContract } from './contract';
 
-export interface HistoryChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type HistoryReads = { readonly mongodb: MongodbContract; readonly deviceManager: DeviceManagerContract; readonly history: HistoryContract };
+
+export interface HistoryChartProps extends DojotChartProps<HistoryReads> {
   readonly version: string;
 }
 
 /** history: the devices' past data, read from MongoDB, behind `/history`. */
-export class HistoryChart extends DojotChart {
+export class HistoryChart extends DojotChart<HistoryReads> {
   constructor(scope: Construct, id: string, { version, ...props }: HistoryChartProps) {
     super(scope, id, props);
     const { api } = this.contracts.history.services;

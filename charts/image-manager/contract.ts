@@ -9,3 +9,6 @@ export function imageManagerContract(_p: Profile) {
     routes: [{ service: 'image', upstream: serviceUrl(api, 'http'), paths: ['/fw-image'], stripPath: true, authorized: true }],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type ImageManagerContract = ReturnType<typeof imageManagerContract>;

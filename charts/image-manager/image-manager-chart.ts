@@ -3,13 +3,23 @@ import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { hostPort } from '../../lib/contract';
 import { SECRETS, secretEnv } from '../../lib/secrets';
 import { DojotApiService, env } from '../../lib/workloads';
+import type { MinioContract } from '../minio/contract';
+import type { PostgresContract } from '../postgres/contract';
+import type { ImageManagerContract } from './contract';
 
-export interface ImageManagerChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type ImageManagerReads = {
+  readonly minio: MinioContract;
+  readonly postgres: PostgresContract;
+  readonly imageManager: ImageManagerContract;
+};
+
+export interface ImageManagerChartProps extends DojotChartProps<ImageManagerReads> {
   readonly version: string;
 }
 
 /** image-manager: firmware images in MinIO, metadata in PostgreSQL (roles/image-manager of v0.6.0). */
-export class ImageManagerChart extends DojotChart {
+export class ImageManagerChart extends DojotChart<ImageManagerReads> {
   constructor(scope: Construct, id: string, { version, ...props }: ImageManagerChartProps) {
     super(scope, id, props);
     const { api } = this.contracts.imageManager.services;

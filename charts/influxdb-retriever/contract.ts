@@ -21,3 +21,6 @@ export function influxdbRetrieverContract(_p: Profile) {
     ],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type InfluxdbRetrieverContract = ReturnType<typeof influxdbRetrieverContract>;

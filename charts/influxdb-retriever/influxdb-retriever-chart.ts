@@ -4,8 +4,13 @@ import { SECRETS, secretEnv } from '../../lib/secrets';
 import { portOf, serviceUrl } from '../../lib/contract';
 import { DojotApiService, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
+import type { InfluxdbContract } from '../influxdb/contract';
+import type { InfluxdbRetrieverContract } from './contract';
 
-export interface InfluxdbRetrieverChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type InfluxdbRetrieverReads = { readonly influxdb: InfluxdbContract; readonly influxdbRetriever: InfluxdbRetrieverContract };
+
+export interface InfluxdbRetrieverChartProps extends DojotChartProps<InfluxdbRetrieverReads> {
   readonly version: string;
   readonly logLevel: Profile['influxdb']['retrieverLogLevel'];
   /** The bucket the storer writes into. @default the image's: 'devices', the profile's default */
@@ -13,7 +18,7 @@ export interface InfluxdbRetrieverChartProps extends DojotChartProps {
 }
 
 /** influxdb-retriever: the devices' time series from InfluxDB, behind `/tss`. */
-export class InfluxdbRetrieverChart extends DojotChart {
+export class InfluxdbRetrieverChart extends DojotChart<InfluxdbRetrieverReads> {
   constructor(scope: Construct, id: string, { version, logLevel, influxdb, ...props }: InfluxdbRetrieverChartProps) {
     super(scope, id, props);
     const { api } = this.contracts.influxdbRetriever.services;

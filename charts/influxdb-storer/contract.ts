@@ -5,3 +5,6 @@ import type { Profile } from '../../profile/types';
 export function influxdbStorerContract(_p: Profile) {
   return { services: {} } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type InfluxdbStorerContract = ReturnType<typeof influxdbStorerContract>;

@@ -5,8 +5,13 @@ import { SECRETS, secretEnv } from '../../lib/secrets';
 import { hostPort, serviceUrl } from '../../lib/contract';
 import { DojotDeployment, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
+import type { InfluxdbContract } from '../influxdb/contract';
+import type { KafkaContract } from '../kafka/contract';
 
-export interface InfluxdbStorerChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type InfluxdbStorerReads = { readonly influxdb: InfluxdbContract; readonly kafka: KafkaContract };
+
+export interface InfluxdbStorerChartProps extends DojotChartProps<InfluxdbStorerReads> {
   readonly version: string;
   readonly logLevel: Profile['influxdb']['storerLogLevel'];
   /**
@@ -17,7 +22,7 @@ export interface InfluxdbStorerChartProps extends DojotChartProps {
 }
 
 /** influxdb-storer: writes device data from Kafka into InfluxDB, one organization per tenant. */
-export class InfluxdbStorerChart extends DojotChart {
+export class InfluxdbStorerChart extends DojotChart<InfluxdbStorerReads> {
   constructor(scope: Construct, id: string, { version, logLevel, influxdb, ...props }: InfluxdbStorerChartProps) {
     super(scope, id, props);
     new DojotDeployment(this, 'Deployment', {

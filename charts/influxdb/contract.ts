@@ -20,3 +20,6 @@ export function influxdbContract(p: Profile) {
     volumes: [INFLUXDB_VOLUME],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type InfluxdbContract = ReturnType<typeof influxdbContract>;

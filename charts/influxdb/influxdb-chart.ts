@@ -8,8 +8,12 @@ import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
 import { INFLUXDB_SELECTOR, INFLUXDB_VOLUME } from './contract';
 import { SETUP_ENV, renderSetupScript } from './setup-script';
+import type { InfluxdbContract } from './contract';
 
-export interface InfluxdbChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type InfluxdbReads = { readonly influxdb: InfluxdbContract };
+
+export interface InfluxdbChartProps extends DojotChartProps<InfluxdbReads> {
   readonly influxdb: Profile['influxdb'];
 }
 
@@ -20,7 +24,7 @@ const RPC_PORT = 8088;
 const DATA_DIR = '/root/.influxdbv2';
 
 /** InfluxDB 2: its StatefulSet, Service and the Job that sets it up once. */
-export class InfluxdbChart extends DojotChart {
+export class InfluxdbChart extends DojotChart<InfluxdbReads> {
   constructor(scope: Construct, id: string, { influxdb: db, ...props }: InfluxdbChartProps) {
     super(scope, id, props);
     const { api } = this.contracts.influxdb.services;

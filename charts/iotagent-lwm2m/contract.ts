@@ -46,3 +46,6 @@ export function iotagentLwm2mContract(p: Profile) {
     },
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type IotagentLwm2mContract = ReturnType<typeof iotagentLwm2mContract>;

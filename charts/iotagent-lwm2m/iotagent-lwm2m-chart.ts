@@ -5,14 +5,30 @@ import { dojotLabels } from '../../lib/labels';
 import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { lwm2mContainerPorts } from './image-ports';
+import type { AuthContract } from '../auth/contract';
+import type { DataBrokerContract } from '../data-broker/contract';
+import type { DeviceManagerContract } from '../device-manager/contract';
+import type { ImageManagerContract } from '../image-manager/contract';
+import type { KafkaContract } from '../kafka/contract';
+import type { IotagentLwm2mContract } from './contract';
 
-export interface IotagentLwm2mChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type IotagentLwm2mReads = {
+  readonly kafka: KafkaContract;
+  readonly imageManager: ImageManagerContract;
+  readonly auth: AuthContract;
+  readonly dataBroker: DataBrokerContract;
+  readonly deviceManager: DeviceManagerContract;
+  readonly iotagentLwm2m: IotagentLwm2mContract;
+};
+
+export interface IotagentLwm2mChartProps extends DojotChartProps<IotagentLwm2mReads> {
   readonly version: string;
   readonly lwm2m: Profile['iotagentLwm2m'];
 }
 
 /** iotagent-lwm2m: its Deployment and NodePort Service (roles/iotagent-lwm2m of v0.6.0). */
-export class IotagentLwm2mChart extends DojotChart {
+export class IotagentLwm2mChart extends DojotChart<IotagentLwm2mReads> {
   constructor(scope: Construct, id: string, { version, lwm2m, ...props }: IotagentLwm2mChartProps) {
     super(scope, id, props);
     const { lwm2m: service } = this.contracts.iotagentLwm2m.services;

@@ -5,15 +5,31 @@ import { dojotLabels } from '../../lib/labels';
 import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import { START_SCRIPT_PKI_URL } from './image-facts';
 import { DOJOT_REDIS_IMAGE } from '../../lib/redis';
+import type { AuthContract } from '../auth/contract';
+import type { DataBrokerContract } from '../data-broker/contract';
+import type { DeviceManagerContract } from '../device-manager/contract';
+import type { KafkaContract } from '../kafka/contract';
+import type { X509IdentityMgmtContract } from '../x509-identity-mgmt/contract';
+import type { IotagentMoscaContract } from './contract';
 
-export interface IotagentMoscaChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type IotagentMoscaReads = {
+  readonly kafka: KafkaContract;
+  readonly auth: AuthContract;
+  readonly dataBroker: DataBrokerContract;
+  readonly deviceManager: DeviceManagerContract;
+  readonly iotagentMosca: IotagentMoscaContract;
+  readonly x509IdentityMgmt: X509IdentityMgmtContract;
+};
+
+export interface IotagentMoscaChartProps extends DojotChartProps<IotagentMoscaReads> {
   readonly version: string;
   readonly domainName: string;
   readonly insecureMqtt: boolean;
 }
 
 /** iotagent-mosca: its Deployment (with its Redis) and NodePort Service (roles/iotagent-mosca of v0.6.0). */
-export class IotagentMoscaChart extends DojotChart {
+export class IotagentMoscaChart extends DojotChart<IotagentMoscaReads> {
   constructor(scope: Construct, id: string, { version, domainName, insecureMqtt, ...props }: IotagentMoscaChartProps) {
     super(scope, id, props);
     const { mqtt } = this.contracts.iotagentMosca.services;

@@ -32,3 +32,6 @@ export function kafkaWsContract(p: Profile) {
     volumes: [KAFKA_WS_VOLUME],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type KafkaWsContract = ReturnType<typeof kafkaWsContract>;

@@ -7,15 +7,20 @@ import { DojotDeployment, DojotService, DojotStatefulSet, env } from '../../lib/
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
 import { KAFKA_WS_VOLUME } from './contract';
+import type { KafkaContract } from '../kafka/contract';
+import type { KafkaWsContract } from './contract';
 
-export interface KafkaWsChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type KafkaWsReads = { readonly kafka: KafkaContract; readonly kafkaWs: KafkaWsContract };
+
+export interface KafkaWsChartProps extends DojotChartProps<KafkaWsReads> {
   readonly kafkaWs: Profile['kafkaWs'];
 }
 
 const CERTS = '/opt/kafka-ws/certs';
 
 /** kafka-ws: Kafka topics over WebSocket, with its Redis (tickets). */
-export class KafkaWsChart extends DojotChart {
+export class KafkaWsChart extends DojotChart<KafkaWsReads> {
   constructor(scope: Construct, id: string, { kafkaWs: ws, ...props }: KafkaWsChartProps) {
     super(scope, id, props);
     const { api, redis } = this.contracts.kafkaWs.services;

@@ -28,3 +28,6 @@ export function kafkaContract(p: Profile) {
     volumes: [KAFKA_VOLUME],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type KafkaContract = ReturnType<typeof kafkaContract>;

@@ -6,15 +6,20 @@ import type { Profile } from '../../profile/types';
 import { hostPort } from '../../lib/contract';
 import { claimSpec } from '../storage/local-volumes';
 import { KAFKA_STATEFUL_SET, KAFKA_VOLUME } from './contract';
+import type { ZookeeperContract } from '../zookeeper/contract';
+import type { KafkaContract } from './contract';
 
-export interface KafkaChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type KafkaReads = { readonly zookeeper: ZookeeperContract; readonly kafka: KafkaContract };
+
+export interface KafkaChartProps extends DojotChartProps<KafkaReads> {
   readonly kafka: Profile['kafka'];
   /** The cluster's DNS domain, in each broker's advertised address. */
   readonly clusterDomain: string;
 }
 
 /** The Kafka broker(s), their headless Service and PodDisruptionBudget. */
-export class KafkaChart extends DojotChart {
+export class KafkaChart extends DojotChart<KafkaReads> {
   constructor(scope: Construct, id: string, { kafka, clusterDomain, ...props }: KafkaChartProps) {
     super(scope, id, props);
     const labels = dojotLabels('kafka-server');

@@ -5,3 +5,6 @@ import type { Profile } from '../../profile/types';
 export function kafka2ftpContract(_p: Profile) {
   return { services: {} } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type Kafka2ftpContract = ReturnType<typeof kafka2ftpContract>;

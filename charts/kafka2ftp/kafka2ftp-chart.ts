@@ -4,13 +4,17 @@ import { dojotLabels } from '../../lib/labels';
 import { hostPort } from '../../lib/contract';
 import { SECRETS, secretEnv } from '../../lib/secrets';
 import { DojotDeployment, env } from '../../lib/workloads';
+import type { KafkaContract } from '../kafka/contract';
 
-export interface Kafka2ftpChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type Kafka2ftpReads = { readonly kafka: KafkaContract };
+
+export interface Kafka2ftpChartProps extends DojotChartProps<Kafka2ftpReads> {
   readonly version: string;
 }
 
 /** kafka2ftp: uploads the messages of `<tenant>.dojot.ftp` to an FTP server. */
-export class Kafka2ftpChart extends DojotChart {
+export class Kafka2ftpChart extends DojotChart<Kafka2ftpReads> {
   constructor(scope: Construct, id: string, { version, ...props }: Kafka2ftpChartProps) {
     super(scope, id, props);
     new DojotDeployment(this, 'Deployment', {

@@ -56,3 +56,6 @@ export function kongContract(p: Profile) {
     volumes: [KONG_VOLUME],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type KongContract = ReturnType<typeof kongContract>;

@@ -10,15 +10,20 @@ import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
 import { KONG_ROUTE_CONFIG_JOB, KONG_SELECTOR, KONG_VOLUME } from './contract';
 import { renderRouteScript } from './routes';
+import type { PostgresContract } from '../postgres/contract';
+import type { KongContract } from './contract';
 
-export interface KongChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type KongReads = { readonly postgres: PostgresContract; readonly kong: KongContract };
+
+export interface KongChartProps extends DojotChartProps<KongReads> {
   readonly apigw: Profile['apigw'];
   /** The routes of the deployed components, each upstream from its own contract. */
   readonly routes: readonly ApiRoute[];
 }
 
 /** Kong, dojot's API gateway: its database migrations, routes, Deployment and Services. */
-export class KongChart extends DojotChart {
+export class KongChart extends DojotChart<KongReads> {
   constructor(scope: Construct, id: string, { apigw, routes, ...props }: KongChartProps) {
     super(scope, id, props);
     const labels = dojotLabels('kong');

@@ -16,3 +16,6 @@ export function metricsContract(p: Profile) {
     services: { grafana: { name: 'grafana', selector: { 'app.kubernetes.io/name': 'grafana' }, ports: { http } } },
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type MetricsContract = ReturnType<typeof metricsContract>;

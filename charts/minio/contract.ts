@@ -22,3 +22,6 @@ export function minioContract(p: Profile) {
     volumes: [MINIO_VOLUME],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type MinioContract = ReturnType<typeof minioContract>;

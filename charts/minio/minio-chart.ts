@@ -7,8 +7,12 @@ import { DojotService, DojotStatefulSet } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
 import { MINIO_VOLUME } from './contract';
+import type { MinioContract } from './contract';
 
-export interface MinioChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type MinioReads = { readonly minio: MinioContract };
+
+export interface MinioChartProps extends DojotChartProps<MinioReads> {
   readonly minio: Profile['minio'];
 }
 
@@ -16,7 +20,7 @@ export interface MinioChartProps extends DojotChartProps {
 const MINIO_DEFAULT_PORT = 9000;
 
 /** MinIO: its StatefulSet and headless Service (roles/minio of v0.6.0). */
-export class MinioChart extends DojotChart {
+export class MinioChart extends DojotChart<MinioReads> {
   constructor(scope: Construct, id: string, { minio, ...props }: MinioChartProps) {
     super(scope, id, props);
     const { s3 } = this.contracts.minio.services;

@@ -23,3 +23,6 @@ export function mongodbContract(p: Profile) {
     volumes: [MONGODB_VOLUME],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type MongodbContract = ReturnType<typeof mongodbContract>;

@@ -5,13 +5,17 @@ import { DojotService, DojotStatefulSet } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
 import { MONGODB_VOLUME } from './contract';
+import type { MongodbContract } from './contract';
 
-export interface MongodbChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type MongodbReads = { readonly mongodb: MongodbContract };
+
+export interface MongodbChartProps extends DojotChartProps<MongodbReads> {
   readonly mongodb: Profile['mongodb'];
 }
 
 /** MongoDB, used by x509-identity-mgmt. */
-export class MongodbChart extends DojotChart {
+export class MongodbChart extends DojotChart<MongodbReads> {
   constructor(scope: Construct, id: string, { mongodb, ...props }: MongodbChartProps) {
     super(scope, id, props);
     const labels = dojotLabels('mongodb');

@@ -4,13 +4,13 @@ import type { ComponentContract, PortContract, ServiceContract } from '../../lib
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import type { Profile } from '../../profile/types';
 import { CHART_IDS } from '../chart-ids';
-import type { ComponentName } from '../contracts';
+import type { ComponentName, PlatformContracts } from '../contracts';
 import { FLOW_NODE_LABELS, FLOW_NODE_PORT } from '../flowbroker/flow-nodes';
 import { KONG_ROUTE_CONFIG_JOB } from '../kong/contract';
 import { brokerSettings } from '../vernemq/broker-settings';
 import { CONNECTIONS } from './traffic';
 
-export interface NetworkPolicyChartProps extends DojotChartProps {
+export interface NetworkPolicyChartProps extends DojotChartProps<PlatformContracts> {
   readonly profile: Profile;
   /** The components this profile deploys. */
   readonly deployed: readonly Exclude<ComponentName, 'metrics'>[];
@@ -63,7 +63,7 @@ function rules(service: ServiceContract, byRole: ReadonlyMap<string, Peer[]>): k
  * the ports the load balancer forwards to (NodePorts). Egress is left open: the flows' HTTP,
  * e-mail and FTP nodes reach hosts only their users know.
  */
-export class NetworkPolicyChart extends DojotChart {
+export class NetworkPolicyChart extends DojotChart<PlatformContracts> {
   constructor(scope: Construct, id: string, { profile: p, deployed, ...props }: NetworkPolicyChartProps) {
     super(scope, id, props);
     const contracts = this.contracts;

@@ -3,13 +3,25 @@ import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { hostPort, portOf, serviceUrl } from '../../lib/contract';
 import { DojotDeployment, env } from '../../lib/workloads';
+import type { AuthContract } from '../auth/contract';
+import type { DataBrokerContract } from '../data-broker/contract';
+import type { KafkaContract } from '../kafka/contract';
+import type { MongodbContract } from '../mongodb/contract';
 
-export interface PersisterChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type PersisterReads = {
+  readonly mongodb: MongodbContract;
+  readonly kafka: KafkaContract;
+  readonly auth: AuthContract;
+  readonly dataBroker: DataBrokerContract;
+};
+
+export interface PersisterChartProps extends DojotChartProps<PersisterReads> {
   readonly version: string;
 }
 
 /** persister: writes device data and notifications from Kafka into MongoDB (history's reader). */
-export class PersisterChart extends DojotChart {
+export class PersisterChart extends DojotChart<PersisterReads> {
   constructor(scope: Construct, id: string, { version, ...props }: PersisterChartProps) {
     super(scope, id, props);
     const { kafka, mongodb, dataBroker, auth } = this.contracts;

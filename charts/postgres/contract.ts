@@ -23,3 +23,6 @@ export function postgresContract(p: Profile) {
     volumes: [POSTGRES_VOLUME],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type PostgresContract = ReturnType<typeof postgresContract>;

@@ -8,13 +8,17 @@ import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
 import { POSTGRES_VOLUME } from './contract';
 import { INIT_PASSWORD_ENV, renderInitScript } from './init-script';
+import type { PostgresContract } from './contract';
 
-export interface PostgresChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type PostgresReads = { readonly postgres: PostgresContract };
+
+export interface PostgresChartProps extends DojotChartProps<PostgresReads> {
   readonly postgres: Profile['postgres'];
 }
 
 /** PostgreSQL for Kong, auth, EJBCA (x509-identity-mgmt) and device-manager. */
-export class PostgresChart extends DojotChart {
+export class PostgresChart extends DojotChart<PostgresReads> {
   constructor(scope: Construct, id: string, { postgres: pg, ...props }: PostgresChartProps) {
     super(scope, id, props);
     const labels = dojotLabels('postgres');

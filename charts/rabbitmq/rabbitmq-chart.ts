@@ -2,13 +2,17 @@ import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { DojotDeployment, DojotService } from '../../lib/workloads';
+import type { RabbitmqContract } from './contract';
 
-export interface RabbitmqChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type RabbitmqReads = { readonly rabbitmq: RabbitmqContract };
+
+export interface RabbitmqChartProps extends DojotChartProps<RabbitmqReads> {
   readonly version: string;
 }
 
 /** RabbitMQ, flowbroker's queue: its Deployment and headless Service (roles/rabbitmq of v0.6.0). */
-export class RabbitmqChart extends DojotChart {
+export class RabbitmqChart extends DojotChart<RabbitmqReads> {
   constructor(scope: Construct, id: string, { version, ...props }: RabbitmqChartProps) {
     super(scope, id, props);
     const { amqp } = this.contracts.rabbitmq.services;

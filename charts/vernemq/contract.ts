@@ -46,3 +46,6 @@ export function vernemqContract(p: Profile) {
     },
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type VernemqContract = ReturnType<typeof vernemqContract>;

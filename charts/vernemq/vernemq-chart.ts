@@ -10,8 +10,19 @@ import { brokerSettings, renderVernemqConf, renderVmArgs } from './broker-settin
 import { BROKER_POD_LABELS, BROKER_STATEFULSET } from './contract';
 import { IMAGE_PATHS } from './image-facts';
 import { CONFIG_DIR, COOKIE_ENV, preStopCommand, renderStartScript } from './start-script';
+import type { BridgeContract } from '../bridges/contract';
+import type { X509IdentityMgmtContract } from '../x509-identity-mgmt/contract';
+import type { VernemqContract } from './contract';
 
-export interface VernemqChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type VernemqReads = {
+  readonly vernemq: VernemqContract;
+  readonly v2kBridge: BridgeContract;
+  readonly k2vBridge: BridgeContract;
+  readonly x509IdentityMgmt: X509IdentityMgmtContract;
+};
+
+export interface VernemqChartProps extends DojotChartProps<VernemqReads> {
   readonly vernemq: Profile['vernemq'];
   readonly domainName: string;
   readonly clusterDomain: string;
@@ -29,7 +40,7 @@ const STOP_MARGIN_SECONDS = 60;
  * ServiceAccount and Role, the headless governing Service, the in-cluster Service and the
  * NodePort Service the load balancer targets.
  */
-export class VernemqChart extends DojotChart {
+export class VernemqChart extends DojotChart<VernemqReads> {
   constructor(scope: Construct, id: string, { vernemq, domainName, clusterDomain, rbac, ...props }: VernemqChartProps) {
     super(scope, id, props);
     const { internal, external, cluster } = this.contracts.vernemq.services;

@@ -24,3 +24,6 @@ export function x509IdentityMgmtContract(_p: Profile) {
     volumes: [X509_VOLUME],
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type X509IdentityMgmtContract = ReturnType<typeof x509IdentityMgmtContract>;

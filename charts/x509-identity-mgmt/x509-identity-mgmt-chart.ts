@@ -7,8 +7,18 @@ import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
 import { X509_LABELS, X509_NAME, X509_VOLUME } from './contract';
+import type { MongodbContract } from '../mongodb/contract';
+import type { PostgresContract } from '../postgres/contract';
+import type { X509IdentityMgmtContract } from './contract';
 
-export interface X509IdentityMgmtChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type X509IdentityMgmtReads = {
+  readonly postgres: PostgresContract;
+  readonly mongodb: MongodbContract;
+  readonly x509IdentityMgmt: X509IdentityMgmtContract;
+};
+
+export interface X509IdentityMgmtChartProps extends DojotChartProps<X509IdentityMgmtReads> {
   readonly x509: Profile['x509IdentityMgmt'];
   /** EJBCA's database. */
   readonly ejbcaDb: string;
@@ -17,7 +27,7 @@ export interface X509IdentityMgmtChartProps extends DojotChartProps {
 const NAME = X509_NAME;
 
 /** x509-identity-mgmt: the certificate authority (EJBCA) that issues device certificates. */
-export class X509IdentityMgmtChart extends DojotChart {
+export class X509IdentityMgmtChart extends DojotChart<X509IdentityMgmtReads> {
   constructor(scope: Construct, id: string, { x509, ejbcaDb, ...props }: X509IdentityMgmtChartProps) {
     super(scope, id, props);
     const labels = X509_LABELS;

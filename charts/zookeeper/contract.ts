@@ -51,3 +51,6 @@ export function zookeeperContract(p: Profile) {
     volumes: Object.values(ZOOKEEPER_VOLUMES),
   } satisfies ComponentContract;
 }
+
+/** What it offers, as its chart and its clients' charts read it. */
+export type ZookeeperContract = ReturnType<typeof zookeeperContract>;

@@ -5,15 +5,19 @@ import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/local-volumes';
 import { ZOOKEEPER_LABELS, ZOOKEEPER_STATEFUL_SET, ZOOKEEPER_VOLUMES } from './contract';
+import type { ZookeeperContract } from './contract';
 
-export interface ZookeeperChartProps extends DojotChartProps {
+/** The contracts this chart reads. */
+type ZookeeperReads = { readonly zookeeper: ZookeeperContract };
+
+export interface ZookeeperChartProps extends DojotChartProps<ZookeeperReads> {
   readonly zookeeper: Profile['zookeeper'];
   /** The cluster's DNS domain, in the ensemble's server list. */
   readonly clusterDomain: string;
 }
 
 /** Zookeeper for Kafka: a headless cluster Service, a client Service and the StatefulSet. */
-export class ZookeeperChart extends DojotChart {
+export class ZookeeperChart extends DojotChart<ZookeeperReads> {
   constructor(scope: Construct, id: string, { zookeeper: zk, clusterDomain, ...props }: ZookeeperChartProps) {
     super(scope, id, props);
     const labels = ZOOKEEPER_LABELS;
