@@ -1,5 +1,7 @@
+import type { App, Chart } from 'cdk8s';
 import type { ComponentContract } from '../lib/contract';
 import type { Flavour, Profile } from '../profile/types';
+import type { DojotChartProps } from './dojot-chart';
 
 /** The flavours of the whole platform (each with its own device agent), and all four. */
 export const FULL: readonly Flavour[] = ['vernemq', 'mosca', 'lwm2m'];
@@ -10,7 +12,8 @@ export type ComponentWave = 'dataStores' | 'kafka' | 'services';
 
 /**
  * What the platform knows of one component, in its own folder (`charts/<service>/component.ts`):
- * the lists, the network policies, the load balancer and the picture read it from there.
+ * the platform's wiring, the lists, the network policies, the load balancer and the picture read
+ * it from there.
  */
 export interface Component<N extends string = string, C extends ComponentContract = ComponentContract> {
   /** Its key in the contracts (`imageManager`). */
@@ -28,6 +31,13 @@ export interface Component<N extends string = string, C extends ComponentContrac
   readonly wave: ComponentWave;
   /** What it offers the others: Services, ports, NodePorts, routes, volumes. */
   readonly contract: (p: Profile) => C;
+  /**
+   * Its chart, made from its slice of the profile; `common` carries every contract, of which the
+   * chart's type names those it reads; `deployed`, the deployed components' contracts (Kong's
+   * routes). None: the monitoring stack runs it. (A method, so that each chart's own contracts
+   * type is accepted here.)
+   */
+  chart?(app: App, id: string, p: Profile, common: DojotChartProps<object>, deployed: readonly ComponentContract[]): Chart;
 }
 
 /** A component, its name and contract's type kept for the platform's contracts. */

@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { StorageSettings } from './storage/local-volumes';
+import type { StorageSettings } from './storage/claims';
 import type { PodPlacement } from '../lib/placement';
 
 /** What every namespaced dojot chart needs besides its own slice of the profile. */

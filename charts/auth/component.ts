@@ -1,7 +1,9 @@
 import { ALL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { authContract } from './contract';
+import { AuthChart } from './auth-chart';
 
-/** auth: what the platform knows of it besides its chart. */
+/** auth: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const authComponent = component({
   name: 'auth',
   chartId: 'auth',
@@ -9,4 +11,5 @@ export const authComponent = component({
   deployedBy: ALL,
   wave: 'services',
   contract: authContract,
+  chart: (app, id, p, c: DojotChartProps<AuthChart['contracts']>) => new AuthChart(app, id, { ...c, auth: p.auth }),
 });

@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { backstageContract } from './contract';
+import { BackstageChart } from './backstage-chart';
 
-/** backstage: what the platform knows of it besides its chart. */
+/** backstage: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const backstageComponent = component({
   name: 'backstage',
   chartId: 'backstage',
@@ -9,4 +11,5 @@ export const backstageComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: backstageContract,
+  chart: (app, id, p, c: DojotChartProps<BackstageChart['contracts']>) => new BackstageChart(app, id, { ...c, version: p.version }),
 });

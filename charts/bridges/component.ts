@@ -1,7 +1,10 @@
 import { component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { bridgeContract, kafkaLoopbackContract } from './contract';
+import { BridgeChart } from './bridge-chart';
+import { KafkaLoopbackChart } from './kafka-loopback-chart';
 
-/** v2k-bridge: what the platform knows of it besides its chart. */
+/** v2k-bridge: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const v2kBridgeComponent = component({
   name: 'v2kBridge',
   chartId: 'v2k-bridge',
@@ -9,9 +12,17 @@ export const v2kBridgeComponent = component({
   deployedBy: ['100k', 'vernemq'],
   wave: 'services',
   contract: () => bridgeContract('v2k-bridge'),
+  chart: (app, id, p, c: DojotChartProps<BridgeChart['contracts']>) =>
+    new BridgeChart(app, id, {
+      ...c,
+      replicas: p.bridges.replicas,
+      name: 'v2k-bridge',
+      image: `dojot/v2k-bridge:${p.bridges.v2kVersion}`,
+      env: [{ name: 'V2K_APP_USER_CONFIG_FILE', value: 'production.conf' }],
+    }),
 });
 
-/** k2v-bridge: what the platform knows of it besides its chart. */
+/** k2v-bridge: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const k2vBridgeComponent = component({
   name: 'k2vBridge',
   chartId: 'k2v-bridge',
@@ -19,9 +30,11 @@ export const k2vBridgeComponent = component({
   deployedBy: ['100k', 'vernemq'],
   wave: 'services',
   contract: () => bridgeContract('k2v-bridge'),
+  chart: (app, id, p, c: DojotChartProps<BridgeChart['contracts']>) =>
+    new BridgeChart(app, id, { ...c, replicas: p.bridges.replicas, name: 'k2v-bridge', image: `dojot/k2v-bridge:${p.bridges.k2vVersion}` }),
 });
 
-/** kafka-loopback: what the platform knows of it besides its chart. */
+/** kafka-loopback: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const kafkaLoopbackComponent = component({
   name: 'kafkaLoopback',
   chartId: 'kafka-loopback',
@@ -29,4 +42,6 @@ export const kafkaLoopbackComponent = component({
   deployedBy: ['100k'],
   wave: 'services',
   contract: kafkaLoopbackContract,
+  chart: (app, id, p, c: DojotChartProps<KafkaLoopbackChart['contracts']>) =>
+    new KafkaLoopbackChart(app, id, { ...c, replicas: p.bridges.replicas, version: p.bridges.loopbackVersion }),
 });

@@ -1,7 +1,9 @@
 import { ALL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { dataBrokerContract } from './contract';
+import { DataBrokerChart } from './data-broker-chart';
 
-/** data-broker: what the platform knows of it besides its chart. */
+/** data-broker: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const dataBrokerComponent = component({
   name: 'dataBroker',
   chartId: 'data-broker',
@@ -9,4 +11,6 @@ export const dataBrokerComponent = component({
   deployedBy: ALL,
   wave: 'services',
   contract: dataBrokerContract,
+  chart: (app, id, p, c: DojotChartProps<DataBrokerChart['contracts']>) =>
+    new DataBrokerChart(app, id, { ...c, version: p.dataBroker.version, topicPartitions: p.bridges.replicas }),
 });

@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { dataManagerContract } from './contract';
+import { DataManagerChart } from './data-manager-chart';
 
-/** data-manager: what the platform knows of it besides its chart. */
+/** data-manager: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const dataManagerComponent = component({
   name: 'dataManager',
   chartId: 'data-manager',
@@ -9,4 +11,6 @@ export const dataManagerComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: dataManagerContract,
+  chart: (app, id, p, c: DojotChartProps<DataManagerChart['contracts']>) =>
+    new DataManagerChart(app, id, { ...c, version: p.versions.dataManager }),
 });

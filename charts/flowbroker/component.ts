@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { flowbrokerContract } from './contract';
+import { FlowbrokerChart } from './flowbroker-chart';
 
-/** flowbroker: what the platform knows of it besides its chart. */
+/** flowbroker: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const flowbrokerComponent = component({
   name: 'flowbroker',
   chartId: 'flowbroker',
@@ -9,4 +11,11 @@ export const flowbrokerComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: flowbrokerContract,
+  chart: (app, id, p, c: DojotChartProps<FlowbrokerChart['contracts']>) =>
+    new FlowbrokerChart(app, id, {
+      ...c,
+      version: p.versions.flowbroker,
+      contextManagerVersion: p.versions.flowbrokerContextManager,
+      rbac: p.kubernetesRbac,
+    }),
 });

@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { guiV2Contract } from './contract';
+import { GuiV2Chart } from './gui-v2-chart';
 
-/** gui-v2: what the platform knows of it besides its chart. */
+/** gui-v2: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const guiV2Component = component({
   name: 'guiV2',
   chartId: 'gui-v2',
@@ -9,4 +11,6 @@ export const guiV2Component = component({
   deployedBy: (p) => FULL.includes(p.flavour) && p.guiV2.enabled,
   wave: 'services',
   contract: guiV2Contract,
+  chart: (app, id, p, c: DojotChartProps<GuiV2Chart['contracts']>) =>
+    new GuiV2Chart(app, id, { ...c, image: p.guiV2.image, version: p.guiV2.version }),
 });

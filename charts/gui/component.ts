@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { guiContract } from './contract';
+import { GuiChart } from './gui-chart';
 
-/** gui: what the platform knows of it besides its chart. */
+/** gui: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const guiComponent = component({
   name: 'gui',
   chartId: 'gui',
@@ -9,4 +11,5 @@ export const guiComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: guiContract,
+  chart: (app, id, p, c: DojotChartProps<GuiChart['contracts']>) => new GuiChart(app, id, { ...c, version: p.versions.gui }),
 });

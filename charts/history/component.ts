@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { historyContract } from './contract';
+import { HistoryChart } from './history-chart';
 
-/** history: what the platform knows of it besides its chart. */
+/** history: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const historyComponent = component({
   name: 'history',
   chartId: 'history',
@@ -9,4 +11,5 @@ export const historyComponent = component({
   deployedBy: (p) => FULL.includes(p.flavour) && p.optional.history,
   wave: 'services',
   contract: historyContract,
+  chart: (app, id, p, c: DojotChartProps<HistoryChart['contracts']>) => new HistoryChart(app, id, { ...c, version: p.versions.history }),
 });

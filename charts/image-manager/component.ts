@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { imageManagerContract } from './contract';
+import { ImageManagerChart } from './image-manager-chart';
 
-/** image-manager: what the platform knows of it besides its chart. */
+/** image-manager: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const imageManagerComponent = component({
   name: 'imageManager',
   chartId: 'image-manager',
@@ -9,4 +11,6 @@ export const imageManagerComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: imageManagerContract,
+  chart: (app, id, p, c: DojotChartProps<ImageManagerChart['contracts']>) =>
+    new ImageManagerChart(app, id, { ...c, version: p.versions.imageManager }),
 });

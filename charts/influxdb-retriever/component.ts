@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { influxdbRetrieverContract } from './contract';
+import { InfluxdbRetrieverChart } from './influxdb-retriever-chart';
 
-/** influxdb-retriever: what the platform knows of it besides its chart. */
+/** influxdb-retriever: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const influxdbRetrieverComponent = component({
   name: 'influxdbRetriever',
   chartId: 'influxdb-retriever',
@@ -10,4 +12,11 @@ export const influxdbRetrieverComponent = component({
   deployedBy: (p) => FULL.includes(p.flavour) && p.optional.influxdb && p.optional.influxdbRetriever,
   wave: 'services',
   contract: influxdbRetrieverContract,
+  chart: (app, id, p, c: DojotChartProps<InfluxdbRetrieverChart['contracts']>) =>
+    new InfluxdbRetrieverChart(app, id, {
+      ...c,
+      version: p.versions.influxdbRetriever,
+      logLevel: p.influxdb.retrieverLogLevel,
+      influxdb: p.influxdb,
+    }),
 });

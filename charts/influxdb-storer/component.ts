@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { influxdbStorerContract } from './contract';
+import { InfluxdbStorerChart } from './influxdb-storer-chart';
 
-/** influxdb-storer: what the platform knows of it besides its chart. */
+/** influxdb-storer: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const influxdbStorerComponent = component({
   name: 'influxdbStorer',
   chartId: 'influxdb-storer',
@@ -10,4 +12,11 @@ export const influxdbStorerComponent = component({
   deployedBy: (p) => FULL.includes(p.flavour) && p.optional.influxdb && p.optional.influxdbStorer,
   wave: 'services',
   contract: influxdbStorerContract,
+  chart: (app, id, p, c: DojotChartProps<InfluxdbStorerChart['contracts']>) =>
+    new InfluxdbStorerChart(app, id, {
+      ...c,
+      version: p.versions.influxdbStorer,
+      logLevel: p.influxdb.storerLogLevel,
+      influxdb: p.influxdb,
+    }),
 });

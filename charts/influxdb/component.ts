@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { influxdbContract } from './contract';
+import { InfluxdbChart } from './influxdb-chart';
 
-/** influxdb: what the platform knows of it besides its chart. */
+/** influxdb: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const influxdbComponent = component({
   name: 'influxdb',
   chartId: 'influxdb',
@@ -9,4 +11,5 @@ export const influxdbComponent = component({
   deployedBy: (p) => FULL.includes(p.flavour) && p.optional.influxdb,
   wave: 'dataStores',
   contract: influxdbContract,
+  chart: (app, id, p, c: DojotChartProps<InfluxdbChart['contracts']>) => new InfluxdbChart(app, id, { ...c, influxdb: p.influxdb }),
 });

@@ -5,7 +5,7 @@ import { SECRETS, secretEnv } from '../../lib/secrets';
 import { portOf } from '../../lib/contract';
 import { DojotService, DojotStatefulSet } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
-import { claimSpec } from '../storage/local-volumes';
+import { claimSpec } from '../storage/claims';
 import { INFLUXDB_SELECTOR, INFLUXDB_VOLUME } from './contract';
 import { SETUP_ENV, renderSetupScript } from './setup-script';
 import type { InfluxdbContract } from './contract';

@@ -1,7 +1,9 @@
 import { component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { iotagentLwm2mContract } from './contract';
+import { IotagentLwm2mChart } from './iotagent-lwm2m-chart';
 
-/** iotagent-lwm2m: what the platform knows of it besides its chart. */
+/** iotagent-lwm2m: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const iotagentLwm2mComponent = component({
   name: 'iotagentLwm2m',
   chartId: 'iotagent-lwm2m',
@@ -9,4 +11,6 @@ export const iotagentLwm2mComponent = component({
   deployedBy: ['lwm2m'],
   wave: 'services',
   contract: iotagentLwm2mContract,
+  chart: (app, id, p, c: DojotChartProps<IotagentLwm2mChart['contracts']>) =>
+    new IotagentLwm2mChart(app, id, { ...c, version: p.versions.iotagentLwm2m, lwm2m: p.iotagentLwm2m }),
 });

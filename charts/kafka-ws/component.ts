@@ -1,7 +1,9 @@
 import { ALL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { kafkaWsContract } from './contract';
+import { KafkaWsChart } from './kafka-ws-chart';
 
-/** kafka-ws: what the platform knows of it besides its chart. */
+/** kafka-ws: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const kafkaWsComponent = component({
   name: 'kafkaWs',
   chartId: 'kafka-ws',
@@ -9,4 +11,5 @@ export const kafkaWsComponent = component({
   deployedBy: ALL,
   wave: 'services',
   contract: kafkaWsContract,
+  chart: (app, id, p, c: DojotChartProps<KafkaWsChart['contracts']>) => new KafkaWsChart(app, id, { ...c, kafkaWs: p.kafkaWs }),
 });

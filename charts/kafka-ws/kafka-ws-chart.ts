@@ -5,7 +5,7 @@ import { dojotLabels } from '../../lib/labels';
 import { hostPort, portOf } from '../../lib/contract';
 import { DojotDeployment, DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
-import { claimSpec } from '../storage/local-volumes';
+import { claimSpec } from '../storage/claims';
 import { KAFKA_WS_VOLUME } from './contract';
 import type { KafkaContract } from '../kafka/contract';
 import type { KafkaWsContract } from './contract';

@@ -1,7 +1,9 @@
 import { ALL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { kafkaContract } from './contract';
+import { KafkaChart } from './kafka-chart';
 
-/** kafka: what the platform knows of it besides its chart. */
+/** kafka: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const kafkaComponent = component({
   name: 'kafka',
   chartId: 'kafka',
@@ -9,4 +11,6 @@ export const kafkaComponent = component({
   deployedBy: ALL,
   wave: 'kafka',
   contract: kafkaContract,
+  chart: (app, id, p, c: DojotChartProps<KafkaChart['contracts']>) =>
+    new KafkaChart(app, id, { ...c, kafka: p.kafka, clusterDomain: p.clusterDomain }),
 });

@@ -4,7 +4,7 @@ import { dojotLabels } from '../../lib/labels';
 import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { hostPort } from '../../lib/contract';
-import { claimSpec } from '../storage/local-volumes';
+import { claimSpec } from '../storage/claims';
 import { KAFKA_STATEFUL_SET, KAFKA_VOLUME } from './contract';
 import type { ZookeeperContract } from '../zookeeper/contract';
 import type { KafkaContract } from './contract';

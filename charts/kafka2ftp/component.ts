@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { kafka2ftpContract } from './contract';
+import { Kafka2ftpChart } from './kafka2ftp-chart';
 
-/** kafka2ftp: what the platform knows of it besides its chart. */
+/** kafka2ftp: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const kafka2ftpComponent = component({
   name: 'kafka2ftp',
   chartId: 'kafka2ftp',
@@ -9,4 +11,6 @@ export const kafka2ftpComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: kafka2ftpContract,
+  chart: (app, id, p, c: DojotChartProps<Kafka2ftpChart['contracts']>) =>
+    new Kafka2ftpChart(app, id, { ...c, version: p.versions.kafka2ftp }),
 });

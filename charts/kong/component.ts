@@ -1,7 +1,9 @@
 import { ALL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { kongContract } from './contract';
+import { KongChart } from './kong-chart';
 
-/** kong: what the platform knows of it besides its chart. */
+/** kong: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const kongComponent = component({
   name: 'kong',
   chartId: 'kong',
@@ -9,4 +11,6 @@ export const kongComponent = component({
   deployedBy: ALL,
   wave: 'services',
   contract: kongContract,
+  chart: (app, id, p, c: DojotChartProps<KongChart['contracts']>, deployed) =>
+    new KongChart(app, id, { ...c, apigw: p.apigw, routes: deployed.flatMap((k) => k.routes ?? []) }),
 });

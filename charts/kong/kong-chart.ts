@@ -7,7 +7,7 @@ import { AUTH_PDP_URL } from '../auth/contract';
 import { type ApiRoute, serviceUrl } from '../../lib/contract';
 import { DojotDeployment, DojotService, dojotPodTemplate, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
-import { claimSpec } from '../storage/local-volumes';
+import { claimSpec } from '../storage/claims';
 import { KONG_ROUTE_CONFIG_JOB, KONG_SELECTOR, KONG_VOLUME } from './contract';
 import { renderRouteScript } from './routes';
 import type { PostgresContract } from '../postgres/contract';

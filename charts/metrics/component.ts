@@ -1,7 +1,7 @@
 import { ALL, component } from '../component';
 import { metricsContract } from './contract';
 
-/** metrics: what the platform knows of it besides its chart. */
+/** metrics: its role, flavours and contract (the monitoring stack runs it: no chart). */
 export const metricsComponent = component({
   name: 'metrics',
   role: 'monitoring',

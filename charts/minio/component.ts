@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { minioContract } from './contract';
+import { MinioChart } from './minio-chart';
 
-/** minio: what the platform knows of it besides its chart. */
+/** minio: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const minioComponent = component({
   name: 'minio',
   chartId: 'minio',
@@ -9,4 +11,5 @@ export const minioComponent = component({
   deployedBy: FULL,
   wave: 'dataStores',
   contract: minioContract,
+  chart: (app, id, p, c: DojotChartProps<MinioChart['contracts']>) => new MinioChart(app, id, { ...c, minio: p.minio }),
 });

@@ -5,7 +5,7 @@ import { portOf } from '../../lib/contract';
 import { SECRETS, secretEnv } from '../../lib/secrets';
 import { DojotService, DojotStatefulSet } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
-import { claimSpec } from '../storage/local-volumes';
+import { claimSpec } from '../storage/claims';
 import { MINIO_VOLUME } from './contract';
 import type { MinioContract } from './contract';
 

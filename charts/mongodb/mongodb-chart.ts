@@ -3,7 +3,7 @@ import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { DojotService, DojotStatefulSet } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
-import { claimSpec } from '../storage/local-volumes';
+import { claimSpec } from '../storage/claims';
 import { MONGODB_VOLUME } from './contract';
 import type { MongodbContract } from './contract';
 

@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { persisterContract } from './contract';
+import { PersisterChart } from './persister-chart';
 
-/** persister: what the platform knows of it besides its chart. */
+/** persister: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const persisterComponent = component({
   name: 'persister',
   chartId: 'persister',
@@ -9,4 +11,6 @@ export const persisterComponent = component({
   deployedBy: (p) => FULL.includes(p.flavour) && p.optional.persister,
   wave: 'services',
   contract: persisterContract,
+  chart: (app, id, p, c: DojotChartProps<PersisterChart['contracts']>) =>
+    new PersisterChart(app, id, { ...c, version: p.versions.persister }),
 });

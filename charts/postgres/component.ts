@@ -1,7 +1,9 @@
 import { ALL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { postgresContract } from './contract';
+import { PostgresChart } from './postgres-chart';
 
-/** postgres: what the platform knows of it besides its chart. */
+/** postgres: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const postgresComponent = component({
   name: 'postgres',
   chartId: 'postgres',
@@ -9,4 +11,5 @@ export const postgresComponent = component({
   deployedBy: ALL,
   wave: 'dataStores',
   contract: postgresContract,
+  chart: (app, id, p, c: DojotChartProps<PostgresChart['contracts']>) => new PostgresChart(app, id, { ...c, postgres: p.postgres }),
 });

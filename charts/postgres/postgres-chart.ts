@@ -5,7 +5,7 @@ import { dojotLabels } from '../../lib/labels';
 import { SECRETS, secretEnv } from '../../lib/secrets';
 import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
-import { claimSpec } from '../storage/local-volumes';
+import { claimSpec } from '../storage/claims';
 import { POSTGRES_VOLUME } from './contract';
 import { INIT_PASSWORD_ENV, renderInitScript } from './init-script';
 import type { PostgresContract } from './contract';

@@ -1,7 +1,9 @@
 import { FULL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { rabbitmqContract } from './contract';
+import { RabbitmqChart } from './rabbitmq-chart';
 
-/** rabbitmq: what the platform knows of it besides its chart. */
+/** rabbitmq: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const rabbitmqComponent = component({
   name: 'rabbitmq',
   chartId: 'rabbitmq',
@@ -9,4 +11,5 @@ export const rabbitmqComponent = component({
   deployedBy: FULL,
   wave: 'dataStores',
   contract: rabbitmqContract,
+  chart: (app, id, p, c: DojotChartProps<RabbitmqChart['contracts']>) => new RabbitmqChart(app, id, { ...c, version: p.versions.rabbitmq }),
 });

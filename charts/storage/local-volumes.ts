@@ -1,6 +1,5 @@
-import { k8s } from 'cdk8s-plus-27';
 import type { LocalVolume } from '../../lib/contract';
-import { NODE_GROUPS, type Persistence, type Profile } from '../../profile/types';
+import { NODE_GROUPS, type Profile } from '../../profile/types';
 import { deployedContracts } from '../flavours';
 
 /** The local volumes the deployed components claim and the profile turns on, by node group, then name. */
@@ -38,20 +37,3 @@ function perReplica(v: LocalVolume, replicas: number): PlacedVolume[] {
 
 /** The host directory of a volume. */
 export const hostPath = (p: Profile, v: LocalVolume) => `${p.localVolumes.hostRoot}/${v.directory}`;
-
-/** The storage settings every claim needs: the profile's slice for charts that claim volumes. */
-export type StorageSettings = Pick<Profile, 'storageClassName' | 'localVolumes'>;
-
-/**
- * The claim for a volume of `persistence.size`: as a volumeClaimTemplate or a PVC spec. It
- * selects its local volume by label; with a provisioner (local volumes off) it must not, or
- * nothing would be provisioned for it.
- */
-export function claimSpec(storage: StorageSettings, v: LocalVolume, persistence: Persistence): k8s.PersistentVolumeClaimSpec {
-  return {
-    accessModes: [v.accessMode],
-    storageClassName: storage.storageClassName,
-    resources: { requests: { storage: k8s.Quantity.fromString(persistence.size) } },
-    selector: storage.localVolumes.enabled ? { matchLabels: { ...v.selector } } : undefined,
-  };
-}

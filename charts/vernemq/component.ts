@@ -1,7 +1,9 @@
 import { component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { vernemqContract } from './contract';
+import { VernemqChart } from './vernemq-chart';
 
-/** vernemq: what the platform knows of it besides its chart. */
+/** vernemq: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const vernemqComponent = component({
   name: 'vernemq',
   chartId: 'vernemq',
@@ -9,4 +11,12 @@ export const vernemqComponent = component({
   deployedBy: ['100k', 'vernemq'],
   wave: 'services',
   contract: vernemqContract,
+  chart: (app, id, p, c: DojotChartProps<VernemqChart['contracts']>) =>
+    new VernemqChart(app, id, {
+      ...c,
+      vernemq: p.vernemq,
+      domainName: p.domainName,
+      clusterDomain: p.clusterDomain,
+      rbac: p.kubernetesRbac,
+    }),
 });

@@ -1,7 +1,9 @@
 import { ALL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { x509IdentityMgmtContract } from './contract';
+import { X509IdentityMgmtChart } from './x509-identity-mgmt-chart';
 
-/** x509-identity-mgmt: what the platform knows of it besides its chart. */
+/** x509-identity-mgmt: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const x509IdentityMgmtComponent = component({
   name: 'x509IdentityMgmt',
   chartId: 'x509-identity-mgmt',
@@ -9,4 +11,6 @@ export const x509IdentityMgmtComponent = component({
   deployedBy: ALL,
   wave: 'services',
   contract: x509IdentityMgmtContract,
+  chart: (app, id, p, c: DojotChartProps<X509IdentityMgmtChart['contracts']>) =>
+    new X509IdentityMgmtChart(app, id, { ...c, x509: p.x509IdentityMgmt, ejbcaDb: p.postgres.ejbca.db }),
 });

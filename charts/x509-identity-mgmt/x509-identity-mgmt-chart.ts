@@ -5,7 +5,7 @@ import { SECRETS, secretEnv } from '../../lib/secrets';
 import { hostPort } from '../../lib/contract';
 import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
-import { claimSpec } from '../storage/local-volumes';
+import { claimSpec } from '../storage/claims';
 import { X509_LABELS, X509_NAME, X509_VOLUME } from './contract';
 import type { MongodbContract } from '../mongodb/contract';
 import type { PostgresContract } from '../postgres/contract';

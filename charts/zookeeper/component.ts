@@ -1,7 +1,9 @@
 import { ALL, component } from '../component';
+import type { DojotChartProps } from '../dojot-chart';
 import { zookeeperContract } from './contract';
+import { ZookeeperChart } from './zookeeper-chart';
 
-/** zookeeper: what the platform knows of it besides its chart. */
+/** zookeeper: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const zookeeperComponent = component({
   name: 'zookeeper',
   chartId: 'zookeeper',
@@ -9,4 +11,6 @@ export const zookeeperComponent = component({
   deployedBy: ALL,
   wave: 'dataStores',
   contract: zookeeperContract,
+  chart: (app, id, p, c: DojotChartProps<ZookeeperChart['contracts']>) =>
+    new ZookeeperChart(app, id, { ...c, zookeeper: p.zookeeper, clusterDomain: p.clusterDomain }),
 });

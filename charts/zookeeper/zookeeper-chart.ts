@@ -3,7 +3,7 @@ import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
-import { claimSpec } from '../storage/local-volumes';
+import { claimSpec } from '../storage/claims';
 import { ZOOKEEPER_LABELS, ZOOKEEPER_STATEFUL_SET, ZOOKEEPER_VOLUMES } from './contract';
 import type { ZookeeperContract } from './contract';
 
