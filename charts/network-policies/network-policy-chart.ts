@@ -122,7 +122,13 @@ export class NetworkPolicyChart extends DojotChart<PlatformContracts> {
     if (isDeployed('flowbroker'))
       allow(serviceOf('flowbroker', 'contextManager'), 'zmq', { podSelector: { matchLabels: { ...FLOW_NODE_LABELS } } });
 
-    for (const [service, byRole] of allowed) {
+    // In the components' order, each Service's in its contract's, each port's in its Service's:
+    // the output does not depend on the order the allowances were found in.
+    const order = deployed.flatMap((c) => Object.values(contracts[c].services as Record<string, ServiceContract>));
+    const byOrder = [...allowed].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+    for (const [service, unordered] of byOrder) {
+      const roles = Object.keys(service.ports);
+      const byRole = new Map([...unordered].sort(([a], [b]) => roles.indexOf(a) - roles.indexOf(b)));
       new k8s.KubeNetworkPolicy(this, `Allow-${service.name}`, {
         metadata: { name: `${service.name}-ingress` },
         spec: {
