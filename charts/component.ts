@@ -38,6 +38,21 @@ export interface Component<N extends string = string, C extends ComponentContrac
    * type is accepted here.)
    */
   chart?(app: App, id: string, p: Profile, common: DojotChartProps<object>, deployed: readonly ComponentContract[]): Chart;
+  /**
+   * What it connects to inside the namespace: each server's component, Service and port roles, as
+   * its contract names them. Read from the component's source at v0.6.0 (its environment variables
+   * and the dojot libraries it uses; `README.md`, Security, names the sources). The network
+   * policies let exactly these in. Kong's calls to what it routes to are not here: they follow
+   * from the routes in the contracts.
+   */
+  readonly calls?: readonly Call[];
+}
+
+/** A connection a component makes: to a Service of another (or its own), on some of its ports. */
+export interface Call {
+  readonly to: string;
+  readonly service: string;
+  readonly ports: readonly string[];
 }
 
 /** A component, its name and contract's type kept for the platform's contracts. */

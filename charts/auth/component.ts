@@ -12,4 +12,10 @@ export const authComponent = component({
   wave: 'services',
   contract: authContract,
   chart: (app, id, p, c: DojotChartProps<AuthChart['contracts']>) => new AuthChart(app, id, { ...c, auth: p.auth }),
+  calls: [
+    // The dojot-module library asks auth for tenants and data-broker for topics at start.
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    { to: 'postgres', service: 'db', ports: ['sql'] },
+    { to: 'dataBroker', service: 'api', ports: ['http'] },
+  ],
 });

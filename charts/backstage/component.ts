@@ -12,4 +12,10 @@ export const backstageComponent = component({
   wave: 'services',
   contract: backstageContract,
   chart: (app, id, p, c: DojotChartProps<BackstageChart['contracts']>) => new BackstageChart(app, id, { ...c, version: p.version }),
+  calls: [
+    { to: 'postgres', service: 'db', ports: ['sql'] },
+    { to: 'auth', service: 'api', ports: ['http'] },
+    // The only service that goes through Kong's proxy.
+    { to: 'kong', service: 'internal', ports: ['proxy'] },
+  ],
 });

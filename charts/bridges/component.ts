@@ -20,6 +20,12 @@ export const v2kBridgeComponent = component({
       image: `dojot/v2k-bridge:${p.bridges.v2kVersion}`,
       env: [{ name: 'V2K_APP_USER_CONFIG_FILE', value: 'production.conf' }],
     }),
+  calls: [
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    // The bridges sign their certificates at start.
+    { to: 'x509IdentityMgmt', service: 'api', ports: ['http'] },
+    { to: 'vernemq', service: 'internal', ports: ['mqtt', 'mqtts'] },
+  ],
 });
 
 /** k2v-bridge: its chart id, role, flavours, Argo CD wave, contract and chart. */
@@ -32,6 +38,12 @@ export const k2vBridgeComponent = component({
   contract: () => bridgeContract('k2v-bridge'),
   chart: (app, id, p, c: DojotChartProps<BridgeChart['contracts']>) =>
     new BridgeChart(app, id, { ...c, replicas: p.bridges.replicas, name: 'k2v-bridge', image: `dojot/k2v-bridge:${p.bridges.k2vVersion}` }),
+  calls: [
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    // The bridges sign their certificates at start.
+    { to: 'x509IdentityMgmt', service: 'api', ports: ['http'] },
+    { to: 'vernemq', service: 'internal', ports: ['mqtt', 'mqtts'] },
+  ],
 });
 
 /** kafka-loopback: its chart id, role, flavours, Argo CD wave, contract and chart. */
@@ -44,4 +56,9 @@ export const kafkaLoopbackComponent = component({
   contract: kafkaLoopbackContract,
   chart: (app, id, p, c: DojotChartProps<KafkaLoopbackChart['contracts']>) =>
     new KafkaLoopbackChart(app, id, { ...c, replicas: p.bridges.replicas, version: p.bridges.loopbackVersion }),
+  calls: [
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    { to: 'auth', service: 'api', ports: ['http'] },
+    { to: 'dataBroker', service: 'api', ports: ['http'] },
+  ],
 });

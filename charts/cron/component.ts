@@ -12,4 +12,12 @@ export const cronComponent = component({
   wave: 'services',
   contract: cronContract,
   chart: (app, id, p, c: DojotChartProps<CronChart['contracts']>) => new CronChart(app, id, { ...c, version: p.version }),
+  calls: [
+    // The dojot-module library asks auth for tenants and data-broker for topics at start.
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    { to: 'mongodb', service: 'db', ports: ['mongo'] },
+    { to: 'auth', service: 'api', ports: ['http'] },
+    { to: 'dataBroker', service: 'api', ports: ['http'] },
+    { to: 'deviceManager', service: 'api', ports: ['http'] },
+  ],
 });

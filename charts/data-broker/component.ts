@@ -13,4 +13,12 @@ export const dataBrokerComponent = component({
   contract: dataBrokerContract,
   chart: (app, id, p, c: DojotChartProps<DataBrokerChart['contracts']>) =>
     new DataBrokerChart(app, id, { ...c, version: p.dataBroker.version, topicPartitions: p.bridges.replicas }),
+  calls: [
+    // The dojot-module library asks auth for tenants and data-broker for topics at start.
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    { to: 'dataBroker', service: 'redis', ports: ['redis'] },
+    { to: 'auth', service: 'api', ports: ['http'] },
+    // It asks itself for topics, through its own Service.
+    { to: 'dataBroker', service: 'api', ports: ['http'] },
+  ],
 });

@@ -13,4 +13,9 @@ export const dataManagerComponent = component({
   contract: dataManagerContract,
   chart: (app, id, p, c: DojotChartProps<DataManagerChart['contracts']>) =>
     new DataManagerChart(app, id, { ...c, version: p.versions.dataManager }),
+  calls: [
+    { to: 'deviceManager', service: 'api', ports: ['http'] },
+    { to: 'flowbroker', service: 'api', ports: ['http'] },
+    { to: 'cron', service: 'api', ports: ['http'] },
+  ],
 });

@@ -13,4 +13,10 @@ export const deviceManagerComponent = component({
   contract: deviceManagerContract,
   chart: (app, id, p, c: DojotChartProps<DeviceManagerChart['contracts']>) =>
     new DeviceManagerChart(app, id, { ...c, version: p.versions.deviceManager }),
+  // Its own device-manager-redis has no client (device-manager v0.6.0 has no Redis code): nothing is let in.
+  calls: [
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    { to: 'postgres', service: 'db', ports: ['sql'] },
+    { to: 'dataBroker', service: 'api', ports: ['http'] },
+  ],
 });

@@ -18,4 +18,16 @@ export const flowbrokerComponent = component({
       contextManagerVersion: p.versions.flowbrokerContextManager,
       rbac: p.kubernetesRbac,
     }),
+  calls: [
+    // The dojot-module library asks auth for tenants and data-broker for topics at start.
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    { to: 'zookeeper', service: 'client', ports: ['client'] },
+    { to: 'mongodb', service: 'db', ports: ['mongo'] },
+    { to: 'rabbitmq', service: 'amqp', ports: ['amqp'] },
+    { to: 'auth', service: 'api', ports: ['http'] },
+    { to: 'dataBroker', service: 'api', ports: ['http'] },
+    { to: 'deviceManager', service: 'api', ports: ['http'] },
+    // Its cron flow nodes call cron directly (nodes/cron/cron.js).
+    { to: 'cron', service: 'api', ports: ['http'] },
+  ],
 });

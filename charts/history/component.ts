@@ -12,4 +12,8 @@ export const historyComponent = component({
   wave: 'services',
   contract: historyContract,
   chart: (app, id, p, c: DojotChartProps<HistoryChart['contracts']>) => new HistoryChart(app, id, { ...c, version: p.versions.history }),
+  calls: [
+    { to: 'mongodb', service: 'db', ports: ['mongo'] },
+    { to: 'deviceManager', service: 'api', ports: ['http'] },
+  ],
 });

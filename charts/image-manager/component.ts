@@ -13,4 +13,8 @@ export const imageManagerComponent = component({
   contract: imageManagerContract,
   chart: (app, id, p, c: DojotChartProps<ImageManagerChart['contracts']>) =>
     new ImageManagerChart(app, id, { ...c, version: p.versions.imageManager }),
+  calls: [
+    { to: 'postgres', service: 'db', ports: ['sql'] },
+    { to: 'minio', service: 's3', ports: ['s3'] },
+  ],
 });

@@ -19,4 +19,5 @@ export const influxdbRetrieverComponent = component({
       logLevel: p.influxdb.retrieverLogLevel,
       influxdb: p.influxdb,
     }),
+  calls: [{ to: 'influxdb', service: 'api', ports: ['http'] }],
 });

@@ -19,4 +19,8 @@ export const influxdbStorerComponent = component({
       logLevel: p.influxdb.storerLogLevel,
       influxdb: p.influxdb,
     }),
+  calls: [
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    { to: 'influxdb', service: 'api', ports: ['http'] },
+  ],
 });

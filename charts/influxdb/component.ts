@@ -12,4 +12,5 @@ export const influxdbComponent = component({
   wave: 'dataStores',
   contract: influxdbContract,
   chart: (app, id, p, c: DojotChartProps<InfluxdbChart['contracts']>) => new InfluxdbChart(app, id, { ...c, influxdb: p.influxdb }),
+  calls: [{ to: 'influxdb', service: 'api', ports: ['http'] }],
 });

@@ -13,4 +13,12 @@ export const iotagentLwm2mComponent = component({
   contract: iotagentLwm2mContract,
   chart: (app, id, p, c: DojotChartProps<IotagentLwm2mChart['contracts']>) =>
     new IotagentLwm2mChart(app, id, { ...c, version: p.versions.iotagentLwm2m, lwm2m: p.iotagentLwm2m }),
+  calls: [
+    // The dojot-module library asks auth for tenants and data-broker for topics at start.
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    { to: 'auth', service: 'api', ports: ['http'] },
+    { to: 'dataBroker', service: 'api', ports: ['http'] },
+    { to: 'deviceManager', service: 'api', ports: ['http'] },
+    { to: 'imageManager', service: 'api', ports: ['http'] },
+  ],
 });

@@ -18,4 +18,13 @@ export const iotagentMoscaComponent = component({
       domainName: p.domainName,
       insecureMqtt: p.vernemq.insecureMqtt,
     }),
+  calls: [
+    // The dojot-module library asks auth for tenants and data-broker for topics at start.
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    { to: 'auth', service: 'api', ports: ['http'] },
+    { to: 'dataBroker', service: 'api', ports: ['http'] },
+    { to: 'deviceManager', service: 'api', ports: ['http'] },
+    // Mosca signs its certificate at start.
+    { to: 'x509IdentityMgmt', service: 'api', ports: ['http'] },
+  ],
 });

@@ -12,4 +12,8 @@ export const kafkaWsComponent = component({
   wave: 'services',
   contract: kafkaWsContract,
   chart: (app, id, p, c: DojotChartProps<KafkaWsChart['contracts']>) => new KafkaWsChart(app, id, { ...c, kafkaWs: p.kafkaWs }),
+  calls: [
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    { to: 'kafkaWs', service: 'redis', ports: ['redis'] },
+  ],
 });

@@ -13,4 +13,8 @@ export const kafkaComponent = component({
   contract: kafkaContract,
   chart: (app, id, p, c: DojotChartProps<KafkaChart['contracts']>) =>
     new KafkaChart(app, id, { ...c, kafka: p.kafka, clusterDomain: p.clusterDomain }),
+  calls: [
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    { to: 'zookeeper', service: 'client', ports: ['client'] },
+  ],
 });

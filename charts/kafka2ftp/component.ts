@@ -13,4 +13,5 @@ export const kafka2ftpComponent = component({
   contract: kafka2ftpContract,
   chart: (app, id, p, c: DojotChartProps<Kafka2ftpChart['contracts']>) =>
     new Kafka2ftpChart(app, id, { ...c, version: p.versions.kafka2ftp }),
+  calls: [{ to: 'kafka', service: 'broker', ports: ['kafka'] }],
 });

@@ -13,4 +13,8 @@ export const kongComponent = component({
   contract: kongContract,
   chart: (app, id, p, c: DojotChartProps<KongChart['contracts']>, deployed) =>
     new KongChart(app, id, { ...c, apigw: p.apigw, routes: deployed.flatMap((k) => k.routes ?? []) }),
+  calls: [
+    { to: 'postgres', service: 'db', ports: ['sql'] },
+    { to: 'auth', service: 'api', ports: ['http'] },
+  ],
 });

@@ -13,4 +13,11 @@ export const persisterComponent = component({
   contract: persisterContract,
   chart: (app, id, p, c: DojotChartProps<PersisterChart['contracts']>) =>
     new PersisterChart(app, id, { ...c, version: p.versions.persister }),
+  calls: [
+    // The dojot-module library asks auth for tenants and data-broker for topics at start.
+    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    { to: 'mongodb', service: 'db', ports: ['mongo'] },
+    { to: 'auth', service: 'api', ports: ['http'] },
+    { to: 'dataBroker', service: 'api', ports: ['http'] },
+  ],
 });

@@ -19,4 +19,9 @@ export const vernemqComponent = component({
       clusterDomain: p.clusterDomain,
       rbac: p.kubernetesRbac,
     }),
+  calls: [
+    // The brokers sign their certificates at start.
+    { to: 'x509IdentityMgmt', service: 'api', ports: ['http'] },
+    { to: 'vernemq', service: 'cluster', ports: ['epmd', 'clustering'] },
+  ],
 });

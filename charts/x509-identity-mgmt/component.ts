@@ -13,4 +13,8 @@ export const x509IdentityMgmtComponent = component({
   contract: x509IdentityMgmtContract,
   chart: (app, id, p, c: DojotChartProps<X509IdentityMgmtChart['contracts']>) =>
     new X509IdentityMgmtChart(app, id, { ...c, x509: p.x509IdentityMgmt, ejbcaDb: p.postgres.ejbca.db }),
+  calls: [
+    { to: 'postgres', service: 'db', ports: ['sql'] },
+    { to: 'mongodb', service: 'db', ports: ['mongo'] },
+  ],
 });

@@ -13,4 +13,5 @@ export const zookeeperComponent = component({
   contract: zookeeperContract,
   chart: (app, id, p, c: DojotChartProps<ZookeeperChart['contracts']>) =>
     new ZookeeperChart(app, id, { ...c, zookeeper: p.zookeeper, clusterDomain: p.clusterDomain }),
+  calls: [{ to: 'zookeeper', service: 'cluster', ports: ['server', 'election'] }],
 });

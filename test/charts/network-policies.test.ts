@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { COMPONENTS } from '../../charts/components';
+import { platformContracts } from '../../charts/contracts';
 import { type ManifestObject, lbProfile, profileOf, synth } from '../helpers/synth';
 
 const out = synth(lbProfile('100k', { flavour: 'vernemq' }));
@@ -128,5 +130,23 @@ describe('network policies elsewhere', () => {
 
   it('none when networkPolicies.enabled is false', () => {
     expect(synth(profileOf('default', { networkPolicies: { enabled: false } })).ofKind('NetworkPolicy')).toEqual([]);
+  });
+});
+
+describe("the components' calls (each component.ts), which the policies let in", () => {
+  const contracts = platformContracts(profileOf('100k', { vernemq: { insecureMqtt: true } }));
+  const services = (c: string) =>
+    (contracts as Record<string, { services: Record<string, { ports: Record<string, unknown> }> }>)[c]?.services;
+
+  it("name a component, one of its Services and that Service's port roles, every one", () => {
+    const calls = COMPONENTS.flatMap((c) => (c.calls ?? []).map((call) => ({ from: c.name, ...call })));
+    expect(calls.length).toBeGreaterThan(50);
+    const wrong = calls.filter((x) => !services(x.to)?.[x.service] || x.ports.some((role) => !(role in services(x.to)[x.service].ports)));
+    expect(wrong).toEqual([]);
+  });
+
+  it('would catch a call to a port its server does not have', () => {
+    const call = { to: 'kafka', service: 'broker', ports: ['kafak'] };
+    expect(call.ports.some((role) => !(role in services(call.to)[call.service].ports))).toBe(true);
   });
 });
