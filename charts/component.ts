@@ -1,5 +1,6 @@
 import type { App, Chart } from 'cdk8s';
 import type { ComponentContract } from '../lib/contract';
+import type { HealthTable } from '../lib/container-probes';
 import type { Flavour, Profile } from '../profile/types';
 import type { DojotChartProps } from './dojot-chart';
 
@@ -46,6 +47,11 @@ export interface Component<N extends string = string, C extends ComponentContrac
    * from the routes in the contracts.
    */
   readonly calls?: readonly Call[];
+  /**
+   * The health checks of its long-running workloads, by workload and container, each the best its
+   * image offers, read from the image's source (named per entry). Jobs get none: they end.
+   */
+  health?(p: Profile, contract: C): HealthTable;
 }
 
 /** A connection a component makes: to a Service of another (or its own), on some of its ports. */

@@ -2,6 +2,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { authContract } from './contract';
 import { AuthChart } from './auth-chart';
+import { alive, http, portIn, ready, redis, starting, tcp } from '../../lib/probes';
 
 /** auth: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const authComponent = component({
@@ -12,6 +13,17 @@ export const authComponent = component({
   wave: 'services',
   contract: authContract,
   chart: (app, id, p, c: DojotChartProps<AuthChart['contracts']>) => new AuthChart(app, id, { ...c, auth: p.auth }),
+  health: (_p, c) => ({
+    // auth v0.6.0: no health route; GET /admin/tenants needs no token and reads PostgreSQL (webRoutes.py).
+    auth: {
+      auth: {
+        readiness: ready(http('/admin/tenants', portIn(c.services.api))),
+        liveness: alive(tcp(portIn(c.services.api))),
+        startup: starting(tcp(portIn(c.services.api)), 120),
+      },
+      redis: redis(6379),
+    },
+  }),
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { backstageContract } from './contract';
 import { BackstageChart } from './backstage-chart';
+import { alive, http, portIn, ready, starting, tcp } from '../../lib/probes';
 
 /** backstage: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const backstageComponent = component({
@@ -12,6 +13,16 @@ export const backstageComponent = component({
   wave: 'services',
   contract: backstageContract,
   chart: (app, id, p, c: DojotChartProps<BackstageChart['contracts']>) => new BackstageChart(app, id, { ...c, version: p.version }),
+  health: (_p, c) => ({
+    // backstage v0.6.0: no health route; GraphQL's {__typename} needs neither auth nor a back end.
+    backstage: {
+      backstage: {
+        readiness: ready(http('/graphql-auth/?query=%7B__typename%7D', portIn(c.services.api))),
+        liveness: alive(tcp(portIn(c.services.api))),
+        startup: starting(tcp(portIn(c.services.api)), 60),
+      },
+    },
+  }),
   calls: [
     { to: 'postgres', service: 'db', ports: ['sql'] },
     { to: 'auth', service: 'api', ports: ['http'] },

@@ -3,6 +3,8 @@ import type { DojotChartProps } from '../dojot-chart';
 import { bridgeContract, kafkaLoopbackContract } from './contract';
 import { BridgeChart } from './bridge-chart';
 import { KafkaLoopbackChart } from './kafka-loopback-chart';
+import { lightship } from '../../lib/probes';
+import { running, single } from '../../lib/probes';
 
 /** v2k-bridge: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const v2kBridgeComponent = component({
@@ -20,6 +22,10 @@ export const v2kBridgeComponent = component({
       image: `dojot/v2k-bridge:${p.bridges.v2kVersion}`,
       env: [{ name: 'V2K_APP_USER_CONFIG_FILE', value: 'production.conf' }],
     }),
+  health: (_p) => ({
+    // The bridges wait for Kafka, then up to 180 s for x509-identity-mgmt to sign their certificates (ejbca_client.sh).
+    'v2k-bridge': { 'v2k-bridge': lightship(300) },
+  }),
   calls: [
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     // The bridges sign their certificates at start.
@@ -38,6 +44,9 @@ export const k2vBridgeComponent = component({
   contract: () => bridgeContract('k2v-bridge'),
   chart: (app, id, p, c: DojotChartProps<BridgeChart['contracts']>) =>
     new BridgeChart(app, id, { ...c, replicas: p.bridges.replicas, name: 'k2v-bridge', image: `dojot/k2v-bridge:${p.bridges.k2vVersion}` }),
+  health: (_p) => ({
+    'k2v-bridge': { 'k2v-bridge': lightship(300) },
+  }),
   calls: [
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     // The bridges sign their certificates at start.
@@ -56,6 +65,11 @@ export const kafkaLoopbackComponent = component({
   contract: kafkaLoopbackContract,
   chart: (app, id, p, c: DojotChartProps<KafkaLoopbackChart['contracts']>) =>
     new KafkaLoopbackChart(app, id, { ...c, replicas: p.bridges.replicas, version: p.bridges.loopbackVersion }),
+  health: (_p) => ({
+    // kafka-loopback (tools/kafka/loopback/bin/entrypoint.sh): no port, no health file, no pgrep; once it has
+    // logged in and found its topics it runs kafkacat | jq | kafkacat, and ends when that breaks.
+    'kafka-loopback': { 'kafka-loopback': single(running('kafkacat'), 120) },
+  }),
   calls: [
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     { to: 'auth', service: 'api', ports: ['http'] },

@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { cronContract } from './contract';
 import { CronChart } from './cron-chart';
+import { alive, http, portIn, ready, starting, WITH_TOKEN } from '../../lib/probes';
 
 /** cron: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const cronComponent = component({
@@ -12,6 +13,16 @@ export const cronComponent = component({
   wave: 'services',
   contract: cronContract,
   chart: (app, id, p, c: DojotChartProps<CronChart['contracts']>) => new CronChart(app, id, { ...c, version: p.version }),
+  health: (_p, c) => ({
+    // cron v0.6.0: every route, health included, is behind the token decode.
+    cron: {
+      cron: {
+        readiness: ready(http('/cron/v1/healthCheck', portIn(c.services.api), WITH_TOKEN)),
+        liveness: alive(http('/cron/v1/log', portIn(c.services.api), WITH_TOKEN)),
+        startup: starting(http('/cron/v1/log', portIn(c.services.api), WITH_TOKEN), 120),
+      },
+    },
+  }),
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

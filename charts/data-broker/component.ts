@@ -2,6 +2,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { dataBrokerContract } from './contract';
 import { DataBrokerChart } from './data-broker-chart';
+import { alive, http, portIn, ready, redis, starting, tcp, WITH_TOKEN } from '../../lib/probes';
 
 /** data-broker: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const dataBrokerComponent = component({
@@ -13,6 +14,17 @@ export const dataBrokerComponent = component({
   contract: dataBrokerContract,
   chart: (app, id, p, c: DojotChartProps<DataBrokerChart['contracts']>) =>
     new DataBrokerChart(app, id, { ...c, version: p.dataBroker.version, topicPartitions: p.bridges.replicas }),
+  health: (_p, c) => ({
+    // data-broker v0.6.0: /healthCheck exists once Kafka is up (404 before), behind the token decode.
+    'data-broker': {
+      'data-broker': {
+        readiness: ready(http('/healthCheck', portIn(c.services.api), WITH_TOKEN)),
+        liveness: alive(tcp(portIn(c.services.api))),
+        startup: starting(tcp(portIn(c.services.api)), 120),
+      },
+    },
+    'data-broker-redis': { 'data-broker-redis': redis(c.services.redis) },
+  }),
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

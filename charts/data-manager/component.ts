@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { dataManagerContract } from './contract';
 import { DataManagerChart } from './data-manager-chart';
+import { portIn, single, tcp } from '../../lib/probes';
 
 /** data-manager: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const dataManagerComponent = component({
@@ -13,6 +14,10 @@ export const dataManagerComponent = component({
   contract: dataManagerContract,
   chart: (app, id, p, c: DojotChartProps<DataManagerChart['contracts']>) =>
     new DataManagerChart(app, id, { ...c, version: p.versions.dataManager }),
+  health: (_p, c) => ({
+    // data-manager v0.6.0: no health route; it compiles itself with babel at every start.
+    'data-manager': { 'data-manager': single(tcp(portIn(c.services.api)), 120) },
+  }),
   calls: [
     { to: 'deviceManager', service: 'api', ports: ['http'] },
     { to: 'flowbroker', service: 'api', ports: ['http'] },

@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { deviceManagerContract } from './contract';
 import { DeviceManagerChart } from './device-manager-chart';
+import { http, portIn, redis, single, WITH_TOKEN } from '../../lib/probes';
 
 /** device-manager: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const deviceManagerComponent = component({
@@ -14,6 +15,11 @@ export const deviceManagerComponent = component({
   chart: (app, id, p, c: DojotChartProps<DeviceManagerChart['contracts']>) =>
     new DeviceManagerChart(app, id, { ...c, version: p.versions.deviceManager }),
   // Its own device-manager-redis has no client (device-manager v0.6.0 has no Redis code): nothing is let in.
+  health: (_p, c) => ({
+    // device-manager v0.6.0: every request needs an Authorization header; /log answers without the database.
+    'device-manager': { 'device-manager': single(http('/log', portIn(c.services.api), WITH_TOKEN), 60) },
+    'device-manager-redis': { 'device-manager-redis': redis(c.services.redis) },
+  }),
   calls: [
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     { to: 'postgres', service: 'db', ports: ['sql'] },

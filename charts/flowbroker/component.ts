@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { flowbrokerContract } from './contract';
 import { FlowbrokerChart } from './flowbroker-chart';
+import { alive, http, portIn, ready, redis, starting, tcp, WITH_TOKEN } from '../../lib/probes';
 
 /** flowbroker: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const flowbrokerComponent = component({
@@ -18,6 +19,23 @@ export const flowbrokerComponent = component({
       contextManagerVersion: p.versions.flowbrokerContextManager,
       rbac: p.kubernetesRbac,
     }),
+  health: (_p, c) => ({
+    // flowbroker v0.6.0 (orchestrator api.js): /log before the token decode, /healthCheck (MongoDB, Kafka) after.
+    flowbroker: {
+      flowbroker: {
+        readiness: ready(http('/healthCheck', portIn(c.services.api), WITH_TOKEN)),
+        liveness: alive(http('/log', portIn(c.services.api))),
+        startup: starting(http('/log', portIn(c.services.api)), 180),
+      },
+      'flowbroker-redis': redis(6379),
+      // contextManager/index.js: the ZeroMQ socket binds once Zookeeper is connected; /log at once.
+      'flowbroker-context-manager': {
+        readiness: ready(tcp('context-zmq')),
+        liveness: alive(http('/log', 'context-http')),
+        startup: starting(tcp('context-zmq'), 120),
+      },
+    },
+  }),
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

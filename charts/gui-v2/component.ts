@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { guiV2Contract } from './contract';
 import { GuiV2Chart } from './gui-v2-chart';
+import { http, portIn, single } from '../../lib/probes';
 
 /** gui-v2: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const guiV2Component = component({
@@ -13,4 +14,7 @@ export const guiV2Component = component({
   contract: guiV2Contract,
   chart: (app, id, p, c: DojotChartProps<GuiV2Chart['contracts']>) =>
     new GuiV2Chart(app, id, { ...c, image: p.guiV2.image, version: p.guiV2.version }),
+  health: (_p, c) => ({
+    'gui-v2': { 'gui-v2': single(http('/', portIn(c.services.web)), 30) },
+  }),
 });

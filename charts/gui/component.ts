@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { guiContract } from './contract';
 import { GuiChart } from './gui-chart';
+import { http, portIn, single } from '../../lib/probes';
 
 /** gui: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const guiComponent = component({
@@ -12,4 +13,8 @@ export const guiComponent = component({
   wave: 'services',
   contract: guiContract,
   chart: (app, id, p, c: DojotChartProps<GuiChart['contracts']>) => new GuiChart(app, id, { ...c, version: p.versions.gui }),
+  health: (_p, c) => ({
+    // nginx serving static files.
+    gui: { gui: single(http('/', portIn(c.services.web)), 30) },
+  }),
 });

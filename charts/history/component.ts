@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { historyContract } from './contract';
 import { HistoryChart } from './history-chart';
+import { http, portIn, single, WITH_TOKEN } from '../../lib/probes';
 
 /** history: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const historyComponent = component({
@@ -12,6 +13,9 @@ export const historyComponent = component({
   wave: 'services',
   contract: historyContract,
   chart: (app, id, p, c: DojotChartProps<HistoryChart['contracts']>) => new HistoryChart(app, id, { ...c, version: p.versions.history }),
+  health: (_p, c) => ({
+    history: { history: single(http('/log', portIn(c.services.api), WITH_TOKEN), 60) },
+  }),
   calls: [
     { to: 'mongodb', service: 'db', ports: ['mongo'] },
     { to: 'deviceManager', service: 'api', ports: ['http'] },

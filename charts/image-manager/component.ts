@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { imageManagerContract } from './contract';
 import { ImageManagerChart } from './image-manager-chart';
+import { portIn, single, tcp } from '../../lib/probes';
 
 /** image-manager: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const imageManagerComponent = component({
@@ -13,6 +14,10 @@ export const imageManagerComponent = component({
   contract: imageManagerContract,
   chart: (app, id, p, c: DojotChartProps<ImageManagerChart['contracts']>) =>
     new ImageManagerChart(app, id, { ...c, version: p.versions.imageManager }),
+  health: (_p, c) => ({
+    // image-manager v0.6.0: every route creates the token's tenant (schema, bucket): TCP only.
+    'image-manager': { 'image-manager': single(tcp(portIn(c.services.api)), 60) },
+  }),
   calls: [
     { to: 'postgres', service: 'db', ports: ['sql'] },
     { to: 'minio', service: 's3', ports: ['s3'] },

@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { influxdbRetrieverContract } from './contract';
 import { InfluxdbRetrieverChart } from './influxdb-retriever-chart';
+import { lightship } from '../../lib/probes';
 
 /** influxdb-retriever: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const influxdbRetrieverComponent = component({
@@ -19,5 +20,8 @@ export const influxdbRetrieverComponent = component({
       logLevel: p.influxdb.retrieverLogLevel,
       influxdb: p.influxdb,
     }),
+  health: (_p) => ({
+    'influxdb-retriever': { 'influxdb-retriever': lightship(120) },
+  }),
   calls: [{ to: 'influxdb', service: 'api', ports: ['http'] }],
 });

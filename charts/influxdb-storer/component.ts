@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { influxdbStorerContract } from './contract';
 import { InfluxdbStorerChart } from './influxdb-storer-chart';
+import { lightship } from '../../lib/probes';
 
 /** influxdb-storer: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const influxdbStorerComponent = component({
@@ -19,6 +20,9 @@ export const influxdbStorerComponent = component({
       logLevel: p.influxdb.storerLogLevel,
       influxdb: p.influxdb,
     }),
+  health: (_p) => ({
+    'influxdb-storer': { 'influxdb-storer': lightship(120) },
+  }),
   calls: [
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     { to: 'influxdb', service: 'api', ports: ['http'] },

@@ -12,5 +12,9 @@ export const influxdbComponent = component({
   wave: 'dataStores',
   contract: influxdbContract,
   chart: (app, id, p, c: DojotChartProps<InfluxdbChart['contracts']>) => new InfluxdbChart(app, id, { ...c, influxdb: p.influxdb }),
+  health: (_p) => ({
+    // InfluxDB v2.0.2: /health is 200 {"status":"pass"} (http/handler.go); its chart sets /ping, kept.
+    influxdb: { influxdb: { own: 'InfluxDB chart: /ping startup, readiness and liveness' } },
+  }),
   calls: [{ to: 'influxdb', service: 'api', ports: ['http'] }],
 });

@@ -2,6 +2,7 @@ import { component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { iotagentLwm2mContract } from './contract';
 import { IotagentLwm2mChart } from './iotagent-lwm2m-chart';
+import { portIn, single, tcp } from '../../lib/probes';
 
 /** iotagent-lwm2m: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const iotagentLwm2mComponent = component({
@@ -13,6 +14,10 @@ export const iotagentLwm2mComponent = component({
   contract: iotagentLwm2mContract,
   chart: (app, id, p, c: DojotChartProps<IotagentLwm2mChart['contracts']>) =>
     new IotagentLwm2mChart(app, id, { ...c, version: p.versions.iotagentLwm2m, lwm2m: p.iotagentLwm2m }),
+  health: (_p, c) => ({
+    // iotagent-leshan release/v0.6.0: its only TCP listener is the firmware file server, opened after bootstrap.
+    'iotagent-lwm2m': { 'iotagent-lwm2m': single(tcp(portIn(c.services.lwm2m)), 180) },
+  }),
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

@@ -2,6 +2,10 @@ import { component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { iotagentMoscaContract } from './contract';
 import { IotagentMoscaChart } from './iotagent-mosca-chart';
+import { alive, http, ready, redis, starting } from '../../lib/probes';
+
+/** iotagent-mosca's HTTP server (iotagent-mosca release/v0.6.0, src/app.js: `GET /healthCheck`). */
+const MOSCA_HEALTH_PORT = 10001;
 
 /** iotagent-mosca: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const iotagentMoscaComponent = component({
@@ -18,6 +22,17 @@ export const iotagentMoscaComponent = component({
       domainName: p.domainName,
       insecureMqtt: p.vernemq.insecureMqtt,
     }),
+  health: (_p) => ({
+    // iotagent-mosca: initialConf.py retries x509-identity-mgmt every 30 s until it answers, then makes an RSA-4096 key.
+    'iotagent-mosca': {
+      'iotagent-mosca': {
+        readiness: ready(http('/healthCheck', MOSCA_HEALTH_PORT)),
+        liveness: alive(http('/healthCheck', MOSCA_HEALTH_PORT)),
+        startup: starting(http('/healthCheck', MOSCA_HEALTH_PORT), 600),
+      },
+      redis: redis(6379),
+    },
+  }),
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

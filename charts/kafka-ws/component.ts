@@ -2,6 +2,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { kafkaWsContract } from './contract';
 import { KafkaWsChart } from './kafka-ws-chart';
+import { lightship, redis } from '../../lib/probes';
 
 /** kafka-ws: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const kafkaWsComponent = component({
@@ -12,6 +13,11 @@ export const kafkaWsComponent = component({
   wave: 'services',
   contract: kafkaWsContract,
   chart: (app, id, p, c: DojotChartProps<KafkaWsChart['contracts']>) => new KafkaWsChart(app, id, { ...c, kafkaWs: p.kafkaWs }),
+  health: (p, c) => ({
+    // With TLS, kafka-ws serves its health over HTTPS too (v0.6.0's probes said so).
+    'kafka-ws': { 'kafka-ws': lightship(120, p.kafkaWs.tls ? 'HTTPS' : undefined) },
+    'kafka-ws-redis': { 'kafka-ws-redis': redis(c.services.redis) },
+  }),
   calls: [
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     { to: 'kafkaWs', service: 'redis', ports: ['redis'] },

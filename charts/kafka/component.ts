@@ -2,6 +2,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { kafkaContract } from './contract';
 import { KafkaChart } from './kafka-chart';
+import { alive, exec, starting, tcp } from '../../lib/probes';
 
 /** kafka: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const kafkaComponent = component({
@@ -13,6 +14,22 @@ export const kafkaComponent = component({
   contract: kafkaContract,
   chart: (app, id, p, c: DojotChartProps<KafkaChart['contracts']>) =>
     new KafkaChart(app, id, { ...c, kafka: p.kafka, clusterDomain: p.clusterDomain }),
+  health: (p) => ({
+    // cp-kafka 5.5.0: kafka-broker-api-versions answers once the broker serves; a JVM per call, so seldom.
+    'kafka-server': {
+      kafka: {
+        readiness: {
+          ...exec('sh', '-c', `/usr/bin/kafka-broker-api-versions --bootstrap-server=localhost:${p.kafka.port}`),
+          periodSeconds: 30,
+          timeoutSeconds: 20,
+          failureThreshold: 3,
+        },
+        liveness: alive(tcp(p.kafka.port)),
+        // Up to 40 s waiting for Zookeeper (cub zk-ready), then log recovery after an unclean stop.
+        startup: starting(tcp(p.kafka.port), 300),
+      },
+    },
+  }),
   calls: [
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     { to: 'zookeeper', service: 'client', ports: ['client'] },

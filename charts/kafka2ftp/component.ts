@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { kafka2ftpContract } from './contract';
 import { Kafka2ftpChart } from './kafka2ftp-chart';
+import { running, single } from '../../lib/probes';
 
 /** kafka2ftp: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const kafka2ftpComponent = component({
@@ -13,5 +14,9 @@ export const kafka2ftpComponent = component({
   contract: kafka2ftpContract,
   chart: (app, id, p, c: DojotChartProps<Kafka2ftpChart['contracts']>) =>
     new Kafka2ftpChart(app, id, { ...c, version: p.versions.kafka2ftp }),
+  health: (_p) => ({
+    // kafka2ftp: no server, no port; it exits on an unhandled error (app/Index.js). Its node process is all there is to see.
+    kafka2ftp: { kafka2ftp: single(running('app/Index.js'), 60) },
+  }),
   calls: [{ to: 'kafka', service: 'broker', ports: ['kafka'] }],
 });

@@ -2,6 +2,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { kongContract } from './contract';
 import { KongChart } from './kong-chart';
+import { alive, http, portIn, ready, starting, tcp } from '../../lib/probes';
 
 /** kong: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const kongComponent = component({
@@ -13,6 +14,16 @@ export const kongComponent = component({
   contract: kongContract,
   chart: (app, id, p, c: DojotChartProps<KongChart['contracts']>, deployed) =>
     new KongChart(app, id, { ...c, apigw: p.apigw, routes: deployed.flatMap((k) => k.routes ?? []) }),
+  health: (_p, c) => ({
+    // Kong 2.2: /status on the admin port reports the database; the proxy's port shows nginx alive.
+    kong: {
+      kong: {
+        readiness: ready(http('/status', portIn(c.services.internal, 'admin'))),
+        liveness: alive(tcp(portIn(c.services.internal, 'proxy'))),
+        startup: starting(tcp(portIn(c.services.internal, 'proxy')), 120),
+      },
+    },
+  }),
   calls: [
     { to: 'postgres', service: 'db', ports: ['sql'] },
     { to: 'auth', service: 'api', ports: ['http'] },

@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { minioContract } from './contract';
 import { MinioChart } from './minio-chart';
+import { alive, http, portIn, ready, starting } from '../../lib/probes';
 
 /** minio: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const minioComponent = component({
@@ -12,4 +13,14 @@ export const minioComponent = component({
   wave: 'dataStores',
   contract: minioContract,
   chart: (app, id, p, c: DojotChartProps<MinioChart['contracts']>) => new MinioChart(app, id, { ...c, minio: p.minio }),
+  health: (_p, c) => ({
+    // minio RELEASE.2019-09-18: /minio/health/live and /ready, no auth (cmd/healthcheck-router.go).
+    minio: {
+      minio: {
+        readiness: ready(http('/minio/health/ready', portIn(c.services.s3, 's3'))),
+        liveness: alive(http('/minio/health/live', portIn(c.services.s3, 's3'))),
+        startup: starting(http('/minio/health/live', portIn(c.services.s3, 's3')), 60),
+      },
+    },
+  }),
 });

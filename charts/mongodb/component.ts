@@ -2,6 +2,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { mongodbContract } from './contract';
 import { MongodbChart } from './mongodb-chart';
+import { exec, single } from '../../lib/probes';
 
 /** mongodb: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const mongodbComponent = component({
@@ -12,4 +13,14 @@ export const mongodbComponent = component({
   wave: 'dataStores',
   contract: mongodbContract,
   chart: (app, id, p, c: DojotChartProps<MongodbChart['contracts']>) => new MongodbChart(app, id, { ...c, mongodb: p.mongodb }),
+  health: (p) => ({
+    // docker-library/mongo 3.2: the mongo shell is in the image (mongodb-org-shell); ping needs no login.
+    mongodb: {
+      mongodb: single(
+        exec('mongo', '--quiet', '--port', String(p.mongodb.port), '--eval', 'quit(db.adminCommand("ping").ok ? 0 : 1)'),
+        120,
+        10,
+      ),
+    },
+  }),
 });

@@ -2,6 +2,10 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { persisterContract } from './contract';
 import { PersisterChart } from './persister-chart';
+import { http, single } from '../../lib/probes';
+
+/** persister's wsgiref server (history repo, subscriber/persister.py: `GET /persister/log`, no auth). */
+const PERSISTER_LOG_PORT = 8057;
 
 /** persister: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const persisterComponent = component({
@@ -13,6 +17,10 @@ export const persisterComponent = component({
   contract: persisterContract,
   chart: (app, id, p, c: DojotChartProps<PersisterChart['contracts']>) =>
     new PersisterChart(app, id, { ...c, version: p.versions.persister }),
+  health: (_p) => ({
+    // persister: its log server starts after MongoDB, auth and Kafka, so it is also readiness.
+    persister: { persister: single(http('/persister/log', PERSISTER_LOG_PORT), 180) },
+  }),
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

@@ -2,6 +2,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { postgresContract } from './contract';
 import { PostgresChart } from './postgres-chart';
+import { exec, single } from '../../lib/probes';
 
 /** postgres: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const postgresComponent = component({
@@ -12,4 +13,8 @@ export const postgresComponent = component({
   wave: 'dataStores',
   contract: postgresContract,
   chart: (app, id, p, c: DojotChartProps<PostgresChart['contracts']>) => new PostgresChart(app, id, { ...c, postgres: p.postgres }),
+  health: (p) => ({
+    // docker-library/postgres 9.5 alpine: pg_isready over TCP, false while initdb's socket-only server runs.
+    postgres: { postgres: single(exec('sh', '-c', `pg_isready -h 127.0.0.1 -p ${p.postgres.port} -U "$POSTGRES_USER"`), 180) },
+  }),
 });

@@ -19,6 +19,9 @@ export const vernemqComponent = component({
       clusterDomain: p.clusterDomain,
       rbac: p.kubernetesRbac,
     }),
+  health: (_p) => ({
+    'vernemq-k8s': { vernemq: { own: 'VerneMQ chart: /health on its HTTP listener' } },
+  }),
   calls: [
     // The brokers sign their certificates at start.
     { to: 'x509IdentityMgmt', service: 'api', ports: ['http'] },

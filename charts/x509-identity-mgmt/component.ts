@@ -2,6 +2,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { x509IdentityMgmtContract } from './contract';
 import { X509IdentityMgmtChart } from './x509-identity-mgmt-chart';
+import { alive, http, portIn, ready, starting, tcp } from '../../lib/probes';
 
 /** x509-identity-mgmt: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const x509IdentityMgmtComponent = component({
@@ -13,6 +14,16 @@ export const x509IdentityMgmtComponent = component({
   contract: x509IdentityMgmtContract,
   chart: (app, id, p, c: DojotChartProps<X509IdentityMgmtChart['contracts']>) =>
     new X509IdentityMgmtChart(app, id, { ...c, x509: p.x509IdentityMgmt, ejbcaDb: p.postgres.ejbca.db }),
+  health: (_p, c) => ({
+    // x509-identity-mgmt v0.6.0: /healthcheck is 200 when MongoDB and EJBCA are (terminus); EJBCA's first boot takes minutes.
+    'x509-identity-mgmt': {
+      'x509-identity-mgmt': {
+        readiness: ready(http('/healthcheck', portIn(c.services.api))),
+        liveness: alive(tcp(portIn(c.services.api))),
+        startup: starting(tcp(portIn(c.services.api)), 600),
+      },
+    },
+  }),
   calls: [
     { to: 'postgres', service: 'db', ports: ['sql'] },
     { to: 'mongodb', service: 'db', ports: ['mongo'] },

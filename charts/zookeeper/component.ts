@@ -2,6 +2,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { zookeeperContract } from './contract';
 import { ZookeeperChart } from './zookeeper-chart';
+import { alive, exec, ready, starting, tcp } from '../../lib/probes';
 
 /** zookeeper: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const zookeeperComponent = component({
@@ -13,5 +14,15 @@ export const zookeeperComponent = component({
   contract: zookeeperContract,
   chart: (app, id, p, c: DojotChartProps<ZookeeperChart['contracts']>) =>
     new ZookeeperChart(app, id, { ...c, zookeeper: p.zookeeper, clusterDomain: p.clusterDomain }),
+  health: (p) => ({
+    // cp-zookeeper 5.5.0 (ZooKeeper 3.5): only `srvr` is whitelisted; it names a Mode only while serving.
+    zookeeper: {
+      zookeeper: {
+        readiness: ready(exec('sh', '-c', `echo srvr | nc -w 2 127.0.0.1 ${p.zookeeper.clientPort} | grep -q Mode:`)),
+        liveness: alive(tcp(p.zookeeper.clientPort)),
+        startup: starting(tcp(p.zookeeper.clientPort), 120),
+      },
+    },
+  }),
   calls: [{ to: 'zookeeper', service: 'cluster', ports: ['server', 'election'] }],
 });
