@@ -1,6 +1,7 @@
 import type { App, Chart } from 'cdk8s';
 import type { ComponentContract } from '../lib/contract';
 import type { HealthTable } from '../lib/container-probes';
+import type { ImageSecurityTable } from '../lib/container-security';
 import type { Flavour, Profile } from '../profile/types';
 import type { DojotChartProps } from './dojot-chart';
 
@@ -52,6 +53,13 @@ export interface Component<N extends string = string, C extends ComponentContrac
    * image offers, read from the image's source (named per entry). Jobs get none: they end.
    */
   health?(p: Profile, contract: C): HealthTable;
+  /**
+   * How far each of its images lets its containers be locked down, by workload and container, read
+   * from the image's source (named per entry; `/README.md`, Security, has the table): a non-root
+   * user, all capabilities dropped, a read-only root filesystem with an emptyDir for each path it
+   * writes; where the image does not allow it, `reason` says why.
+   */
+  readonly security?: ImageSecurityTable;
 }
 
 /** A connection a component makes: to a Service of another (or its own), on some of its ports. */

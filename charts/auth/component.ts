@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { authContract } from './contract';
 import { AuthChart } from './auth-chart';
 import { alive, http, portIn, ready, redis, starting, tcp } from '../../lib/probes';
+import { REDIS, NODE_USER } from '../../lib/image-users';
 
 /** auth: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const authComponent = component({
@@ -24,6 +25,10 @@ export const authComponent = component({
       redis: redis(6379),
     },
   }),
+  security: {
+    // Python (alpine) services: no user of their own; any uid reads the application; gunicorn needs a writable /tmp.
+    auth: { auth: { user: NODE_USER, dropAll: true, writable: ['/tmp'] }, redis: REDIS },
+  },
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { backstageContract } from './contract';
 import { BackstageChart } from './backstage-chart';
 import { alive, http, portIn, ready, starting, tcp } from '../../lib/probes';
+import { NODE_USER } from '../../lib/image-users';
 
 /** backstage: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const backstageComponent = component({
@@ -23,6 +24,10 @@ export const backstageComponent = component({
       },
     },
   }),
+  security: {
+    // Node.js services that write nothing: as the image's node user, with npm's files in its home.
+    backstage: { backstage: { user: NODE_USER, dropAll: true, reason: 'npm writes its logs and update check under HOME, in the image' } },
+  },
   calls: [
     { to: 'postgres', service: 'db', ports: ['sql'] },
     { to: 'auth', service: 'api', ports: ['http'] },

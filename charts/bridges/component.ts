@@ -5,6 +5,7 @@ import { BridgeChart } from './bridge-chart';
 import { KafkaLoopbackChart } from './kafka-loopback-chart';
 import { lightship } from '../../lib/probes';
 import { running, single } from '../../lib/probes';
+import { NODE_USER } from '../../lib/image-users';
 
 /** v2k-bridge: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const v2kBridgeComponent = component({
@@ -26,6 +27,15 @@ export const v2kBridgeComponent = component({
     // The bridges wait for Kafka, then up to 180 s for x509-identity-mgmt to sign their certificates (ejbca_client.sh).
     'v2k-bridge': { 'v2k-bridge': lightship(300) },
   }),
+  security: {
+    // @dojot/microservice-sdk writes the merged configuration into the image's config directory, root-owned, at every start.
+    'v2k-bridge': {
+      'v2k-bridge': {
+        dropAll: false,
+        reason: 'writes its merged configuration and its certificates into root-owned directories of the image at every start',
+      },
+    },
+  },
   calls: [
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     // The bridges sign their certificates at start.
@@ -47,6 +57,15 @@ export const k2vBridgeComponent = component({
   health: (_p) => ({
     'k2v-bridge': { 'k2v-bridge': lightship(300) },
   }),
+  security: {
+    // @dojot/microservice-sdk writes the merged configuration into the image's config directory, root-owned, at every start.
+    'k2v-bridge': {
+      'k2v-bridge': {
+        dropAll: false,
+        reason: 'writes its merged configuration and its certificates into root-owned directories of the image at every start',
+      },
+    },
+  },
   calls: [
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     // The bridges sign their certificates at start.
@@ -70,6 +89,16 @@ export const kafkaLoopbackComponent = component({
     // logged in and found its topics it runs kafkacat | jq | kafkacat, and ends when that breaks.
     'kafka-loopback': { 'kafka-loopback': single(running('kafkacat'), 120) },
   }),
+  security: {
+    // cp-kafkacat 5.4.1 (debian): any uid; kafkacat and jq write nothing.
+    'kafka-loopback': {
+      'kafka-loopback': {
+        user: NODE_USER,
+        dropAll: true,
+        reason: 'unbuffer (expect) opens a pseudo-terminal; untried on a read-only root',
+      },
+    },
+  },
   calls: [
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     { to: 'auth', service: 'api', ports: ['http'] },

@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { cronContract } from './contract';
 import { CronChart } from './cron-chart';
 import { alive, http, portIn, ready, starting, WITH_TOKEN } from '../../lib/probes';
+import { NODE_USER } from '../../lib/image-users';
 
 /** cron: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const cronComponent = component({
@@ -23,6 +24,10 @@ export const cronComponent = component({
       },
     },
   }),
+  security: {
+    // Node.js services that write nothing: as the image's node user, with npm's files in its home.
+    cron: { cron: { user: NODE_USER, dropAll: true, reason: 'tini and node write nothing, but untried on a read-only root' } },
+  },
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

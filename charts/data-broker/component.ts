@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { dataBrokerContract } from './contract';
 import { DataBrokerChart } from './data-broker-chart';
 import { alive, http, portIn, ready, redis, starting, tcp, WITH_TOKEN } from '../../lib/probes';
+import { REDIS } from '../../lib/image-users';
 
 /** data-broker: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const dataBrokerComponent = component({
@@ -25,6 +26,10 @@ export const dataBrokerComponent = component({
     },
     'data-broker-redis': { 'data-broker-redis': redis(c.services.redis) },
   }),
+  security: {
+    'data-broker': { 'data-broker': { dropAll: false, reason: 'listens on port 80 (src/config.ts), which needs root or a sysctl' } },
+    'data-broker-redis': { 'data-broker-redis': REDIS },
+  },
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

@@ -18,6 +18,11 @@ export const dataManagerComponent = component({
     // data-manager v0.6.0: no health route; it compiles itself with babel at every start.
     'data-manager': { 'data-manager': single(tcp(portIn(c.services.api)), 120) },
   }),
+  security: {
+    'data-manager': {
+      'data-manager': { dropAll: false, reason: 'compiles itself into its root-owned dist/ with babel at every start (npm start)' },
+    },
+  },
   calls: [
     { to: 'deviceManager', service: 'api', ports: ['http'] },
     { to: 'flowbroker', service: 'api', ports: ['http'] },

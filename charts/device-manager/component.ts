@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { deviceManagerContract } from './contract';
 import { DeviceManagerChart } from './device-manager-chart';
 import { http, portIn, redis, single, WITH_TOKEN } from '../../lib/probes';
+import { REDIS, NODE_USER } from '../../lib/image-users';
 
 /** device-manager: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const deviceManagerComponent = component({
@@ -20,6 +21,11 @@ export const deviceManagerComponent = component({
     'device-manager': { 'device-manager': single(http('/log', portIn(c.services.api), WITH_TOKEN), 60) },
     'device-manager-redis': { 'device-manager-redis': redis(c.services.redis) },
   }),
+  security: {
+    // Python (alpine) services: no user of their own; any uid reads the application; gunicorn needs a writable /tmp.
+    'device-manager': { 'device-manager': { user: NODE_USER, dropAll: true, writable: ['/tmp'] } },
+    'device-manager-redis': { 'device-manager-redis': REDIS },
+  },
   calls: [
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     { to: 'postgres', service: 'db', ports: ['sql'] },

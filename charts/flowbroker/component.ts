@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { flowbrokerContract } from './contract';
 import { FlowbrokerChart } from './flowbroker-chart';
 import { alive, http, portIn, ready, redis, starting, tcp, WITH_TOKEN } from '../../lib/probes';
+import { REDIS, NODE_USER } from '../../lib/image-users';
 
 /** flowbroker: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const flowbrokerComponent = component({
@@ -36,6 +37,13 @@ export const flowbrokerComponent = component({
       },
     },
   }),
+  security: {
+    flowbroker: {
+      flowbroker: { dropAll: false, reason: 'listens on port 80, hard-coded (orchestrator api.js: app.listen(80))' },
+      'flowbroker-redis': REDIS,
+      'flowbroker-context-manager': { user: NODE_USER, dropAll: true, reason: 'untried on a read-only root' },
+    },
+  },
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

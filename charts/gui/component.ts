@@ -17,4 +17,9 @@ export const guiComponent = component({
     // nginx serving static files.
     gui: { gui: single(http('/', portIn(c.services.web)), 30) },
   }),
+  security: {
+    gui: {
+      gui: { dropAll: false, reason: 'nginx 1.15 as built: root master on port 80, workers as user nginx (needs setuid, setgid, chown)' },
+    },
+  },
 });

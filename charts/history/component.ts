@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { historyContract } from './contract';
 import { HistoryChart } from './history-chart';
 import { http, portIn, single, WITH_TOKEN } from '../../lib/probes';
+import { NODE_USER } from '../../lib/image-users';
 
 /** history: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const historyComponent = component({
@@ -16,6 +17,10 @@ export const historyComponent = component({
   health: (_p, c) => ({
     history: { history: single(http('/log', portIn(c.services.api), WITH_TOKEN), 60) },
   }),
+  security: {
+    // history and persister installed their eggs with setup.py develop: a zipped egg extracts under HOME, which is / for this uid.
+    history: { history: { user: NODE_USER, dropAll: true, writable: ['/tmp'], env: { PYTHON_EGG_CACHE: '/tmp/.python-eggs' } } },
+  },
   calls: [
     { to: 'mongodb', service: 'db', ports: ['mongo'] },
     { to: 'deviceManager', service: 'api', ports: ['http'] },

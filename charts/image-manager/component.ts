@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { imageManagerContract } from './contract';
 import { ImageManagerChart } from './image-manager-chart';
 import { portIn, single, tcp } from '../../lib/probes';
+import { NODE_USER } from '../../lib/image-users';
 
 /** image-manager: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const imageManagerComponent = component({
@@ -18,6 +19,10 @@ export const imageManagerComponent = component({
     // image-manager v0.6.0: every route creates the token's tenant (schema, bucket): TCP only.
     'image-manager': { 'image-manager': single(tcp(portIn(c.services.api)), 60) },
   }),
+  security: {
+    // Python (alpine) services: no user of their own; any uid reads the application; gunicorn needs a writable /tmp.
+    'image-manager': { 'image-manager': { user: NODE_USER, dropAll: true, writable: ['/tmp'] } },
+  },
   calls: [
     { to: 'postgres', service: 'db', ports: ['sql'] },
     { to: 'minio', service: 's3', ports: ['s3'] },

@@ -23,5 +23,14 @@ export const influxdbRetrieverComponent = component({
   health: (_p) => ({
     'influxdb-retriever': { 'influxdb-retriever': lightship(120) },
   }),
+  security: {
+    // @dojot/microservice-sdk writes the merged configuration into the image's config directory, root-owned, at every start.
+    'influxdb-retriever': {
+      'influxdb-retriever': {
+        dropAll: false,
+        reason: 'writes its merged configuration into a root-owned directory of the image at every start',
+      },
+    },
+  },
   calls: [{ to: 'influxdb', service: 'api', ports: ['http'] }],
 });

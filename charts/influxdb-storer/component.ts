@@ -23,6 +23,15 @@ export const influxdbStorerComponent = component({
   health: (_p) => ({
     'influxdb-storer': { 'influxdb-storer': lightship(120) },
   }),
+  security: {
+    // @dojot/microservice-sdk writes the merged configuration into the image's config directory, root-owned, at every start.
+    'influxdb-storer': {
+      'influxdb-storer': {
+        dropAll: false,
+        reason: 'writes its merged configuration into a root-owned directory of the image at every start',
+      },
+    },
+  },
   calls: [
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     { to: 'influxdb', service: 'api', ports: ['http'] },

@@ -16,5 +16,16 @@ export const influxdbComponent = component({
     // InfluxDB v2.0.2: /health is 200 {"status":"pass"} (http/handler.go); its chart sets /ping, kept.
     influxdb: { influxdb: { own: 'InfluxDB chart: /ping startup, readiness and liveness' } },
   }),
+  security: {
+    influxdb: {
+      influxdb: {
+        dropAll: false,
+        reason: "InfluxDB 2.0.2 keeps its data under root's home (/root/.influxdbv2), where the volume is mounted",
+      },
+    },
+    'influxdb-job': {
+      'influxdb-create-admin-user': { dropAll: false, reason: "the influx CLI writes its configuration under root's home" },
+    },
+  },
   calls: [{ to: 'influxdb', service: 'api', ports: ['http'] }],
 });

@@ -18,6 +18,11 @@ export const iotagentLwm2mComponent = component({
     // iotagent-leshan release/v0.6.0: its only TCP listener is the firmware file server, opened after bootstrap.
     'iotagent-lwm2m': { 'iotagent-lwm2m': single(tcp(portIn(c.services.lwm2m)), 180) },
   }),
+  security: {
+    'iotagent-lwm2m': {
+      'iotagent-lwm2m': { dropAll: false, reason: 'writes firmware files into its root-owned data directory (/usr/src/app/data)' },
+    },
+  },
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { iotagentMoscaContract } from './contract';
 import { IotagentMoscaChart } from './iotagent-mosca-chart';
 import { alive, http, ready, redis, starting } from '../../lib/probes';
+import { REDIS } from '../../lib/image-users';
 
 /** iotagent-mosca's HTTP server (iotagent-mosca release/v0.6.0, src/app.js: `GET /healthCheck`). */
 const MOSCA_HEALTH_PORT = 10001;
@@ -33,6 +34,12 @@ export const iotagentMoscaComponent = component({
       redis: redis(6379),
     },
   }),
+  security: {
+    'iotagent-mosca': {
+      'iotagent-mosca': { dropAll: false, reason: 'writes a new key and certificates into its root-owned certs directory at every start' },
+      redis: REDIS,
+    },
+  },
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

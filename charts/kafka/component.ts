@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { kafkaContract } from './contract';
 import { KafkaChart } from './kafka-chart';
 import { alive, exec, starting, tcp } from '../../lib/probes';
+import { NODE_USER, ROOT_FS_WRITTEN } from '../../lib/image-users';
 
 /** kafka: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const kafkaComponent = component({
@@ -30,6 +31,16 @@ export const kafkaComponent = component({
       },
     },
   }),
+  security: {
+    // cp-zookeeper and cp-kafka 5.5.0 are made for any uid (chmod ag+w); v0.6.0 ran them as 1000.
+    'kafka-server': {
+      kafka: {
+        user: NODE_USER,
+        dropAll: true,
+        reason: `${ROOT_FS_WRITTEN}: /etc/kafka (its configuration, rendered at each start) and GC logs in /usr/logs`,
+      },
+    },
+  },
   calls: [
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     { to: 'zookeeper', service: 'client', ports: ['client'] },

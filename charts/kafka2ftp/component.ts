@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { kafka2ftpContract } from './contract';
 import { Kafka2ftpChart } from './kafka2ftp-chart';
 import { running, single } from '../../lib/probes';
+import { NODE_USER } from '../../lib/image-users';
 
 /** kafka2ftp: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const kafka2ftpComponent = component({
@@ -18,5 +19,9 @@ export const kafka2ftpComponent = component({
     // kafka2ftp: no server, no port; it exits on an unhandled error (app/Index.js). Its node process is all there is to see.
     kafka2ftp: { kafka2ftp: single(running('app/Index.js'), 60) },
   }),
+  security: {
+    // Node.js services that write nothing: as the image's node user, with npm's files in its home.
+    kafka2ftp: { kafka2ftp: { user: NODE_USER, dropAll: true, reason: 'npm writes its logs and update check under HOME, in the image' } },
+  },
   calls: [{ to: 'kafka', service: 'broker', ports: ['kafka'] }],
 });

@@ -24,6 +24,21 @@ export const kongComponent = component({
       },
     },
   }),
+  security: {
+    // Kong 2.2 alpine: USER kong, 100 (v0.6.0 ran it as 100); `kong prepare` writes its prefix, pepkong appends to /tmp/lualogs.txt.
+    kong: {
+      kong: { user: { uid: 100 }, dropAll: true, writable: ['/usr/local/kong', '/tmp'] },
+      'discard-pepkong-log': { user: { uid: 100 }, dropAll: true, writable: ['/tmp'] },
+    },
+    'kong-migrate': {
+      'kong-migrate': { user: { uid: 100 }, dropAll: true, reason: 'kong migrations may write its prefix; untried on a read-only root' },
+    },
+    'kong-migrate-up': {
+      'kong-migrate-up': { user: { uid: 100 }, dropAll: true, reason: 'kong migrations may write its prefix; untried on a read-only root' },
+    },
+    // curlimages/curl 7.76.1: USER curl_user, 100:101.
+    'kong-route-config': { 'kong-route-config': { user: { uid: 100, gid: 101 }, dropAll: true, writable: ['/tmp'] } },
+  },
   calls: [
     { to: 'postgres', service: 'db', ports: ['sql'] },
     { to: 'auth', service: 'api', ports: ['http'] },

@@ -23,4 +23,13 @@ export const minioComponent = component({
       },
     },
   }),
+  security: {
+    minio: {
+      minio: {
+        dropAll: false,
+        reason:
+          'any uid works with a writable /data; root keeps the ownership of existing volumes (MinIO 2019-09 creates its certs directory under HOME)',
+      },
+    },
+  },
 });

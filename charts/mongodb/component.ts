@@ -23,4 +23,12 @@ export const mongodbComponent = component({
       ),
     },
   }),
+  security: {
+    mongodb: {
+      mongodb: {
+        dropAll: false,
+        reason: 'its entrypoint chowns /data/db, then drops to user mongodb (gosu), whose uid the image does not fix',
+      },
+    },
+  },
 });

@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { persisterContract } from './contract';
 import { PersisterChart } from './persister-chart';
 import { http, single } from '../../lib/probes';
+import { NODE_USER } from '../../lib/image-users';
 
 /** persister's wsgiref server (history repo, subscriber/persister.py: `GET /persister/log`, no auth). */
 const PERSISTER_LOG_PORT = 8057;
@@ -21,6 +22,10 @@ export const persisterComponent = component({
     // persister: its log server starts after MongoDB, auth and Kafka, so it is also readiness.
     persister: { persister: single(http('/persister/log', PERSISTER_LOG_PORT), 180) },
   }),
+  security: {
+    // history and persister installed their eggs with setup.py develop: a zipped egg extracts under HOME, which is / for this uid.
+    persister: { persister: { user: NODE_USER, dropAll: true, writable: ['/tmp'], env: { PYTHON_EGG_CACHE: '/tmp/.python-eggs' } } },
+  },
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

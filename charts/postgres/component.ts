@@ -17,4 +17,13 @@ export const postgresComponent = component({
     // docker-library/postgres 9.5 alpine: pg_isready over TCP, false while initdb's socket-only server runs.
     postgres: { postgres: single(exec('sh', '-c', `pg_isready -h 127.0.0.1 -p ${p.postgres.port} -U "$POSTGRES_USER"`), 180) },
   }),
+  security: {
+    postgres: {
+      postgres: {
+        dropAll: false,
+        reason:
+          'its entrypoint chowns the data directory, then drops to uid 70 (su-exec); as 70 from the start it needs PGDATA in a subdirectory, which would move an existing database',
+      },
+    },
+  },
 });

@@ -2,6 +2,7 @@ import { component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { vernemqContract } from './contract';
 import { VernemqChart } from './vernemq-chart';
+import { IMAGE_PATHS } from './image-facts';
 
 /** vernemq: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const vernemqComponent = component({
@@ -22,6 +23,15 @@ export const vernemqComponent = component({
   health: (_p) => ({
     'vernemq-k8s': { vernemq: { own: 'VerneMQ chart: /health on its HTTP listener' } },
   }),
+  security: {
+    'vernemq-k8s': {
+      vernemq: {
+        user: { uid: IMAGE_PATHS.uid },
+        dropAll: true,
+        reason: 'set by its chart: the start script writes vernemq.conf and vm.args into the image',
+      },
+    },
+  },
   calls: [
     // The brokers sign their certificates at start.
     { to: 'x509IdentityMgmt', service: 'api', ports: ['http'] },

@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { x509IdentityMgmtContract } from './contract';
 import { X509IdentityMgmtChart } from './x509-identity-mgmt-chart';
 import { alive, http, portIn, ready, starting, tcp } from '../../lib/probes';
+import { ROOT_FS_WRITTEN } from '../../lib/image-users';
 
 /** x509-identity-mgmt: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const x509IdentityMgmtComponent = component({
@@ -24,6 +25,16 @@ export const x509IdentityMgmtComponent = component({
       },
     },
   }),
+  security: {
+    // dojot/x509-identity-mgmt: USER 10001 (Dockerfile:51).
+    'x509-identity-mgmt': {
+      'x509-identity-mgmt': {
+        user: { uid: 10001 },
+        dropAll: true,
+        reason: `${ROOT_FS_WRITTEN}: WildFly's configuration, data and logs under /opt/primekey, too many paths for emptyDirs`,
+      },
+    },
+  },
   calls: [
     { to: 'postgres', service: 'db', ports: ['sql'] },
     { to: 'mongodb', service: 'db', ports: ['mongo'] },

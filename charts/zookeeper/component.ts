@@ -3,6 +3,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { zookeeperContract } from './contract';
 import { ZookeeperChart } from './zookeeper-chart';
 import { alive, exec, ready, starting, tcp } from '../../lib/probes';
+import { NODE_USER, ROOT_FS_WRITTEN } from '../../lib/image-users';
 
 /** zookeeper: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const zookeeperComponent = component({
@@ -24,5 +25,15 @@ export const zookeeperComponent = component({
       },
     },
   }),
+  security: {
+    // cp-zookeeper and cp-kafka 5.5.0 are made for any uid (chmod ag+w); v0.6.0 ran them as 1000.
+    zookeeper: {
+      zookeeper: {
+        user: NODE_USER,
+        dropAll: true,
+        reason: `${ROOT_FS_WRITTEN}: /etc/kafka (its configuration, rendered at each start) and GC logs in /usr/logs`,
+      },
+    },
+  },
   calls: [{ to: 'zookeeper', service: 'cluster', ports: ['server', 'election'] }],
 });
