@@ -9,7 +9,25 @@ import type { DojotChartProps } from './dojot-chart';
 export const FULL: readonly Flavour[] = ['vernemq', 'mosca', 'lwm2m'];
 export const ALL: readonly Flavour[] = ['100k', ...FULL];
 
-/** Argo CD's wave of a component's objects (sync-waves.ts): by what it needs running first. */
+/**
+ * The order Argo CD applies dojot in (`argocd.argoproj.io/sync-wave`), by what each component
+ * needs first; a wave starts once the one before is healthy. v0.6.0's playbooks waited instead,
+ * retrying each object 30 times every 10 s. `kubectl apply` ignores the annotation.
+ */
+export const WAVES = {
+  /** The Namespace, the StorageClass, the local volumes, the network policies. */
+  foundation: 0,
+  /** The data stores and Zookeeper. */
+  dataStores: 1,
+  /** Kafka (on Zookeeper), and the Jobs that set up a data store (Kong's migrations, InfluxDB's setup). */
+  kafka: 2,
+  /** Every service. */
+  services: 3,
+  /** Kong's routes, once Kong and the services it routes to run. */
+  routes: 4,
+} as const;
+
+/** Argo CD's wave of a component's objects: by what it needs running first. */
 export type ComponentWave = 'dataStores' | 'kafka' | 'services';
 
 /**
@@ -31,6 +49,8 @@ export interface Component<N extends string = string, C extends ComponentContrac
    */
   readonly deployedBy: readonly Flavour[] | ((p: Profile) => boolean);
   readonly wave: ComponentWave;
+  /** Its Jobs, run as Argo CD hooks in the wave of what they must have done before the next. */
+  readonly jobWaves?: Readonly<Record<string, keyof typeof WAVES>>;
   /** What it offers the others: Services, ports, NodePorts, routes, volumes. */
   readonly contract: (p: Profile) => C;
   /**

@@ -10,6 +10,8 @@ export const influxdbComponent = component({
   role: 'database',
   deployedBy: (p) => FULL.includes(p.flavour) && p.optional.influxdb,
   wave: 'dataStores',
+  // Its setup before the services that write to it.
+  jobWaves: { 'influxdb-job': 'kafka' },
   contract: influxdbContract,
   chart: (app, id, p, c: DojotChartProps<InfluxdbChart['contracts']>) => new InfluxdbChart(app, id, { ...c, influxdb: p.influxdb }),
   health: (_p) => ({

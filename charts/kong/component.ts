@@ -11,6 +11,8 @@ export const kongComponent = component({
   role: 'api-gateway',
   deployedBy: ALL,
   wave: 'services',
+  // Its migrations before the services (with Kafka); its routes once Kong and what it routes to run.
+  jobWaves: { 'kong-migrate': 'kafka', 'kong-migrate-up': 'kafka', 'kong-route-config': 'routes' },
   contract: kongContract,
   chart: (app, id, p, c: DojotChartProps<KongChart['contracts']>, deployed) =>
     new KongChart(app, id, { ...c, apigw: p.apigw, routes: deployed.flatMap((k) => k.routes ?? []) }),
