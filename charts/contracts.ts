@@ -14,5 +14,13 @@ export type PlatformContracts = { readonly [C in Components as C['name']]: Retur
  * another component's Service whatever the flavour): by component, in apply order.
  */
 export function platformContracts(p: Profile): PlatformContracts {
-  return Object.fromEntries(COMPONENTS.map((c) => [c.name, c.contract(p)])) as PlatformContracts;
+  let contracts = built.get(p);
+  if (!contracts) {
+    contracts = Object.fromEntries(COMPONENTS.map((c) => [c.name, c.contract(p)])) as PlatformContracts;
+    built.set(p, contracts);
+  }
+  return contracts;
 }
+
+/** Built once per profile (a profile does not change once loaded), however many readers ask. */
+const built = new WeakMap<Profile, PlatformContracts>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { platformContracts } from '../../charts/contracts';
 import { deployedContracts } from '../../charts/flavours';
 import { entryPoints } from '../../load-balancer/entry-points';
 import type { ProfileLayer } from '../../profile/types';
@@ -112,5 +113,14 @@ describe('contracts decide what depends on them', () => {
         .find('Service', 'kong-external')
         .spec.ports.map((p: { nodePort: number }) => p.nodePort),
     ).toEqual([30001, 30002]);
+  });
+});
+
+describe('the contracts of a profile', () => {
+  it('are built once, whoever asks, and anew for another profile', () => {
+    const p = profileOf('100k');
+    expect(platformContracts(p)).toBe(platformContracts(p));
+    expect(platformContracts(profileOf('100k'))).not.toBe(platformContracts(p));
+    expect(platformContracts(profileOf('100k'))).toEqual(platformContracts(p));
   });
 });
