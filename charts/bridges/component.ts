@@ -1,78 +1,59 @@
 import { component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
-import { bridgeContract, kafkaLoopbackContract } from './contract';
-import { BridgeChart } from './bridge-chart';
+import type { Profile } from '../../profile/types';
+import { type BridgeName, bridgeContract, kafkaLoopbackContract } from './contract';
+import { BridgeChart, type BridgeChartProps } from './bridge-chart';
 import { KafkaLoopbackChart } from './kafka-loopback-chart';
-import { lightship } from '../../lib/probes';
-import { running, single } from '../../lib/probes';
+import { lightship, running, single } from '../../lib/probes';
 import { NODE_USER } from '../../lib/image-users';
 
-/** v2k-bridge: its chart id, role, flavours, Argo CD wave, contract and chart. */
-export const v2kBridgeComponent = component({
-  name: 'v2kBridge',
-  chartId: 'v2k-bridge',
-  role: 'bridge',
-  deployedBy: ['100k', 'vernemq'],
-  wave: 'services',
-  contract: () => bridgeContract('v2k-bridge'),
-  chart: (app, id, p, c: DojotChartProps<BridgeChart['contracts']>) =>
-    new BridgeChart(app, id, {
-      ...c,
-      replicas: p.bridges.replicas,
-      name: 'v2k-bridge',
-      image: `dojot/v2k-bridge:${p.bridges.v2kVersion}`,
-      env: [{ name: 'V2K_APP_USER_CONFIG_FILE', value: 'production.conf' }],
+/**
+ * A bridge between VerneMQ and Kafka (dojot/v2k-bridge, dojot/k2v-bridge): both are built on
+ * @dojot/microservice-sdk and start, call and lock down alike.
+ */
+const bridge = <const N extends 'v2kBridge' | 'k2vBridge'>(
+  name: N,
+  id: BridgeName,
+  image: (p: Profile) => string,
+  env?: BridgeChartProps['env'],
+) =>
+  component({
+    name,
+    chartId: id,
+    role: 'bridge',
+    deployedBy: ['100k', 'vernemq'],
+    wave: 'services',
+    contract: () => bridgeContract(id),
+    chart: (app, chartId, p, c: DojotChartProps<BridgeChart['contracts']>) =>
+      new BridgeChart(app, chartId, { ...c, replicas: p.bridges.replicas, name: id, image: image(p), env }),
+    health: () => ({
+      // They wait for Kafka, then up to 180 s for x509-identity-mgmt to sign their certificates (ejbca_client.sh).
+      [id]: { [id]: lightship(300) },
     }),
-  health: (_p) => ({
-    // The bridges wait for Kafka, then up to 180 s for x509-identity-mgmt to sign their certificates (ejbca_client.sh).
-    'v2k-bridge': { 'v2k-bridge': lightship(300) },
-  }),
-  security: {
-    // @dojot/microservice-sdk writes the merged configuration into the image's config directory, root-owned, at every start.
-    'v2k-bridge': {
-      'v2k-bridge': {
-        dropAll: false,
-        reason: 'writes its merged configuration and its certificates into root-owned directories of the image at every start',
+    security: {
+      // @dojot/microservice-sdk writes the merged configuration into the image's config directory, root-owned, at every start.
+      [id]: {
+        [id]: {
+          dropAll: false,
+          reason: 'writes its merged configuration and its certificates into root-owned directories of the image at every start',
+        },
       },
     },
-  },
-  calls: [
-    { to: 'kafka', service: 'broker', ports: ['kafka'] },
-    // The bridges sign their certificates at start.
-    { to: 'x509IdentityMgmt', service: 'api', ports: ['http'] },
-    { to: 'vernemq', service: 'internal', ports: ['mqtt', 'mqtts'] },
-  ],
-});
+    calls: [
+      { to: 'kafka', service: 'broker', ports: ['kafka'] },
+      // They sign their certificates at start.
+      { to: 'x509IdentityMgmt', service: 'api', ports: ['http'] },
+      { to: 'vernemq', service: 'internal', ports: ['mqtt', 'mqtts'] },
+    ],
+  });
 
-/** k2v-bridge: its chart id, role, flavours, Argo CD wave, contract and chart. */
-export const k2vBridgeComponent = component({
-  name: 'k2vBridge',
-  chartId: 'k2v-bridge',
-  role: 'bridge',
-  deployedBy: ['100k', 'vernemq'],
-  wave: 'services',
-  contract: () => bridgeContract('k2v-bridge'),
-  chart: (app, id, p, c: DojotChartProps<BridgeChart['contracts']>) =>
-    new BridgeChart(app, id, { ...c, replicas: p.bridges.replicas, name: 'k2v-bridge', image: `dojot/k2v-bridge:${p.bridges.k2vVersion}` }),
-  health: (_p) => ({
-    'k2v-bridge': { 'k2v-bridge': lightship(300) },
-  }),
-  security: {
-    // @dojot/microservice-sdk writes the merged configuration into the image's config directory, root-owned, at every start.
-    'k2v-bridge': {
-      'k2v-bridge': {
-        dropAll: false,
-        reason: 'writes its merged configuration and its certificates into root-owned directories of the image at every start',
-      },
-    },
-  },
-  calls: [
-    { to: 'kafka', service: 'broker', ports: ['kafka'] },
-    // The bridges sign their certificates at start.
-    { to: 'x509IdentityMgmt', service: 'api', ports: ['http'] },
-    { to: 'vernemq', service: 'internal', ports: ['mqtt', 'mqtts'] },
-  ],
-});
+/** v2k-bridge: VerneMQ to Kafka. */
+export const v2kBridgeComponent = bridge('v2kBridge', 'v2k-bridge', (p) => `dojot/v2k-bridge:${p.bridges.v2kVersion}`, [
+  { name: 'V2K_APP_USER_CONFIG_FILE', value: 'production.conf' },
+]);
+
+/** k2v-bridge: Kafka to VerneMQ. */
+export const k2vBridgeComponent = bridge('k2vBridge', 'k2v-bridge', (p) => `dojot/k2v-bridge:${p.bridges.k2vVersion}`);
 
 /** kafka-loopback: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const kafkaLoopbackComponent = component({
@@ -84,7 +65,7 @@ export const kafkaLoopbackComponent = component({
   contract: kafkaLoopbackContract,
   chart: (app, id, p, c: DojotChartProps<KafkaLoopbackChart['contracts']>) =>
     new KafkaLoopbackChart(app, id, { ...c, replicas: p.bridges.replicas, version: p.bridges.loopbackVersion }),
-  health: (_p) => ({
+  health: () => ({
     // kafka-loopback (tools/kafka/loopback/bin/entrypoint.sh): no port, no health file, no pgrep; once it has
     // logged in and found its topics it runs kafkacat | jq | kafkacat, and ends when that breaks.
     'kafka-loopback': { 'kafka-loopback': single(running('kafkacat'), 120) },

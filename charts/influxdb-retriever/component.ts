@@ -20,7 +20,7 @@ export const influxdbRetrieverComponent = component({
       logLevel: p.influxdb.retrieverLogLevel,
       influxdb: p.influxdb,
     }),
-  health: (_p) => ({
+  health: () => ({
     'influxdb-retriever': { 'influxdb-retriever': lightship(120) },
   }),
   security: {

@@ -20,7 +20,7 @@ export const influxdbStorerComponent = component({
       logLevel: p.influxdb.storerLogLevel,
       influxdb: p.influxdb,
     }),
-  health: (_p) => ({
+  health: () => ({
     'influxdb-storer': { 'influxdb-storer': lightship(120) },
   }),
   security: {

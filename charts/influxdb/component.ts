@@ -14,7 +14,7 @@ export const influxdbComponent = component({
   jobWaves: { 'influxdb-job': 'kafka' },
   contract: influxdbContract,
   chart: (app, id, p, c: DojotChartProps<InfluxdbChart['contracts']>) => new InfluxdbChart(app, id, { ...c, influxdb: p.influxdb }),
-  health: (_p) => ({
+  health: () => ({
     // InfluxDB v2.0.2: /health is 200 {"status":"pass"} (http/handler.go); its chart sets /ping, kept.
     influxdb: { influxdb: { own: 'InfluxDB chart: /ping startup, readiness and liveness' } },
   }),

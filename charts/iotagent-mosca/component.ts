@@ -23,7 +23,7 @@ export const iotagentMoscaComponent = component({
       domainName: p.domainName,
       insecureMqtt: p.vernemq.insecureMqtt,
     }),
-  health: (_p) => ({
+  health: () => ({
     // iotagent-mosca: initialConf.py retries x509-identity-mgmt every 30 s until it answers, then makes an RSA-4096 key.
     'iotagent-mosca': {
       'iotagent-mosca': {

@@ -15,7 +15,7 @@ export const kafka2ftpComponent = component({
   contract: kafka2ftpContract,
   chart: (app, id, p, c: DojotChartProps<Kafka2ftpChart['contracts']>) =>
     new Kafka2ftpChart(app, id, { ...c, version: p.versions.kafka2ftp }),
-  health: (_p) => ({
+  health: () => ({
     // kafka2ftp: no server, no port; it exits on an unhandled error (app/Index.js). Its node process is all there is to see.
     kafka2ftp: { kafka2ftp: single(running('app/Index.js'), 60) },
   }),

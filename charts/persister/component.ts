@@ -18,7 +18,7 @@ export const persisterComponent = component({
   contract: persisterContract,
   chart: (app, id, p, c: DojotChartProps<PersisterChart['contracts']>) =>
     new PersisterChart(app, id, { ...c, version: p.versions.persister }),
-  health: (_p) => ({
+  health: () => ({
     // persister: its log server starts after MongoDB, auth and Kafka, so it is also readiness.
     persister: { persister: single(http('/persister/log', PERSISTER_LOG_PORT), 180) },
   }),

@@ -14,7 +14,7 @@ export const rabbitmqComponent = component({
   wave: 'dataStores',
   contract: rabbitmqContract,
   chart: (app, id, p, c: DojotChartProps<RabbitmqChart['contracts']>) => new RabbitmqChart(app, id, { ...c, version: p.versions.rabbitmq }),
-  health: (_p) => ({
+  health: () => ({
     // rabbitmq 3.7.24: each call boots an Erlang VM (1-3 s), hence the timeouts.
     rabbitmq: {
       rabbitmq: {

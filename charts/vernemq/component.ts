@@ -20,7 +20,7 @@ export const vernemqComponent = component({
       clusterDomain: p.clusterDomain,
       rbac: p.kubernetesRbac,
     }),
-  health: (_p) => ({
+  health: () => ({
     'vernemq-k8s': { vernemq: { own: 'VerneMQ chart: /health on its HTTP listener' } },
   }),
   security: {

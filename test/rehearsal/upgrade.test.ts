@@ -141,6 +141,8 @@ describe('deleting what the new output no longer has', () => {
 });
 
 describe('the earlier output of an upgrade', () => {
+  /** A repository's committed output folder: its `dist/`, which `git:<ref>` reads. */
+  const committedOutput = (repository: string) => `${repository}/dist`;
   const repository = () => {
     const dir = tempDir('dojot-upgrade-git-');
     const git = (...args: string[]) =>
@@ -149,10 +151,12 @@ describe('the earlier output of an upgrade', () => {
     fs.writeFileSync(path.join(dir, 'README.md'), 'x\n');
     git('add', '.');
     git('commit', '-q', '-m', 'no output yet');
-    fs.mkdirSync(path.join(dir, 'dist', 'monitoring'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'dist', '0000-namespace.k8s.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata: { name: dojot }\n');
-    fs.writeFileSync(path.join(dir, 'dist', 'prepare-local-volumes.sh'), '#!/bin/sh\n');
-    fs.writeFileSync(path.join(dir, 'dist', 'monitoring', '0001-rules.k8s.yaml'), 'kind: PrometheusRule\n');
+    // The temporary repository's own committed output (not this project's).
+    const output = committedOutput(dir);
+    fs.mkdirSync(path.join(output, 'monitoring'), { recursive: true });
+    fs.writeFileSync(path.join(output, '0000-namespace.k8s.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata: { name: dojot }\n');
+    fs.writeFileSync(path.join(output, 'prepare-local-volumes.sh'), '#!/bin/sh\n');
+    fs.writeFileSync(path.join(output, 'monitoring', '0001-rules.k8s.yaml'), 'kind: PrometheusRule\n');
     git('add', '.');
     git('commit', '-q', '-m', 'an output');
     return dir;
@@ -181,6 +185,6 @@ describe('the earlier output of an upgrade', () => {
     );
     expect(() => earlierOutputFolder(repo, tempDir(), repo)).toThrow(`--upgrade-from ${repo}: not an output folder`);
     // An output folder is taken as it is.
-    expect(earlierOutputFolder(path.join(repo, 'dist'), tempDir(), repo)).toBe(path.join(repo, 'dist'));
+    expect(earlierOutputFolder(committedOutput(repo), tempDir(), repo)).toBe(committedOutput(repo));
   });
 });
