@@ -9,13 +9,12 @@ import { type Failure, ambiguousClaims, clusterFailures, missingObjects } from '
 import { type ClusterState, type Obj, readClusterState } from './cluster-state';
 import { type ControlPlane, startApiServer, startControlPlane } from './control-plane';
 import { type DeployStep, classifySteps, readmeDeploySteps } from './deploy-steps';
-import { Kubectl } from './kubectl';
+import { Kubectl, type KubectlResult } from './kubectl';
 import type { NodeObject } from './nodes';
 import { APPLIED_FOLDERS, objectsIn } from './output';
 import { sleep } from './processes';
 import { type DryRunResult, dryRun, oldestApiServer } from './dry-run';
 import { type DrainResult, drainNode, nodesToDrain } from './drain';
-import type { KubectlResult } from './kubectl';
 import {
   type ExplainedRefusal,
   type UpgradeRefusal,
