@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Failure } from './assertions';
 import type { ApiServer } from './control-plane';
-import { Kubectl } from './kubectl';
+import { Kubectl, type KubectlResult } from './kubectl';
 import { APPLIED_FOLDERS, objectsIn } from './output';
 import { stopProcesses } from './processes';
 
@@ -34,8 +34,8 @@ export async function dryRun(server: ApiServer, out: string, crds: string | unde
     const serverVersion = JSON.parse(kubectl.ok(['version', '-o', 'json']).stdout).serverVersion?.gitVersion as string;
     const warnings: string[] = [];
     const failures: Failure[] = [];
-    const run = (what: string, args: string[], input?: string) => {
-      const r = kubectl.run(args, input);
+    const run = (what: string, args: string[], input?: string) => record(what, kubectl.run(args, input));
+    const record = (what: string, r: KubectlResult) => {
       warnings.push(...r.warnings);
       if (r.status !== 0)
         failures.push({
@@ -58,7 +58,7 @@ export async function dryRun(server: ApiServer, out: string, crds: string | unde
     const custom = folders.filter((f) => f !== out && f !== extra);
     if (crds && custom.length) {
       run(`kubectl apply --server-side -f ${crds}`, ['apply', '--server-side', '-f', crds]);
-      run('kubectl wait --for=condition=Established crd --all', ['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
+      record('kubectl wait --for=condition=Established crd --all', kubectl.waitForCrds());
     }
     for (const folder of folders.filter((f) => crds || !custom.includes(f)))
       run(`kubectl apply --dry-run=server -f ${folder}`, ['apply', '--dry-run=server', '-f', folder]);

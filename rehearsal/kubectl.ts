@@ -9,6 +9,9 @@ export interface KubectlResult {
   readonly warnings: string[];
 }
 
+/** A pause for a synchronous retry. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 /** kubectl against one control plane: the binary and the administrator's kubeconfig. */
 export class Kubectl {
   constructor(
@@ -37,6 +40,21 @@ export class Kubectl {
     const r = this.run(args, input);
     if (r.status !== 0) throw new Error(`kubectl ${args.join(' ')} failed: ${r.stderr.trim() || r.stdout.trim()}`);
     return r;
+  }
+
+  /**
+   * `kubectl wait --for=condition=Established crd --all`, bounded, and again while a CRD has no
+   * conditions yet: kubectl does not wait for those, it fails at once (`.status.conditions accessor
+   * error: <nil> is of the type <nil>`), as a just-applied CRD's status can still be empty.
+   */
+  waitForCrds(timeoutS = 60): KubectlResult {
+    const deadline = Date.now() + timeoutS * 1000;
+    for (;;) {
+      const left = Math.max(1, Math.ceil((deadline - Date.now()) / 1000));
+      const r = this.run(['wait', '--for=condition=Established', 'crd', '--all', `--timeout=${left}s`]);
+      if (r.status === 0 || !r.stderr.includes('accessor error') || Date.now() >= deadline) return r;
+      Atomics.wait(PAUSE, 0, 0, 250);
+    }
   }
 
   /** The items of `kubectl get KINDS -A -o json`. */

@@ -396,10 +396,7 @@ function applyCustomResourceFolders(
   }
   // Server-side: some CRDs are larger than the last-applied annotation allows.
   if (!record(`kubectl apply --server-side -f ${SHARED_CRDS}`, kubectl.run(['apply', '--server-side', '-f', SHARED_CRDS]))) return;
-  record(
-    'kubectl wait --for=condition=Established crd --all',
-    kubectl.run(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']),
-  );
+  record('kubectl wait --for=condition=Established crd --all', kubectl.waitForCrds());
   for (const folder of folders) {
     const namespaces = [
       ...new Set(
