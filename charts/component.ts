@@ -1,4 +1,5 @@
 import type { App, Chart } from 'cdk8s';
+import type { k8s } from 'cdk8s-plus-27';
 import type { ComponentContract } from '../lib/contract';
 import type { HealthTable } from '../lib/container-probes';
 import type { ImageSecurityTable } from '../lib/container-security';
@@ -68,6 +69,8 @@ export interface Component<N extends string = string, C extends ComponentContrac
    * from the routes in the contracts.
    */
   readonly calls?: readonly Call[];
+  /** Who else its Services let in, that is not a component: its own Job, a stack's namespace, pods another component starts. */
+  admits?(p: Profile): readonly Admission[];
   /**
    * The health checks of its long-running workloads, by workload and container, each the best its
    * image offers, read from the image's source (named per entry). Jobs get none: they end.
@@ -80,6 +83,13 @@ export interface Component<N extends string = string, C extends ComponentContrac
    * writes; where the image does not allow it, `reason` says why.
    */
   readonly security?: ImageSecurityTable;
+}
+
+/** Pods that are not a component's, let in on some ports of one of a component's Services. */
+export interface Admission {
+  readonly service: string;
+  readonly ports: readonly string[];
+  readonly from: k8s.NetworkPolicyPeer;
 }
 
 /** A connection a component makes: to a Service of another (or its own), on some of its ports. */

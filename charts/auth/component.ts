@@ -30,6 +30,8 @@ export const authComponent = component({
     auth: { auth: { user: NODE_USER, dropAll: true, writable: ['/tmp'] }, redis: REDIS },
   },
   calls: [
+    // Its users' credentials, on Kong's admin API (which has no authentication of its own).
+    { to: 'kong', service: 'internal', ports: ['admin'] },
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },
     { to: 'postgres', service: 'db', ports: ['sql'] },

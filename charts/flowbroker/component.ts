@@ -1,6 +1,7 @@
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { flowbrokerContract } from './contract';
+import { FLOW_NODE_LABELS } from './flow-nodes';
 import { FlowbrokerChart } from './flowbroker-chart';
 import { alive, http, portIn, ready, redis, starting, tcp, WITH_TOKEN } from '../../lib/probes';
 import { REDIS, NODE_USER } from '../../lib/image-users';
@@ -44,6 +45,8 @@ export const flowbrokerComponent = component({
       'flowbroker-context-manager': { user: NODE_USER, dropAll: true, reason: 'untried on a read-only root' },
     },
   },
+  // Flow nodes, created by flowbroker at run time, call its context manager.
+  admits: () => [{ service: 'contextManager', ports: ['zmq'], from: { podSelector: { matchLabels: { ...FLOW_NODE_LABELS } } } }],
   calls: [
     // The dojot-module library asks auth for tenants and data-broker for topics at start.
     { to: 'kafka', service: 'broker', ports: ['kafka'] },

@@ -1,6 +1,6 @@
 import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
-import { kongContract } from './contract';
+import { KONG_ROUTE_CONFIG_JOB, kongContract } from './contract';
 import { KongChart } from './kong-chart';
 import { alive, http, portIn, ready, starting, tcp } from '../../lib/probes';
 
@@ -41,6 +41,8 @@ export const kongComponent = component({
     // curlimages/curl 7.76.1: USER curl_user, 100:101.
     'kong-route-config': { 'kong-route-config': { user: { uid: 100, gid: 101 }, dropAll: true, writable: ['/tmp'] } },
   },
+  // Its admin API has no authentication: only auth (auth's calls) and the routes' Job reach it.
+  admits: () => [{ service: 'internal', ports: ['admin'], from: { podSelector: { matchLabels: { name: KONG_ROUTE_CONFIG_JOB } } } }],
   calls: [
     { to: 'postgres', service: 'db', ports: ['sql'] },
     { to: 'auth', service: 'api', ports: ['http'] },

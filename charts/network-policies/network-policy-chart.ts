@@ -6,7 +6,8 @@ import type { Profile } from '../../profile/types';
 import { CHART_IDS } from '../chart-ids';
 import type { ComponentName, PlatformContracts } from '../contracts';
 import { FLOW_NODE_LABELS, FLOW_NODE_PORT } from '../flowbroker/flow-nodes';
-import { KONG_ROUTE_CONFIG_JOB } from '../kong/contract';
+import type { Component } from '../component';
+import { COMPONENTS } from '../components';
 import { brokerSettings } from '../vernemq/broker-settings';
 import { CONNECTIONS } from './traffic';
 
@@ -104,23 +105,10 @@ export class NetworkPolicyChart extends DojotChart<PlatformContracts> {
       allow(service, role, podsOf('kong'));
     }
 
-    // Kong's admin API has no authentication: only auth (its users' credentials) and the routes' Job.
-    if (isDeployed('kong')) {
-      const internal = serviceOf('kong', 'internal');
-      if (isDeployed('auth')) allow(internal, 'admin', podsOf('auth'));
-      allow(internal, 'admin', { podSelector: { matchLabels: { name: KONG_ROUTE_CONFIG_JOB } } });
+    // What the deployed components let in besides components (each component.ts, `admits`).
+    for (const c of COMPONENTS.filter((x) => isDeployed(x.name))) {
+      for (const a of (c as Component).admits?.(p) ?? []) for (const role of a.ports) allow(serviceOf(c.name, a.service), role, a.from);
     }
-
-    // Prometheus scrapes the brokers from its own namespace.
-    if (isDeployed('vernemq') && p.metrics.enabled) {
-      allow(serviceOf('vernemq', 'internal'), 'http', {
-        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': p.metrics.namespace } },
-      });
-    }
-
-    // Flow nodes, created by flowbroker at run time: flowbroker calls them, they call its context manager.
-    if (isDeployed('flowbroker'))
-      allow(serviceOf('flowbroker', 'contextManager'), 'zmq', { podSelector: { matchLabels: { ...FLOW_NODE_LABELS } } });
 
     // In the components' order, each Service's in its contract's, each port's in its Service's:
     // the output does not depend on the order the allowances were found in.

@@ -32,6 +32,17 @@ export const vernemqComponent = component({
       },
     },
   },
+  // Prometheus scrapes the brokers from its own namespace.
+  admits: (p) =>
+    p.metrics.enabled
+      ? [
+          {
+            service: 'internal',
+            ports: ['http'],
+            from: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': p.metrics.namespace } } },
+          },
+        ]
+      : [],
   calls: [
     // The brokers sign their certificates at start.
     { to: 'x509IdentityMgmt', service: 'api', ports: ['http'] },
