@@ -97,6 +97,13 @@ describe("network policies of the whole platform on the guide's settings", () =>
     expect(rulesFor(broker).find((r) => r.ports?.some((x) => x.endPort))?.ports).toEqual([{ port: 9100, endPort: 9109, protocol: 'TCP' }]);
   });
 
+  it("let no namespace reach the brokers' metrics when the metrics are off", () => {
+    const off = synth(lbProfile('100k', { flavour: 'vernemq', metrics: { enabled: false } }));
+    const ingress = off.ofKind('NetworkPolicy').flatMap((x) => x.spec.ingress ?? []);
+    expect(ingress.length).toBeGreaterThan(10);
+    expect(ingress.flatMap((r: Rule) => r.from ?? []).filter((f) => f.namespaceSelector)).toEqual([]);
+  });
+
   it('cover the flow nodes flowbroker creates at run time, both ways', () => {
     expect(componentsAllowed({ app: 'flowbroker', name: 'flownode-x' }, 5555)).toEqual(['flowbroker']);
     const contextManager = rulesFor(podLabels('Deployment', 'flowbroker')).find((r) => r.ports?.some((x) => x.port === 'context-zmq'));
