@@ -1,3 +1,4 @@
+import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { authContract } from './contract';
@@ -30,11 +31,10 @@ export const authComponent = component({
     auth: { auth: { user: NODE_USER, dropAll: true, writable: ['/tmp'] }, redis: REDIS },
   },
   calls: [
+    // Built on dojot-module, but for the call to itself.
+    ...DOJOT_MODULE_CALLS.filter((call) => call.to !== 'auth'),
     // Its users' credentials, on Kong's admin API (which has no authentication of its own).
     { to: 'kong', service: 'internal', ports: ['admin'] },
-    // The dojot-module library asks auth for tenants and data-broker for topics at start.
-    { to: 'kafka', service: 'broker', ports: ['kafka'] },
     { to: 'postgres', service: 'db', ports: ['sql'] },
-    { to: 'dataBroker', service: 'api', ports: ['http'] },
   ],
 });

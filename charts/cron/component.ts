@@ -1,3 +1,4 @@
+import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { cronContract } from './contract';
@@ -29,11 +30,8 @@ export const cronComponent = component({
     cron: { cron: { user: NODE_USER, dropAll: true, reason: 'tini and node write nothing, but untried on a read-only root' } },
   },
   calls: [
-    // The dojot-module library asks auth for tenants and data-broker for topics at start.
-    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    ...DOJOT_MODULE_CALLS,
     { to: 'mongodb', service: 'db', ports: ['mongo'] },
-    { to: 'auth', service: 'api', ports: ['http'] },
-    { to: 'dataBroker', service: 'api', ports: ['http'] },
     { to: 'deviceManager', service: 'api', ports: ['http'] },
   ],
 });

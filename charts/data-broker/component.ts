@@ -1,3 +1,4 @@
+import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { dataBrokerContract } from './contract';
@@ -31,11 +32,8 @@ export const dataBrokerComponent = component({
     'data-broker-redis': { 'data-broker-redis': REDIS },
   },
   calls: [
-    // The dojot-module library asks auth for tenants and data-broker for topics at start.
-    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    // Built on dojot-module: it asks itself for topics, through its own Service.
+    ...DOJOT_MODULE_CALLS,
     { to: 'dataBroker', service: 'redis', ports: ['redis'] },
-    { to: 'auth', service: 'api', ports: ['http'] },
-    // It asks itself for topics, through its own Service.
-    { to: 'dataBroker', service: 'api', ports: ['http'] },
   ],
 });

@@ -1,3 +1,4 @@
+import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { flowbrokerContract } from './contract';
@@ -48,13 +49,10 @@ export const flowbrokerComponent = component({
   // Flow nodes, created by flowbroker at run time, call its context manager.
   admits: () => [{ service: 'contextManager', ports: ['zmq'], from: { podSelector: { matchLabels: { ...FLOW_NODE_LABELS } } } }],
   calls: [
-    // The dojot-module library asks auth for tenants and data-broker for topics at start.
-    { to: 'kafka', service: 'broker', ports: ['kafka'] },
+    ...DOJOT_MODULE_CALLS,
     { to: 'zookeeper', service: 'client', ports: ['client'] },
     { to: 'mongodb', service: 'db', ports: ['mongo'] },
     { to: 'rabbitmq', service: 'amqp', ports: ['amqp'] },
-    { to: 'auth', service: 'api', ports: ['http'] },
-    { to: 'dataBroker', service: 'api', ports: ['http'] },
     { to: 'deviceManager', service: 'api', ports: ['http'] },
     // Its cron flow nodes call cron directly (nodes/cron/cron.js).
     { to: 'cron', service: 'api', ports: ['http'] },

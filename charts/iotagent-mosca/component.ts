@@ -1,3 +1,4 @@
+import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { iotagentMoscaContract } from './contract';
@@ -41,10 +42,7 @@ export const iotagentMoscaComponent = component({
     },
   },
   calls: [
-    // The dojot-module library asks auth for tenants and data-broker for topics at start.
-    { to: 'kafka', service: 'broker', ports: ['kafka'] },
-    { to: 'auth', service: 'api', ports: ['http'] },
-    { to: 'dataBroker', service: 'api', ports: ['http'] },
+    ...DOJOT_MODULE_CALLS,
     { to: 'deviceManager', service: 'api', ports: ['http'] },
     // Mosca signs its certificate at start.
     { to: 'x509IdentityMgmt', service: 'api', ports: ['http'] },

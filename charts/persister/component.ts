@@ -1,3 +1,4 @@
+import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { persisterContract } from './contract';
@@ -26,11 +27,5 @@ export const persisterComponent = component({
     // history and persister installed their eggs with setup.py develop: a zipped egg extracts under HOME, which is / for this uid.
     persister: { persister: { user: NODE_USER, dropAll: true, writable: ['/tmp'], env: { PYTHON_EGG_CACHE: '/tmp/.python-eggs' } } },
   },
-  calls: [
-    // The dojot-module library asks auth for tenants and data-broker for topics at start.
-    { to: 'kafka', service: 'broker', ports: ['kafka'] },
-    { to: 'mongodb', service: 'db', ports: ['mongo'] },
-    { to: 'auth', service: 'api', ports: ['http'] },
-    { to: 'dataBroker', service: 'api', ports: ['http'] },
-  ],
+  calls: [...DOJOT_MODULE_CALLS, { to: 'mongodb', service: 'db', ports: ['mongo'] }],
 });
