@@ -145,15 +145,22 @@ describe("the components' calls (each component.ts), which the policies let in",
   const services = (c: string) =>
     (contracts as Record<string, { services: Record<string, { ports: Record<string, unknown> }> }>)[c]?.services;
 
+  /** The calls that name no component, no Service of it, or a port role that Service lacks. */
+  const wrongCalls = (calls: readonly { to: string; service: string; ports: readonly string[] }[]) =>
+    calls.filter((x) => !services(x.to)?.[x.service] || x.ports.some((role) => !(role in services(x.to)[x.service].ports)));
+
   it("name a component, one of its Services and that Service's port roles, every one", () => {
     const calls = COMPONENTS.flatMap((c) => (c.calls ?? []).map((call) => ({ from: c.name, ...call })));
     expect(calls.length).toBeGreaterThan(50);
-    const wrong = calls.filter((x) => !services(x.to)?.[x.service] || x.ports.some((role) => !(role in services(x.to)[x.service].ports)));
-    expect(wrong).toEqual([]);
+    expect(wrongCalls(calls)).toEqual([]);
   });
 
-  it('would catch a call to a port its server does not have', () => {
-    const call = { to: 'kafka', service: 'broker', ports: ['kafak'] };
-    expect(call.ports.some((role) => !(role in services(call.to)[call.service].ports))).toBe(true);
+  it('would catch a call to a component, a Service or a port that is not there', () => {
+    const bad = [
+      { to: 'kafak', service: 'broker', ports: ['kafka'] },
+      { to: 'kafka', service: 'brokers', ports: ['kafka'] },
+      { to: 'kafka', service: 'broker', ports: ['kafak'] },
+    ];
+    expect(wrongCalls([...bad, { to: 'kafka', service: 'broker', ports: ['kafka'] }])).toEqual(bad);
   });
 });
