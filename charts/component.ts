@@ -2,6 +2,7 @@ import type { App, Chart } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import type { ComponentContract } from '../lib/contract';
 import type { HealthTable } from '../lib/container-probes';
+import type { ContainerFacts } from '../lib/container-facts';
 import type { ImageSecurityTable } from '../lib/container-security';
 import type { Flavour, Profile } from '../profile/types';
 import type { DojotChartProps } from './dojot-chart';
@@ -105,3 +106,10 @@ export const component = <const N extends string, C extends ComponentContract>(c
 /** Whether the profile deploys the component. */
 export const isDeployed = (c: Component, p: Profile): boolean =>
   typeof c.deployedBy === 'function' ? c.deployedBy(p) : c.deployedBy.includes(p.flavour);
+
+/** What its chart's containers are given where they are built: their sizes, its health checks and image security. */
+export const containerFactsOf = <C extends ComponentContract>(c: Component<string, C>, p: Profile, contract: C): ContainerFacts => ({
+  resources: p.resources,
+  health: c.health?.(p, contract) ?? {},
+  security: c.security ?? {},
+});

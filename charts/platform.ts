@@ -1,21 +1,15 @@
 import { podPlacement } from '../lib/placement';
 import type { App, Chart } from 'cdk8s';
 import type { DojotChartProps } from './dojot-chart';
-import { applyHealthChecks } from '../lib/container-probes';
-import { applyResources } from '../lib/container-resources';
 import { applyArgoCdAnnotations } from '../lib/argocd-annotations';
-import { applyImageSecurity } from '../lib/container-security';
-import { podTemplatesOf } from '../lib/pod-templates';
 import { applyRecommendedLabels } from '../lib/recommended-labels';
 import { COMPONENT_ROLES } from './roles';
 import type { Profile } from '../profile/types';
 import { type ComponentName, type PlatformContracts, platformContracts } from './contracts';
 import { deployedComponents, deployedContracts } from './flavours';
 import { CHART_IDS } from './chart-ids';
-import type { Component } from './component';
+import { type Component, containerFactsOf } from './component';
 import { COMPONENTS } from './components';
-import { healthTable } from './health-probes';
-import { IMAGE_SECURITY } from './image-security';
 import { componentWave, JOB_WAVES, WAVES } from './sync-waves';
 import { NetworkPolicyChart } from './network-policies/network-policy-chart';
 import { NamespaceChart } from './namespace/namespace-chart';
@@ -40,7 +34,8 @@ export function addPlatformCharts(app: App, p: Profile): Chart[] {
   const services = components.map((name) => {
     const c = COMPONENTS.find((x) => x.name === name) as Component;
     if (!c.chart) throw new Error(`${name} has no chart`);
-    return c.chart(app, CHART_IDS[name], p, common, deployed);
+    const containerFacts = containerFactsOf(c, p, common.contracts[name]);
+    return c.chart(app, CHART_IDS[name], p, { ...common, containerFacts }, deployed);
   });
   for (const chart of services) chart.addDependency(namespace, storage);
   const label = (chart: Chart, component: keyof typeof COMPONENT_ROLES) =>
@@ -67,13 +62,6 @@ export function addPlatformCharts(app: App, p: Profile): Chart[] {
     chart.addDependency(namespace);
     label(chart, 'networkPolicies');
     applyArgoCdAnnotations(chart, WAVES.foundation);
-  }
-  const health = healthTable(p, common.contracts);
-  for (const chart of services) {
-    const workloads = podTemplatesOf(chart);
-    applyResources(workloads, p.resources);
-    applyHealthChecks(workloads, health);
-    applyImageSecurity(workloads, IMAGE_SECURITY);
   }
   return [namespace, storage, ...services, ...policies];
 }

@@ -1,5 +1,4 @@
-import { JsonPatch } from 'cdk8s';
-import type { PodTemplateOf } from './pod-templates';
+import type { k8s } from 'cdk8s-plus-27';
 
 /**
  * How far each image lets its container be locked down, read from its source (named per entry;
@@ -27,53 +26,26 @@ export type ImageSecurityTable = { readonly [workload: string]: { readonly [cont
 export const scratchVolume = (path: string) => `scratch${path.replace(/[^a-z0-9]+/g, '-')}`.replace(/-$/, '');
 
 /**
- * Locks each container of the chart's workloads down as far as its image allows (`table`): its
- * user, its capabilities, a read-only root filesystem with an emptyDir per path it writes. A
- * container the table does not list is a defect of this repository (charts/image-security.ts).
+ * The container locked down as far as its image allows (`s`): its user, its capabilities, a
+ * read-only root filesystem with an emptyDir mounted on each path it writes that no volume
+ * covers yet (`scratchVolumes`: the pod must have them), and the environment a non-root run needs.
  */
-export function applyImageSecurity(workloads: readonly PodTemplateOf[], table: ImageSecurityTable): void {
-  for (const { object: o, pod } of workloads) {
-    const entries = Object.hasOwn(table, o.name) ? table[o.name] : undefined;
-    const volumes = new Set((pod.volumes ?? []).map((v) => v.name));
-    const newVolumes: string[] = [];
-    for (const field of ['initContainers', 'containers'] as const) {
-      (pod[field] ?? []).forEach((c, i) => {
-        const s = entries && Object.hasOwn(entries, c.name) ? entries[c.name] : undefined;
-        if (!s) throw new Error(`no image security for container ${c.name} of ${o.kind} ${o.name}: add it to charts/image-security.ts`);
-        const at = `/spec/template/spec/${field}/${i}`;
-        const mounted = new Set((c.volumeMounts ?? []).map((m) => m.mountPath));
-        const writable = (s.writable ?? []).filter((path) => !mounted.has(path));
-        const current = c.securityContext ?? {};
-        const securityContext = {
-          ...current,
-          ...(s.user ? { runAsNonRoot: true, runAsUser: s.user.uid, ...(s.user.gid === undefined ? {} : { runAsGroup: s.user.gid }) } : {}),
-          ...(s.dropAll ? { capabilities: { ...current.capabilities, drop: ['ALL'] } } : {}),
-          ...(s.writable ? { readOnlyRootFilesystem: true } : {}),
-        };
-        o.addJsonPatch(JsonPatch.add(`${at}/securityContext`, securityContext));
-        const mounts = writable.map((path) => ({ name: scratchVolume(path), mountPath: path }));
-        if (mounts.length)
-          o.addJsonPatch(
-            c.volumeMounts ? JsonPatch.add(`${at}/volumeMounts/-`, mounts[0]) : JsonPatch.add(`${at}/volumeMounts`, [mounts[0]]),
-          );
-        for (const m of mounts.slice(1)) o.addJsonPatch(JsonPatch.add(`${at}/volumeMounts/-`, m));
-        for (const m of mounts) {
-          if (volumes.has(m.name)) continue;
-          volumes.add(m.name);
-          newVolumes.push(m.name);
-        }
-        const env = Object.entries(s.env ?? {}).map(([name, value]) => ({ name, value }));
-        if (env.length) o.addJsonPatch(c.env ? JsonPatch.add(`${at}/env/-`, env[0]) : JsonPatch.add(`${at}/env`, [env[0]]));
-        for (const e of env.slice(1)) o.addJsonPatch(JsonPatch.add(`${at}/env/-`, e));
-      });
-    }
-    const emptyDirs = newVolumes.map((name) => ({ name, emptyDir: {} }));
-    if (!emptyDirs.length) continue;
-    o.addJsonPatch(
-      pod.volumes
-        ? JsonPatch.add('/spec/template/spec/volumes/-', emptyDirs[0])
-        : JsonPatch.add('/spec/template/spec/volumes', [emptyDirs[0]]),
-    );
-    for (const v of emptyDirs.slice(1)) o.addJsonPatch(JsonPatch.add('/spec/template/spec/volumes/-', v));
-  }
+export function lockedDown(c: k8s.Container, s: ImageSecurity): { container: k8s.Container; scratchVolumes: string[] } {
+  const mounted = new Set((c.volumeMounts ?? []).map((m) => m.mountPath));
+  const mounts = (s.writable ?? []).filter((path) => !mounted.has(path)).map((path) => ({ name: scratchVolume(path), mountPath: path }));
+  const current = c.securityContext ?? {};
+  const securityContext: k8s.SecurityContext = {
+    ...current,
+    ...(s.user ? { runAsNonRoot: true, runAsUser: s.user.uid, ...(s.user.gid === undefined ? {} : { runAsGroup: s.user.gid }) } : {}),
+    ...(s.dropAll ? { capabilities: { ...current.capabilities, drop: ['ALL'] } } : {}),
+    ...(s.writable ? { readOnlyRootFilesystem: true } : {}),
+  };
+  const env = Object.entries(s.env ?? {}).map(([name, value]) => ({ name, value }));
+  const container: k8s.Container = {
+    ...c,
+    securityContext,
+    ...(mounts.length ? { volumeMounts: [...(c.volumeMounts ?? []), ...mounts] } : {}),
+    ...(env.length ? { env: [...(c.env ?? []), ...env] } : {}),
+  };
+  return { container, scratchVolumes: mounts.map((m) => m.name) };
 }

@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import type { NodeGroup } from '../profile/types';
+import { completeTemplate } from './container-facts';
 import { type ServiceContract, servicePorts } from './contract';
 import { dojotLabels } from './labels';
 import { type PodPlacement, podAffinity } from './placement';
@@ -43,7 +44,10 @@ export interface DojotStatefulSetProps extends DojotWorkloadProps {
   readonly statefulSet?: Pick<k8s.StatefulSetSpec, 'updateStrategy' | 'podManagementPolicy'>;
 }
 
-/** The pod template of a workload, pinned to its node group when node affinity is on. */
+/**
+ * The pod template of a workload, pinned to its node group when node affinity is on. Its
+ * containers are not yet whole: the workload completes them (lib/container-facts.ts).
+ */
 export function dojotPodTemplate(p: DojotPodProps): k8s.PodTemplateSpec {
   return {
     metadata: { labels: p.labels, annotations: p.annotations },
@@ -105,7 +109,11 @@ export class DojotDeployment extends Construct {
     const p = replicated(props);
     this.resource = new k8s.KubeDeployment(this, 'Resource', {
       metadata: { name: p.name, labels: p.metadataLabels },
-      spec: { replicas: p.replicas ?? 1, selector: { matchLabels: p.selector ?? p.labels }, template: dojotPodTemplate(p) },
+      spec: {
+        replicas: p.replicas ?? 1,
+        selector: { matchLabels: p.selector ?? p.labels },
+        template: completeTemplate(this, { kind: 'Deployment', name: p.name }, dojotPodTemplate(p)),
+      },
     });
     disruptionBudget(this, p);
   }
@@ -124,7 +132,7 @@ export class DojotStatefulSet extends Construct {
         replicas: p.replicas ?? 1,
         selector: { matchLabels: p.selector ?? p.labels },
         ...p.statefulSet,
-        template: dojotPodTemplate(p),
+        template: completeTemplate(this, { kind: 'StatefulSet', name: p.name }, dojotPodTemplate(p)),
         volumeClaimTemplates: p.volumeClaimTemplates?.length ? p.volumeClaimTemplates : undefined,
       },
     });

@@ -1,3 +1,4 @@
+import { completeTemplate } from '../../lib/container-facts';
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
@@ -69,37 +70,41 @@ export class InfluxdbChart extends DojotChart<InfluxdbReads> {
       metadata: { name: 'influxdb-job' },
       spec: {
         backoffLimit: 3,
-        template: {
-          metadata: { name: 'influxdb-job' },
-          spec: {
-            restartPolicy: 'OnFailure',
-            automountServiceAccountToken: false,
-            securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
-            containers: [
-              {
-                name: 'influxdb-create-admin-user',
-                image,
-                securityContext: { allowPrivilegeEscalation: false },
-                env: [
-                  secretEnv(SETUP_ENV.user, SECRETS.influxdb, 'admin-user'),
-                  secretEnv(SETUP_ENV.password, SECRETS.influxdb, 'admin-password'),
-                  secretEnv(SETUP_ENV.token, SECRETS.influxdb, 'admin-token'),
-                ],
-                command: ['bash'],
-                args: [
-                  '-c',
-                  renderSetupScript({
-                    host: api.name,
-                    port: portOf(api, 'http').port,
-                    organization: db.organizationName,
-                    bucket: db.bucket,
-                    retention: db.retention,
-                  }),
-                ],
-              },
-            ],
+        template: completeTemplate(
+          this,
+          { kind: 'Job', name: 'influxdb-job' },
+          {
+            metadata: { name: 'influxdb-job' },
+            spec: {
+              restartPolicy: 'OnFailure',
+              automountServiceAccountToken: false,
+              securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+              containers: [
+                {
+                  name: 'influxdb-create-admin-user',
+                  image,
+                  securityContext: { allowPrivilegeEscalation: false },
+                  env: [
+                    secretEnv(SETUP_ENV.user, SECRETS.influxdb, 'admin-user'),
+                    secretEnv(SETUP_ENV.password, SECRETS.influxdb, 'admin-password'),
+                    secretEnv(SETUP_ENV.token, SECRETS.influxdb, 'admin-token'),
+                  ],
+                  command: ['bash'],
+                  args: [
+                    '-c',
+                    renderSetupScript({
+                      host: api.name,
+                      port: portOf(api, 'http').port,
+                      organization: db.organizationName,
+                      bucket: db.bucket,
+                      retention: db.retention,
+                    }),
+                  ],
+                },
+              ],
+            },
           },
-        },
+        ),
       },
     });
   }

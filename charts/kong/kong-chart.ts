@@ -5,6 +5,7 @@ import { dojotLabels } from '../../lib/labels';
 import { SECRETS, secretEnv } from '../../lib/secrets';
 import { AUTH_PDP_URL } from '../auth/contract';
 import { type ApiRoute, serviceUrl } from '../../lib/contract';
+import { completeTemplate } from '../../lib/container-facts';
 import { DojotDeployment, DojotService, dojotPodTemplate, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/claims';
@@ -48,14 +49,18 @@ export class KongChart extends DojotChart<KongReads> {
           // The original names the pod template too (Kubernetes then generates the pods' names).
           template: withTemplateName(
             name,
-            dojotPodTemplate({
-              labels: { name, app: 'dojot' },
-              group: 'dojot',
-              placement: this.placement,
-              spec: { restartPolicy: 'OnFailure' },
-              containers: [{ name, ...container }],
-              volumes,
-            }),
+            completeTemplate(
+              this,
+              { kind: 'Job', name },
+              dojotPodTemplate({
+                labels: { name, app: 'dojot' },
+                group: 'dojot',
+                placement: this.placement,
+                spec: { restartPolicy: 'OnFailure' },
+                containers: [{ name, ...container }],
+                volumes,
+              }),
+            ),
           ),
         },
       });

@@ -6,7 +6,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
+import { containerFactsOf } from '../../charts/component';
 import { platformContracts } from '../../charts/contracts';
+import { influxdbRetrieverComponent } from '../../charts/influxdb-retriever/component';
+import { influxdbStorerComponent } from '../../charts/influxdb-storer/component';
 import { renderSetupScript } from '../../charts/influxdb/setup-script';
 import { InfluxdbRetrieverChart } from '../../charts/influxdb-retriever/influxdb-retriever-chart';
 import { InfluxdbStorerChart } from '../../charts/influxdb-storer/influxdb-storer-chart';
@@ -66,7 +69,7 @@ describe('full platform (default profile): history, persister, data-manager, cro
       HISTORY_DB_ADDRESS: 'mongodb',
       HISTORY_DB_PORT: '27017',
       DEVICE_MANAGER_URL: 'http://device-manager:5000',
-      // As a non-root user whose HOME is /, a zipped egg extracts here (charts/image-security.ts).
+      // As a non-root user whose HOME is /, a zipped egg extracts here (its component's `security`).
       PYTHON_EGG_CACHE: '/tmp/.python-eggs',
     });
     const svc = out.find('Service', 'history');
@@ -344,12 +347,14 @@ describe('storer and retriever given the organization and bucket', () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-b-')) });
     const storer = new InfluxdbStorerChart(app, 'storer', {
       ...common,
+      containerFacts: containerFactsOf(influxdbStorerComponent, p, common.contracts.influxdbStorer),
       version: 'v0.6.0',
       logLevel: 'info',
       influxdb: p.influxdb,
     }).toJson();
     const retriever = new InfluxdbRetrieverChart(app, 'retriever', {
       ...common,
+      containerFacts: containerFactsOf(influxdbRetrieverComponent, p, common.contracts.influxdbRetriever),
       version: 'v0.6.0',
       logLevel: 'info',
       influxdb: p.influxdb,

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { platformContracts } from '../../charts/contracts';
-import { healthTable } from '../../charts/health-probes';
-import { IMAGE_SECURITY } from '../../charts/image-security';
 import { pinnedGroup } from '../../lib/placement';
 import { parseQuantity } from '../../profile/quantity';
+import { ALL_IMAGE_SECURITY, allHealthChecks } from '../helpers/component-facts';
 import { type ManifestObject, lbProfile, podSpec, profileOf, synth } from '../helpers/synth';
 
 const PROFILES: [string, () => ReturnType<typeof synth>][] = [
@@ -24,7 +22,7 @@ const PROFILES: [string, () => ReturnType<typeof synth>][] = [
   ['mosca', () => synth(profileOf('default', { flavour: 'mosca' }))],
   ['lwm2m', () => synth(profileOf('default', { flavour: 'lwm2m' }))],
 ];
-/** The containers with nothing to probe (charts/health-probes.ts says why): none. */
+/** The containers with nothing to probe (their component's `health` says why): none. */
 const WITHOUT_PROBES: string[] = [];
 const WORKLOADS = ['Deployment', 'StatefulSet', 'Job', 'DaemonSet'];
 const workloadsOf = (out: ReturnType<typeof synth>) => out.objects.filter((o) => WORKLOADS.includes(o.kind));
@@ -74,7 +72,7 @@ describe.each(PROFILES)('workloads of %s', (_, make) => {
   });
 
   it('probe every long-running container with readiness and liveness, thresholds that do not flap; only a process with nothing to probe goes without, for a reason', () => {
-    const table = healthTable(out.profile, platformContracts(out.profile));
+    const table = allHealthChecks(out.profile);
     for (const w of workloadsOf(out).filter((x) => x.kind !== 'Job')) {
       for (const c of podSpec(w).containers as (ContainerJson & Record<string, { failureThreshold?: number; periodSeconds?: number }>)[]) {
         const at = `${w.metadata.name}/${c.name}`;
@@ -99,7 +97,7 @@ describe.each(PROFILES)('workloads of %s', (_, make) => {
       const spec = podSpec(w);
       for (const c of containersOf(w)) {
         const at = `${w.metadata.name}/${c.name}`;
-        const image = IMAGE_SECURITY[w.metadata.name]?.[c.name];
+        const image = ALL_IMAGE_SECURITY[w.metadata.name]?.[c.name];
         expect(image, at).toBeDefined();
         if (!image.user || !image.dropAll || !image.writable) expect(image.reason, `${at}: why not further`).toMatch(/.{20,}/);
         const sc = c.securityContext ?? {};
