@@ -54,11 +54,12 @@ export function secretsCommand(argv: readonly string[], env: NodeJS.ProcessEnv, 
     const loaded = loadInputs(args.inputs);
     for (const n of loaded.notices) io.err(`note: ${n}`);
     const profile = withInventory(loaded.profile, loaded.inventory);
-    const deviceManager = args.own['--device-manager'] === true;
+    // The only component a flavour leaves out whose Secret another's workload reads (PostgreSQL's init, optional).
+    const also = args.own['--device-manager'] === true ? (['deviceManager'] as const) : [];
     io.out(
       format === 'secret'
-        ? renderSecretManifests(profile, { namespace, deviceManager, env })
-        : renderExternalSecrets(profile, { namespace, deviceManager, store: store as string, storeKind }),
+        ? renderSecretManifests(profile, { namespace, also, env })
+        : renderExternalSecrets(profile, { namespace, also, store: store as string, storeKind }),
     );
     return 0;
   } catch (e) {

@@ -4,6 +4,7 @@ import type { ComponentContract } from '../lib/contract';
 import type { HealthTable } from '../lib/container-probes';
 import type { ContainerFacts } from '../lib/container-facts';
 import type { ImageSecurityTable } from '../lib/container-security';
+import type { GeneratedSecret } from '../lib/secrets';
 import type { Flavour, Profile } from '../profile/types';
 import type { DojotChartProps } from './dojot-chart';
 
@@ -84,6 +85,8 @@ export interface Component<N extends string = string, C extends ComponentContrac
    * writes; where the image does not allow it, `reason` says why.
    */
   readonly security?: ImageSecurityTable;
+  /** The Secrets it owns and `npm run secrets` generates when it is deployed (its `secret.ts`). */
+  readonly secrets?: readonly GeneratedSecret[];
 }
 
 /** Pods that are not a component's, let in on some ports of one of a component's Services. */

@@ -1,32 +1,37 @@
 import type { k8s } from 'cdk8s-plus-27';
+import type { Profile } from '../profile/types';
 
 /**
- * The Secrets the workloads read, by name and key (the original's names). None is in dist/:
- * `npm run secrets` generates them with random passwords.
+ * A Secret the workloads read, by name and keys (the original's names). Each lives in the folder
+ * of the component that owns it (`charts/<service>/secret.ts`). None is in dist/: `npm run
+ * secrets` generates them with random passwords.
  */
-export const SECRETS = {
-  postgres: { name: 'postgres-secret', keys: ['user', 'password'] },
-  mongodb: { name: 'mongodb-secret', keys: ['user', 'password'] },
-  kong: { name: 'kong-secret', keys: ['user', 'password', 'db'] },
-  auth: { name: 'auth-secret', keys: ['user', 'password'] },
-  /** Only when auth's e-mail is enabled: the SMTP host, account and password, set by hand. */
-  authEmail: { name: 'auth-secret', keys: ['email_host', 'email_user', 'email_passwd'] },
-  x509IdentityMgmt: { name: 'x509-identity-mgmt-secret', keys: ['user', 'password'] },
-  /** The Erlang distribution cookie the VerneMQ nodes share (v0.6.0 used the well-known `vmq`). */
-  vernemq: { name: 'vernemq-secret', keys: ['cookie'] },
-  /** device-manager's database user, and the key material it encrypts device secrets with (full flavours). */
-  deviceManager: { name: 'devm-secret', keys: ['user', 'password', 'crypto_pass', 'crypto_iv', 'crypto_salt'] },
-  /** MinIO's root credentials; image-manager uses them too (full flavours). */
-  minio: { name: 'minio-secret', keys: ['access_key', 'secret_key'] },
-  /** kafka2ftp's FTP account, created by hand for an FTP server of one's own (optional: anonymous without it). */
-  kafka2ftp: { name: 'kafka2ftp-secret', keys: ['user', 'password'] },
-  /** InfluxDB's first user, its password and its admin token (full flavours with InfluxDB). */
-  influxdb: { name: 'influxdb-secret', keys: ['admin-user', 'admin-password', 'admin-token'] },
-} as const;
+export interface SecretRef<K extends string = string> {
+  readonly name: string;
+  readonly keys: readonly K[];
+}
 
-type SecretRef = (typeof SECRETS)[keyof typeof SECRETS];
+export const secretRef = <const K extends string>(name: string, keys: readonly K[]): SecretRef<K> => ({ name, keys });
 
 /** An environment variable read from a Secret's key. */
-export function secretEnv<S extends SecretRef>(name: string, secret: S, key: S['keys'][number], optional?: boolean): k8s.EnvVar {
+export function secretEnv<K extends string>(name: string, secret: SecretRef<K>, key: K, optional?: boolean): k8s.EnvVar {
   return { name, valueFrom: { secretKeyRef: { name: secret.name, key, ...(optional ? { optional } : {}) } } };
 }
+
+/** What `npm run secrets` fills a Secret from. */
+export interface SecretSources {
+  readonly profile: Profile;
+  /** A fresh random password (or a placeholder, for ExternalSecrets). */
+  readonly password: () => string;
+  /** A value set by hand in the environment of `npm run secrets` (or a placeholder, for ExternalSecrets). */
+  readonly environment: (variable: string) => string | undefined;
+}
+
+/** A Secret its component generates the values of, when the profile deploys the component. */
+export interface GeneratedSecret {
+  readonly ref: SecretRef;
+  /** Its keys and values; throws an Error naming what is missing when a value must be set by hand. */
+  readonly values: (s: SecretSources) => Readonly<Record<string, string>>;
+}
+
+export const generatedSecret = (ref: SecretRef, values: GeneratedSecret['values']): GeneratedSecret => ({ ref, values });

@@ -1,7 +1,8 @@
 import * as YAML from 'yaml';
 import type { Profile } from '../../profile/types';
 import { APP_LABEL } from '../../lib/labels';
-import { AUTH_EMAIL_ENV, secretData } from './secret-manifests';
+import type { ComponentName } from '../../charts/contracts';
+import { secretData } from './secret-manifests';
 
 export interface ExternalSecretOptions {
   /** Namespace of the Secrets. @default the profile's namespace */
@@ -9,11 +10,12 @@ export interface ExternalSecretOptions {
   /** The SecretStore (or ClusterSecretStore) that holds the values. */
   readonly store: string;
   readonly storeKind: 'SecretStore' | 'ClusterSecretStore';
-  readonly deviceManager?: boolean;
+  /** Also the Secrets of these components when the flavour does not deploy them. */
+  readonly also?: readonly ComponentName[];
 }
 
-/** Placeholders: only the keys of auth's e-mail Secret matter here, not its values. */
-const EMAIL_KEYS = Object.fromEntries(Object.values(AUTH_EMAIL_ENV).map((v) => [v, 'from-the-store']));
+/** Placeholders for the values set by hand: only the keys matter here, not their values. */
+const FROM_THE_STORE = new Proxy({}, { get: () => 'from-the-store' }) as Readonly<Record<string, string>>;
 
 /**
  * The same Secrets as `npm run secrets`, as ExternalSecrets (external-secrets.io/v1) that a team's
@@ -22,7 +24,7 @@ const EMAIL_KEYS = Object.fromEntries(Object.values(AUTH_EMAIL_ENV).map((v) => [
  */
 export function renderExternalSecrets(profile: Profile, o: ExternalSecretOptions): string {
   const namespace = o.namespace ?? profile.namespace;
-  const data = secretData(profile, { namespace, deviceManager: o.deviceManager, password: () => '', env: EMAIL_KEYS });
+  const data = secretData(profile, { namespace, also: o.also, password: () => '', env: FROM_THE_STORE });
   return Object.entries(data)
     .map(([name, keys]) =>
       YAML.stringify({

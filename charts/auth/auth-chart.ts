@@ -1,7 +1,8 @@
+import { AUTH_EMAIL_SECRET, AUTH_SECRET } from './secret';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
-import { SECRETS, secretEnv } from '../../lib/secrets';
+import { secretEnv } from '../../lib/secrets';
 import { hostPort, serviceUrl } from '../../lib/contract';
 import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
@@ -32,9 +33,9 @@ export class AuthChart extends DojotChart<AuthReads> {
     new DojotService(this, 'Service', { contract: this.contracts.auth.services.api, labels: { name: 'auth' } });
     const email = auth.emailEnabled
       ? [
-          secretEnv('AUTH_EMAIL_HOST', SECRETS.authEmail, 'email_host'),
-          secretEnv('AUTH_EMAIL_USER', SECRETS.authEmail, 'email_user'),
-          secretEnv('AUTH_EMAIL_PASSWD', SECRETS.authEmail, 'email_passwd'),
+          secretEnv('AUTH_EMAIL_HOST', AUTH_EMAIL_SECRET, 'email_host'),
+          secretEnv('AUTH_EMAIL_USER', AUTH_EMAIL_SECRET, 'email_user'),
+          secretEnv('AUTH_EMAIL_PASSWD', AUTH_EMAIL_SECRET, 'email_passwd'),
         ]
       : [env('AUTH_EMAIL_HOST', 'NOEMAIL')];
     new DojotDeployment(this, 'Deployment', {
@@ -53,8 +54,8 @@ export class AuthChart extends DojotChart<AuthReads> {
             env('KAFKA_GROUP_ID', 'auth-group'),
             env('DOJOT_MANAGEMENT_USER', 'auth'),
             env('AUTH_DB_HOST', postgres.services.db.name),
-            secretEnv('AUTH_DB_USER', SECRETS.auth, 'user'),
-            secretEnv('AUTH_DB_PWD', SECRETS.auth, 'password'),
+            secretEnv('AUTH_DB_USER', AUTH_SECRET, 'user'),
+            secretEnv('AUTH_DB_PWD', AUTH_SECRET, 'password'),
             env('AUTH_KONG_URL', serviceUrl(kong.services.internal, 'admin')),
             env('AUTH_CACHE_NAME', 'redis'),
             env('AUTH_CACHE_HOST', 'localhost'),

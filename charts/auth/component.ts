@@ -1,3 +1,4 @@
+import { authSecrets } from './secret';
 import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
@@ -14,6 +15,7 @@ export const authComponent = component({
   deployedBy: ALL,
   wave: 'services',
   contract: authContract,
+  secrets: authSecrets,
   chart: (app, id, p, c: DojotChartProps<AuthChart['contracts']>) => new AuthChart(app, id, { ...c, auth: p.auth }),
   health: (_p, c) => ({
     // auth v0.6.0: no health route; GET /admin/tenants needs no token and reads PostgreSQL (webRoutes.py).

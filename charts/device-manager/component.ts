@@ -1,3 +1,4 @@
+import { deviceManagerSecrets } from './secret';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { deviceManagerContract } from './contract';
@@ -13,6 +14,7 @@ export const deviceManagerComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: deviceManagerContract,
+  secrets: deviceManagerSecrets,
   chart: (app, id, p, c: DojotChartProps<DeviceManagerChart['contracts']>) =>
     new DeviceManagerChart(app, id, { ...c, version: p.versions.deviceManager }),
   // Its own device-manager-redis has no client (device-manager v0.6.0 has no Redis code): nothing is let in.

@@ -1,7 +1,8 @@
+import { DEVICE_MANAGER_SECRET } from './secret';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { portOf } from '../../lib/contract';
-import { SECRETS, secretEnv } from '../../lib/secrets';
+import { secretEnv } from '../../lib/secrets';
 import { DOJOT_REDIS_IMAGE } from '../../lib/redis';
 import { DojotApiService, env } from '../../lib/workloads';
 import type { KafkaContract } from '../kafka/contract';
@@ -39,14 +40,14 @@ export class DeviceManagerChart extends DojotChart<DeviceManagerReads> {
         image: `dojot/device-manager:${version}`,
         env: [
           env('DBHOST', this.contracts.postgres.services.db.name),
-          secretEnv('DBUSER', SECRETS.deviceManager, 'user'),
-          secretEnv('DBPASS', SECRETS.deviceManager, 'password'),
+          secretEnv('DBUSER', DEVICE_MANAGER_SECRET, 'user'),
+          secretEnv('DBPASS', DEVICE_MANAGER_SECRET, 'password'),
           env('KAFKA_HOST', broker.name),
           env('KAFKA_PORT', portOf(broker, 'kafka').port),
           // Read at start (DeviceManager/conf.py): the AES key's pass phrase and salt, and the CBC IV.
-          secretEnv('DEV_MNGR_CRYPTO_PASS', SECRETS.deviceManager, 'crypto_pass'),
-          secretEnv('DEV_MNGR_CRYPTO_IV', SECRETS.deviceManager, 'crypto_iv'),
-          secretEnv('DEV_MNGR_CRYPTO_SALT', SECRETS.deviceManager, 'crypto_salt'),
+          secretEnv('DEV_MNGR_CRYPTO_PASS', DEVICE_MANAGER_SECRET, 'crypto_pass'),
+          secretEnv('DEV_MNGR_CRYPTO_IV', DEVICE_MANAGER_SECRET, 'crypto_iv'),
+          secretEnv('DEV_MNGR_CRYPTO_SALT', DEVICE_MANAGER_SECRET, 'crypto_salt'),
         ],
       },
     });

@@ -1,7 +1,9 @@
+import { AUTH_SECRET } from '../auth/secret';
+import { MINIO_SECRET } from '../minio/secret';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { hostPort } from '../../lib/contract';
-import { SECRETS, secretEnv } from '../../lib/secrets';
+import { secretEnv } from '../../lib/secrets';
 import { DojotApiService, env } from '../../lib/workloads';
 import type { MinioContract } from '../minio/contract';
 import type { PostgresContract } from '../postgres/contract';
@@ -34,12 +36,12 @@ export class ImageManagerChart extends DojotChart<ImageManagerReads> {
           // (dojot/image-manager v0.6.0, ImageManager/DatabaseModels.py).
           env('S3URL', hostPort(minio.services.s3, 's3')),
           // MinIO's own keys; the original repeated them as separate literals.
-          secretEnv('S3ACCESSKEY', SECRETS.minio, 'access_key'),
-          secretEnv('S3SECRETKEY', SECRETS.minio, 'secret_key'),
+          secretEnv('S3ACCESSKEY', MINIO_SECRET, 'access_key'),
+          secretEnv('S3SECRETKEY', MINIO_SECRET, 'secret_key'),
           env('DBHOST', postgres.services.db.name),
           // auth's database user, as the original's image-manager-secret held.
-          secretEnv('DBUSER', SECRETS.auth, 'user'),
-          secretEnv('DBPASS', SECRETS.auth, 'password'),
+          secretEnv('DBUSER', AUTH_SECRET, 'user'),
+          secretEnv('DBPASS', AUTH_SECRET, 'password'),
         ],
       },
     });

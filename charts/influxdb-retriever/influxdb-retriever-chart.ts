@@ -1,6 +1,7 @@
+import { INFLUXDB_SECRET } from '../influxdb/secret';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
-import { SECRETS, secretEnv } from '../../lib/secrets';
+import { secretEnv } from '../../lib/secrets';
 import { portOf, serviceUrl } from '../../lib/contract';
 import { DojotApiService, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
@@ -34,7 +35,7 @@ export class InfluxdbRetrieverChart extends DojotChart<InfluxdbRetrieverReads> {
           // storage/time-series/influxdb/retriever/config/default.conf): the URL of the default
           // port, v0.6.0's well-known token (replaced by our generated Secret's) and port 3000.
           env('RETRIEVER_INFLUX_URL', serviceUrl(this.contracts.influxdb.services.api, 'http')),
-          secretEnv('RETRIEVER_INFLUX_DEFAULT_TOKEN', SECRETS.influxdb, 'admin-token'),
+          secretEnv('RETRIEVER_INFLUX_DEFAULT_TOKEN', INFLUXDB_SECRET, 'admin-token'),
           ...(influxdb ? [env('RETRIEVER_INFLUX_DEFAULT_BUCKET', influxdb.bucket)] : []),
           env('RETRIEVER_SERVER_PORT', http.targetPort ?? http.port),
         ],

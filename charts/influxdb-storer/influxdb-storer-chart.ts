@@ -1,7 +1,8 @@
+import { INFLUXDB_SECRET } from '../influxdb/secret';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
-import { SECRETS, secretEnv } from '../../lib/secrets';
+import { secretEnv } from '../../lib/secrets';
 import { hostPort, serviceUrl } from '../../lib/contract';
 import { DojotDeployment, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
@@ -43,7 +44,7 @@ export class InfluxdbStorerChart extends DojotChart<InfluxdbStorerReads> {
             // storage/time-series/influxdb/storer/config/default.conf, influx.*): the URL of the
             // default port, and v0.6.0's well-known token, which our generated Secret replaces.
             env('STORER_INFLUX_URL', serviceUrl(this.contracts.influxdb.services.api, 'http')),
-            secretEnv('STORER_INFLUX_DEFAULT_TOKEN', SECRETS.influxdb, 'admin-token'),
+            secretEnv('STORER_INFLUX_DEFAULT_TOKEN', INFLUXDB_SECRET, 'admin-token'),
             ...(influxdb
               ? [env('STORER_INFLUX_DEFAULT_ORGANIZATION', influxdb.organizationName), env('STORER_INFLUX_DEFAULT_BUCKET', influxdb.bucket)]
               : []),

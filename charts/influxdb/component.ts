@@ -1,3 +1,4 @@
+import { influxdbSecrets } from './secret';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { influxdbContract } from './contract';
@@ -13,6 +14,7 @@ export const influxdbComponent = component({
   // Its setup before the services that write to it.
   jobWaves: { 'influxdb-job': 'kafka' },
   contract: influxdbContract,
+  secrets: influxdbSecrets,
   chart: (app, id, p, c: DojotChartProps<InfluxdbChart['contracts']>) => new InfluxdbChart(app, id, { ...c, influxdb: p.influxdb }),
   health: () => ({
     // InfluxDB v2.0.2: /health is 200 {"status":"pass"} (http/handler.go); its chart sets /ping, kept.

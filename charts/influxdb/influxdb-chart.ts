@@ -1,8 +1,9 @@
+import { INFLUXDB_SECRET } from './secret';
 import { completeTemplate } from '../../lib/container-facts';
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
-import { SECRETS, secretEnv } from '../../lib/secrets';
+import { secretEnv } from '../../lib/secrets';
 import { portOf } from '../../lib/contract';
 import { DojotService, DojotStatefulSet } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
@@ -85,9 +86,9 @@ export class InfluxdbChart extends DojotChart<InfluxdbReads> {
                   image,
                   securityContext: { allowPrivilegeEscalation: false },
                   env: [
-                    secretEnv(SETUP_ENV.user, SECRETS.influxdb, 'admin-user'),
-                    secretEnv(SETUP_ENV.password, SECRETS.influxdb, 'admin-password'),
-                    secretEnv(SETUP_ENV.token, SECRETS.influxdb, 'admin-token'),
+                    secretEnv(SETUP_ENV.user, INFLUXDB_SECRET, 'admin-user'),
+                    secretEnv(SETUP_ENV.password, INFLUXDB_SECRET, 'admin-password'),
+                    secretEnv(SETUP_ENV.token, INFLUXDB_SECRET, 'admin-token'),
                   ],
                   command: ['bash'],
                   args: [

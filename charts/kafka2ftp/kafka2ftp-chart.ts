@@ -1,8 +1,9 @@
+import { KAFKA2FTP_SECRET } from './secret';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { hostPort } from '../../lib/contract';
-import { SECRETS, secretEnv } from '../../lib/secrets';
+import { secretEnv } from '../../lib/secrets';
 import { DojotDeployment, env } from '../../lib/workloads';
 import type { KafkaContract } from '../kafka/contract';
 
@@ -41,8 +42,8 @@ export class Kafka2ftpChart extends DojotChart<Kafka2ftpReads> {
             env('FTP_FTPS', false),
             // From kafka2ftp-secret when it exists (an FTP server of one's own); without it the
             // image's defaults apply, the original's anonymous / guest (connector/kafka2ftp/app/Config.js).
-            secretEnv('FTP_USER', SECRETS.kafka2ftp, 'user', true),
-            secretEnv('FTP_PASSWORD', SECRETS.kafka2ftp, 'password', true),
+            secretEnv('FTP_USER', KAFKA2FTP_SECRET, 'user', true),
+            secretEnv('FTP_PASSWORD', KAFKA2FTP_SECRET, 'password', true),
             env('FTP_REMOTE_DIR', '/incoming/'),
             env('MAX_CONCURRENT_CONNECTIONS', 10),
             env('RETRIES', 13),

@@ -1,3 +1,4 @@
+import { kongSecrets } from './secret';
 import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { KONG_ROUTE_CONFIG_JOB, kongContract } from './contract';
@@ -14,6 +15,7 @@ export const kongComponent = component({
   // Its migrations before the services (with Kafka); its routes once Kong and what it routes to run.
   jobWaves: { 'kong-migrate': 'kafka', 'kong-migrate-up': 'kafka', 'kong-route-config': 'routes' },
   contract: kongContract,
+  secrets: kongSecrets,
   chart: (app, id, p, c: DojotChartProps<KongChart['contracts']>, deployed) =>
     new KongChart(app, id, { ...c, apigw: p.apigw, routes: deployed.flatMap((k) => k.routes ?? []) }),
   health: (_p, c) => ({

@@ -1,8 +1,9 @@
+import { KONG_SECRET } from './secret';
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
-import { SECRETS, secretEnv } from '../../lib/secrets';
+import { secretEnv } from '../../lib/secrets';
 import { AUTH_PDP_URL } from '../auth/contract';
 import { type ApiRoute, serviceUrl } from '../../lib/contract';
 import { completeTemplate } from '../../lib/container-facts';
@@ -32,9 +33,9 @@ export class KongChart extends DojotChart<KongReads> {
     const database = [
       env('KONG_DATABASE', 'postgres'),
       env('KONG_PG_HOST', this.contracts.postgres.services.db.name),
-      secretEnv('KONG_PG_USER', SECRETS.kong, 'user'),
-      secretEnv('KONG_PG_PASSWORD', SECRETS.kong, 'password'),
-      secretEnv('KONG_PG_DATABASE', SECRETS.kong, 'db'),
+      secretEnv('KONG_PG_USER', KONG_SECRET, 'user'),
+      secretEnv('KONG_PG_PASSWORD', KONG_SECRET, 'password'),
+      secretEnv('KONG_PG_DATABASE', KONG_SECRET, 'db'),
     ];
 
     const { internal, external } = this.contracts.kong.services;

@@ -1,3 +1,4 @@
+import { minioSecrets } from './secret';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { minioContract } from './contract';
@@ -12,6 +13,7 @@ export const minioComponent = component({
   deployedBy: FULL,
   wave: 'dataStores',
   contract: minioContract,
+  secrets: minioSecrets,
   chart: (app, id, p, c: DojotChartProps<MinioChart['contracts']>) => new MinioChart(app, id, { ...c, minio: p.minio }),
   health: (_p, c) => ({
     // minio RELEASE.2019-09-18: /minio/health/live and /ready, no auth (cmd/healthcheck-router.go).

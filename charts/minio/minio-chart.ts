@@ -1,8 +1,9 @@
+import { MINIO_SECRET } from './secret';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { portOf } from '../../lib/contract';
-import { SECRETS, secretEnv } from '../../lib/secrets';
+import { secretEnv } from '../../lib/secrets';
 import { DojotService, DojotStatefulSet } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/claims';
@@ -44,7 +45,7 @@ export class MinioChart extends DojotChart<MinioReads> {
           // The original only moved the Service's port; the server kept listening on 9000.
           args: ['server', ...(port === MINIO_DEFAULT_PORT ? [] : ['--address', `:${port}`]), '/data'],
           ports: [{ containerPort: port }],
-          env: [secretEnv('MINIO_ACCESS_KEY', SECRETS.minio, 'access_key'), secretEnv('MINIO_SECRET_KEY', SECRETS.minio, 'secret_key')],
+          env: [secretEnv('MINIO_ACCESS_KEY', MINIO_SECRET, 'access_key'), secretEnv('MINIO_SECRET_KEY', MINIO_SECRET, 'secret_key')],
           volumeMounts: persistent ? [{ name: 'minio-volume', mountPath: '/data' }] : undefined,
         },
       ],

@@ -1,3 +1,4 @@
+import { mongodbSecrets } from './secret';
 import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { mongodbContract } from './contract';
@@ -12,6 +13,7 @@ export const mongodbComponent = component({
   deployedBy: ALL,
   wave: 'dataStores',
   contract: mongodbContract,
+  secrets: mongodbSecrets,
   chart: (app, id, p, c: DojotChartProps<MongodbChart['contracts']>) => new MongodbChart(app, id, { ...c, mongodb: p.mongodb }),
   health: (p) => ({
     // docker-library/mongo 3.2: the mongo shell is in the image (mongodb-org-shell); ping needs no login.

@@ -1,3 +1,4 @@
+import { postgresSecrets } from './secret';
 import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { postgresContract } from './contract';
@@ -12,6 +13,7 @@ export const postgresComponent = component({
   deployedBy: ALL,
   wave: 'dataStores',
   contract: postgresContract,
+  secrets: postgresSecrets,
   chart: (app, id, p, c: DojotChartProps<PostgresChart['contracts']>) => new PostgresChart(app, id, { ...c, postgres: p.postgres }),
   health: (p) => ({
     // docker-library/postgres 9.5 alpine: pg_isready over TCP, false while initdb's socket-only server runs.

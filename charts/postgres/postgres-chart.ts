@@ -1,8 +1,13 @@
+import { AUTH_SECRET } from '../auth/secret';
+import { DEVICE_MANAGER_SECRET } from '../device-manager/secret';
+import { KONG_SECRET } from '../kong/secret';
+import { POSTGRES_SECRET } from './secret';
+import { X509_IDENTITY_MGMT_SECRET } from '../x509-identity-mgmt/secret';
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
-import { SECRETS, secretEnv } from '../../lib/secrets';
+import { secretEnv } from '../../lib/secrets';
 import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/claims';
@@ -44,14 +49,14 @@ export class PostgresChart extends DojotChart<PostgresReads> {
           name: 'postgres',
           image: `dojot/postgres:${pg.version}`,
           env: [
-            secretEnv('POSTGRES_USER', SECRETS.postgres, 'user'),
-            secretEnv('POSTGRES_PASSWORD', SECRETS.postgres, 'password'),
+            secretEnv('POSTGRES_USER', POSTGRES_SECRET, 'user'),
+            secretEnv('POSTGRES_PASSWORD', POSTGRES_SECRET, 'password'),
             env('POSTGRES_DB', pg.defaultDb),
             // Read by init-db.sh on first start only.
-            secretEnv(INIT_PASSWORD_ENV.kong, SECRETS.kong, 'password'),
-            secretEnv(INIT_PASSWORD_ENV.ejbca, SECRETS.x509IdentityMgmt, 'password'),
-            secretEnv(INIT_PASSWORD_ENV.auth, SECRETS.auth, 'password'),
-            secretEnv(INIT_PASSWORD_ENV.devm, SECRETS.deviceManager, 'password', true),
+            secretEnv(INIT_PASSWORD_ENV.kong, KONG_SECRET, 'password'),
+            secretEnv(INIT_PASSWORD_ENV.ejbca, X509_IDENTITY_MGMT_SECRET, 'password'),
+            secretEnv(INIT_PASSWORD_ENV.auth, AUTH_SECRET, 'password'),
+            secretEnv(INIT_PASSWORD_ENV.devm, DEVICE_MANAGER_SECRET, 'password', true),
           ],
           volumeMounts: [
             { name: 'postgres-init', mountPath: '/docker-entrypoint-initdb.d/' },

@@ -1,3 +1,4 @@
+import { vernemqSecrets } from './secret';
 import { component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { vernemqContract } from './contract';
@@ -12,6 +13,7 @@ export const vernemqComponent = component({
   deployedBy: ['100k', 'vernemq'],
   wave: 'services',
   contract: vernemqContract,
+  secrets: vernemqSecrets,
   chart: (app, id, p, c: DojotChartProps<VernemqChart['contracts']>) =>
     new VernemqChart(app, id, {
       ...c,

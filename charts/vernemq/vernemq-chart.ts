@@ -1,9 +1,10 @@
+import { VERNEMQ_SECRET } from './secret';
 import { createHash } from 'node:crypto';
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { hostPort } from '../../lib/contract';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
-import { SECRETS, secretEnv } from '../../lib/secrets';
+import { secretEnv } from '../../lib/secrets';
 import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { brokerSettings, renderVernemqConf, renderVmArgs } from './broker-settings';
@@ -200,7 +201,7 @@ export class VernemqChart extends DojotChart<VernemqReads> {
           .map(([k, v]) => `${k}=${v}`)
           .join(','),
       ),
-      secretEnv(COOKIE_ENV, SECRETS.vernemq, 'cookie'),
+      secretEnv(COOKIE_ENV, VERNEMQ_SECRET, 'cookie'),
       // Certificates (vmq_dojot.sh); it returns after them and the start script starts the broker.
       env('USE_VMQ_OPERATOR', 'y'),
       env('EJBCA_ADDRESS', hostPort(x509IdentityMgmt.services.api, 'http')),

@@ -1,3 +1,4 @@
+import { x509IdentityMgmtSecrets } from './secret';
 import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { x509IdentityMgmtContract } from './contract';
@@ -13,6 +14,7 @@ export const x509IdentityMgmtComponent = component({
   deployedBy: ALL,
   wave: 'services',
   contract: x509IdentityMgmtContract,
+  secrets: x509IdentityMgmtSecrets,
   chart: (app, id, p, c: DojotChartProps<X509IdentityMgmtChart['contracts']>) =>
     new X509IdentityMgmtChart(app, id, { ...c, x509: p.x509IdentityMgmt, ejbcaDb: p.postgres.ejbca.db }),
   health: (_p, c) => ({

@@ -1,7 +1,8 @@
+import { X509_IDENTITY_MGMT_SECRET } from './secret';
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
-import { SECRETS, secretEnv } from '../../lib/secrets';
+import { secretEnv } from '../../lib/secrets';
 import { hostPort } from '../../lib/contract';
 import { DojotDeployment, DojotService, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
@@ -54,8 +55,8 @@ export class X509IdentityMgmtChart extends DojotChart<X509IdentityMgmtReads> {
           image: `dojot/x509-identity-mgmt:${x509.version}`,
           env: [
             env('DATABASE_JDBC_URL', `jdbc:postgresql://${hostPort(postgres.services.db, 'sql')}/${ejbcaDb}?characterEncoding=UTF-8`),
-            secretEnv('DATABASE_USER', SECRETS.x509IdentityMgmt, 'user'),
-            secretEnv('DATABASE_PASSWORD', SECRETS.x509IdentityMgmt, 'password'),
+            secretEnv('DATABASE_USER', X509_IDENTITY_MGMT_SECRET, 'user'),
+            secretEnv('DATABASE_PASSWORD', X509_IDENTITY_MGMT_SECRET, 'password'),
             env('EJBCA_PERFORM_DOJOT_SETUP', true),
             env('NODE_ENV', 'production'),
             env('MONGO_URI', `mongodb://${hostPort(mongodb.services.db, 'mongo')}/x509-identity-mgmt`),

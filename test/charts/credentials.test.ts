@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as YAML from 'yaml';
 import { renderSecretManifests } from '../../app/secrets/secret-manifests';
-import { SECRETS } from '../../lib/secrets';
+import { KONG_SECRET } from '../../charts/kong/secret';
+import { VERNEMQ_SECRET } from '../../charts/vernemq/secret';
+import { X509_IDENTITY_MGMT_SECRET } from '../../charts/x509-identity-mgmt/secret';
 import { PRESET_NAMES, podSpec, profileOf, synth } from '../helpers/synth';
 
 const SENSITIVE = /PASSW|PWD|SECRET|TOKEN|_KEY$/i;
@@ -71,58 +73,58 @@ describe('npm run secrets', () => {
   let n = 0;
   const counter = () => `pw-${++n}`;
 
-  it("prints one Secret per name the workloads read, with the profile's users and random passwords", () => {
+  it("prints one Secret per name the workloads read, in the components' order, with the profile's users and random passwords", () => {
     n = 0;
     const docs = YAML.parseAllDocuments(renderSecretManifests(profile, { password: counter })).map((d) => d.toJS());
     expect(docs.map((d) => d.metadata.name)).toEqual([
       'postgres-secret',
       'mongodb-secret',
+      'vernemq-secret',
       'kong-secret',
       'auth-secret',
       'x509-identity-mgmt-secret',
-      'vernemq-secret',
     ]);
     expect(docs.every((d) => d.kind === 'Secret' && d.metadata.namespace === 'dojot' && d.type === 'Opaque')).toBe(true);
-    expect(docs.find((d) => d.metadata.name === SECRETS.kong.name).stringData).toEqual({ user: 'kong', password: 'pw-3', db: 'kong' });
-    expect(docs.find((d) => d.metadata.name === SECRETS.x509IdentityMgmt.name).stringData).toEqual({ user: 'ejbca', password: 'pw-5' });
+    expect(docs.find((d) => d.metadata.name === KONG_SECRET.name).stringData).toEqual({ user: 'kong', password: 'pw-4', db: 'kong' });
+    expect(docs.find((d) => d.metadata.name === X509_IDENTITY_MGMT_SECRET.name).stringData).toEqual({ user: 'ejbca', password: 'pw-6' });
     // The VerneMQ nodes' Erlang cookie: v0.6.0 used the well-known 'vmq'.
-    expect(docs.find((d) => d.metadata.name === SECRETS.vernemq.name).stringData).toEqual({ cookie: 'pw-6' });
+    expect(docs.find((d) => d.metadata.name === VERNEMQ_SECRET.name).stringData).toEqual({ cookie: 'pw-3' });
   });
 
   it.each([
-    ['100k', {}, ['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret', 'vernemq-secret']],
+    ['100k', {}, ['postgres-secret', 'mongodb-secret', 'vernemq-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret']],
     [
       'default',
       {},
       [
+        'minio-secret',
         'postgres-secret',
         'mongodb-secret',
+        'vernemq-secret',
         'kong-secret',
         'auth-secret',
-        'x509-identity-mgmt-secret',
-        'vernemq-secret',
         'devm-secret',
-        'minio-secret',
+        'x509-identity-mgmt-secret',
       ],
     ],
     [
       'default',
       { flavour: 'mosca' },
-      ['postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'x509-identity-mgmt-secret', 'devm-secret', 'minio-secret'],
+      ['minio-secret', 'postgres-secret', 'mongodb-secret', 'kong-secret', 'auth-secret', 'devm-secret', 'x509-identity-mgmt-secret'],
     ],
     [
       'default',
       { optional: { influxdb: true } },
       [
+        'minio-secret',
         'postgres-secret',
+        'influxdb-secret',
         'mongodb-secret',
+        'vernemq-secret',
         'kong-secret',
         'auth-secret',
-        'x509-identity-mgmt-secret',
-        'vernemq-secret',
         'devm-secret',
-        'minio-secret',
-        'influxdb-secret',
+        'x509-identity-mgmt-secret',
       ],
     ],
   ] as const)('makes the Secrets of the flavour: %s %j', (preset, layer, names) => {
@@ -150,7 +152,7 @@ describe('npm run secrets', () => {
   });
 
   it("targets another namespace, and adds device-manager's Secret on request", () => {
-    const docs = YAML.parseAllDocuments(renderSecretManifests(profile, { namespace: 'iot', deviceManager: true })).map((d) => d.toJS());
+    const docs = YAML.parseAllDocuments(renderSecretManifests(profile, { namespace: 'iot', also: ['deviceManager'] })).map((d) => d.toJS());
     expect(new Set(docs.map((d) => d.metadata.namespace))).toEqual(new Set(['iot']));
     expect(docs.map((d) => d.metadata.name)).toContain('devm-secret');
   });
