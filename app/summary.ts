@@ -5,7 +5,7 @@ import { LONG_RUNNING_KINDS } from '../lib/pod-templates';
 import type { Profile } from '../profile/types';
 import type { Manifest } from './manifest';
 
-/** The chart's name in a manifest's file name (`0007-kong.k8s.yaml` → `kong`). */
+/** The chart's name in a manifest's file name (`0007-<chart>.k8s.yaml` → `<chart>`). */
 const chartOf = (file: string) =>
   file
     .replace(/^.*\//, '')

@@ -2,9 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ApiObject, App, Chart, DependencyGraph, Names } from 'cdk8s';
 import { ApplicationChart } from '../charts/argocd/application-chart';
-import { platformContracts } from '../charts/contracts';
-import { deployedComponents } from '../charts/flavours';
-import { MonitoringChart } from '../charts/metrics/monitoring-chart';
+import { addMonitoringChart } from '../charts/metrics/monitoring-chart';
 import { addPlatformCharts } from '../charts/platform';
 import { WAVES } from '../charts/sync-waves';
 import { applyArgoCdAnnotations } from '../lib/argocd-annotations';
@@ -106,17 +104,12 @@ export function synthesizeApplications(environments: readonly { name: string; pr
 
 /** dojot's monitoring objects, in an app of their own (its own folder), when the flavour has any. */
 function synthesizeMonitoring(profile: Profile, outdir: string): Manifest[] {
-  const deployed = new Set(deployedComponents(profile));
-  if (!deployed.has('vernemq') && !profile.locustExporter.enabled) return [];
   const dir = path.join(outdir, MONITORING_DIR);
   const app = new App({ outdir: dir });
-  const chart = new MonitoringChart(app, 'dojot-monitoring', {
-    profile,
-    contracts: platformContracts(profile),
-    vernemq: deployed.has('vernemq'),
-  });
+  const chart = addMonitoringChart(app, profile);
+  if (!chart) return [];
   applyRecommendedLabels(chart, {
-    name: 'dojot-monitoring',
+    name: chart.node.id,
     instance: profile.namespace,
     version: profile.version,
     component: 'monitoring',

@@ -1,5 +1,5 @@
 import { COMPONENTS } from './components';
-import type { ComponentName } from './contracts';
+import type { ChartedName } from './contracts';
 
 /**
  * Each component's chart id (its component.ts): its output file's name, and the
@@ -7,5 +7,5 @@ import type { ComponentName } from './contracts';
  * service's clients.
  */
 export const CHART_IDS = Object.fromEntries(COMPONENTS.flatMap((c) => ('chartId' in c ? [[c.name, c.chartId]] : []))) as Readonly<
-  Record<Exclude<ComponentName, 'metrics'>, string>
+  Record<ChartedName, string>
 >;

@@ -22,8 +22,8 @@ export const WAVES = {
   foundation: 0,
   /** The data stores and Zookeeper. */
   dataStores: 1,
-  /** Kafka (on Zookeeper), and the Jobs that set up a data store (Kong's migrations, InfluxDB's setup). */
-  kafka: 2,
+  /** The message broker (on the data stores' coordinator), and the Jobs that set up a data store (the gateway's migrations, ...). */
+  messaging: 2,
   /** Every service. */
   services: 3,
   /** Kong's routes, once Kong and the services it routes to run. */
@@ -31,7 +31,7 @@ export const WAVES = {
 } as const;
 
 /** Argo CD's wave of a component's objects: by what it needs running first. */
-export type ComponentWave = 'dataStores' | 'kafka' | 'services';
+export type ComponentWave = 'dataStores' | 'messaging' | 'services';
 
 /**
  * What the platform knows of one component, in its own folder (`charts/<service>/component.ts`):
@@ -71,6 +71,13 @@ export interface Component<N extends string = string, C extends ComponentContrac
    * from the routes in the contracts.
    */
   readonly calls?: readonly Call[];
+  /** It calls every Service a deployed component's route names, as its upstream (the API gateway). */
+  readonly callsRoutes?: true;
+  /**
+   * The network policies of traffic no Service carries (between its own pods, to pods it starts);
+   * `ownPods` is the peer that selects its pods.
+   */
+  ownPolicies?(p: Profile, contract: C, ownPods: k8s.NetworkPolicyPeer): readonly OwnPolicy[];
   /** Who else its Services let in, that is not a component: its own Job, a stack's namespace, pods another component starts. */
   admits?(p: Profile): readonly Admission[];
   /**
@@ -89,6 +96,13 @@ export interface Component<N extends string = string, C extends ComponentContrac
   readonly secrets?: readonly GeneratedSecret[];
 }
 
+/** A NetworkPolicy of a component's own, by its construct id and name. */
+export interface OwnPolicy {
+  readonly id: string;
+  readonly name: string;
+  readonly spec: k8s.NetworkPolicySpec;
+}
+
 /** Pods that are not a component's, let in on some ports of one of a component's Services. */
 export interface Admission {
   readonly service: string;
@@ -103,8 +117,10 @@ export interface Call {
   readonly ports: readonly string[];
 }
 
-/** A component, its name and contract's type kept for the platform's contracts. */
-export const component = <const N extends string, C extends ComponentContract>(c: Component<N, C>): Component<N, C> => c;
+/** A component, its name, chart id and contract's type kept for the platform's contracts (`ChartedName`). */
+export const component = <const N extends string, C extends ComponentContract, const I extends string | undefined = undefined>(
+  c: Component<N, C> & { readonly chartId?: I },
+): Component<N, C> & { readonly chartId: I } => c as Component<N, C> & { readonly chartId: I };
 
 /** Whether the profile deploys the component. */
 export const isDeployed = (c: Component, p: Profile): boolean =>

@@ -6,6 +6,9 @@ type Components = (typeof COMPONENTS)[number];
 /** The key of every component (`imageManager`), in apply order. */
 export type ComponentName = Components['name'];
 
+/** The components with a chart of their own (not the monitoring stack's). */
+export type ChartedName = Extract<Components, { chartId: string }>['name'];
+
 /** Every component's contract, by its key, each with its own type. */
 export type PlatformContracts = { readonly [C in Components as C['name']]: ReturnType<C['contract']> };
 

@@ -5,7 +5,7 @@ import type { CarriesContainerFacts, ContainerFacts } from '../lib/container-fac
 import type { PodPlacement } from '../lib/placement';
 
 /** What every namespaced dojot chart needs besides its own slice of the profile. */
-/** `C`: the contracts the chart reads, by component (`{ kafka: KafkaContract }`): it is given those alone. */
+/** `C`: the contracts the chart reads, by component (`{ someService: ItsContract }`): it is given those alone. */
 export interface DojotChartProps<C extends object = object> {
   readonly namespace: string;
   readonly placement: PodPlacement;

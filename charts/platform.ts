@@ -5,7 +5,7 @@ import { applyArgoCdAnnotations } from '../lib/argocd-annotations';
 import { applyRecommendedLabels } from '../lib/recommended-labels';
 import { COMPONENT_ROLES } from './roles';
 import type { Profile } from '../profile/types';
-import { type ComponentName, type PlatformContracts, platformContracts } from './contracts';
+import { type ChartedName, type PlatformContracts, platformContracts } from './contracts';
 import { deployedComponents, deployedContracts } from './flavours';
 import { CHART_IDS } from './chart-ids';
 import { type Component, containerFactsOf } from './component';
@@ -29,7 +29,7 @@ export function addPlatformCharts(app: App, p: Profile): Chart[] {
     storage: { storageClassName: p.storageClassName, localVolumes: p.localVolumes },
     contracts: platformContracts(p),
   };
-  const components = deployedComponents(p).filter((c): c is Exclude<ComponentName, 'metrics'> => c !== 'metrics');
+  const components = deployedComponents(p).filter((c): c is ChartedName => Object.hasOwn(CHART_IDS, c));
   const deployed = deployedContracts(p);
   const services = components.map((name) => {
     const c = COMPONENTS.find((x) => x.name === name) as Component;

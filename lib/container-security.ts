@@ -22,7 +22,7 @@ export interface ImageSecurity {
 
 export type ImageSecurityTable = { readonly [workload: string]: { readonly [container: string]: ImageSecurity } };
 
-/** The emptyDir volume for a writable path: `/usr/local/kong` → `scratch-usr-local-kong`. */
+/** The emptyDir volume for a writable path: `/var/lib/app` → `scratch-var-lib-app`. */
 export const scratchVolume = (path: string) => `scratch${path.replace(/[^a-z0-9]+/g, '-')}`.replace(/-$/, '');
 
 /**

@@ -64,7 +64,7 @@ export interface ApiRoute {
   readonly paths: readonly string[];
   /** Strip the matched path prefix before forwarding. */
   readonly stripPath: boolean;
-  /** Require a JWT and ask auth's policy decision point (the `pepkong` and `jwt` plugins). */
+  /** Require a JWT and ask the platform's policy decision point (the `pepkong` and `jwt` plugins). */
   readonly authorized?: boolean;
   /** Further plugins, with their `config.*` settings. */
   readonly plugins?: readonly { readonly name: string; readonly config: Readonly<Record<string, string | number>> }[];

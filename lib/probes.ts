@@ -11,10 +11,10 @@ import type { HealthChecks } from './container-probes';
 export const LIGHTSHIP_PORT = 9000;
 
 /**
- * dojot's services decode a JWT's payload without checking its signature (data-broker
- * src/api/authMiddleware.ts; cron, device-manager and history likewise), and put some health
- * routes behind that decode. A token of a made-up user with no signature passes it: it grants
- * nothing, since every real check is Kong's, against auth.
+ * dojot's services decode a JWT's payload without checking its signature (each component that
+ * probes with it names its source), and put some health routes behind that decode. A token of a
+ * made-up user with no signature passes it: it grants nothing, since every real check is the API
+ * gateway's, against the platform's identity service.
  */
 export const PROBE_TOKEN = `probe.${Buffer.from(JSON.stringify({ username: 'probe', service: 'probe' })).toString('base64')}.unsigned`;
 export const WITH_TOKEN = [{ name: 'Authorization', value: `Bearer ${PROBE_TOKEN}` }];

@@ -2,7 +2,7 @@ import { ApiObject, type Chart, JsonPatch } from 'cdk8s';
 import { WORKLOAD_KINDS } from './pod-templates';
 
 export interface RecommendedLabels {
-  /** The component (`postgres`, `vernemq`, ...). */
+  /** The component (`database`, `mqtt-broker`, ...). */
   readonly name: string;
   /** This installation: the namespace it lives in. */
   readonly instance: string;

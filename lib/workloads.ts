@@ -28,7 +28,7 @@ export interface DojotWorkloadProps extends DojotPodProps {
   /** Labels of the workload object itself. @default none */
   readonly metadataLabels?: Record<string, string>;
   /**
-   * The name of its PodDisruptionBudget where the original had one (`kafka-pdb`): it then exists for
+   * The name of its PodDisruptionBudget where the original had one (by the original's name): it then exists for
    * a single replica too, as it did. @default the workload's name, and a budget only when replicated
    */
   readonly disruptionBudgetName?: string;
@@ -52,7 +52,7 @@ export function dojotPodTemplate(p: DojotPodProps): k8s.PodTemplateSpec {
   return {
     metadata: { labels: p.labels, annotations: p.annotations },
     spec: {
-      // No API token unless the pod says it calls the API (VerneMQ's discovery, flowbroker).
+      // No API token unless the pod says it calls the API (a broker's peer discovery, a service that starts pods).
       automountServiceAccountToken: false,
       ...p.spec,
       securityContext: { seccompProfile: { type: 'RuntimeDefault' }, ...p.spec?.securityContext },
@@ -90,7 +90,7 @@ function disruptionBudget(scope: Construct, p: DojotWorkloadProps): void {
   const replicas = p.replicas ?? 1;
   // Replicas pinned to a group of one machine all go down with its drain whatever a budget says,
   // and the budget blocks that drain: the first pod evicted stays Pending, and the budget then
-  // refuses every other eviction (npm run rehearse -- --drain, the guide's kafka machine).
+  // refuses every other eviction (npm run rehearse -- --drain, the guide's single broker machine).
   const soleMachine = p.group !== undefined && p.placement.nodeAffinity && p.placement.machines?.[p.group] === 1;
   if (replicas >= 2 && soleMachine) return;
   // One down at a time blocks no drain where the evicted pod has another machine to go to.

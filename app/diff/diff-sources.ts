@@ -10,15 +10,15 @@ import { loadSettings } from '../settings';
 import { synthesize, synthesizeApplications } from '../synthesize';
 import type { OutputObject } from './object-diff';
 
-/** The chart's name in a manifest's file name (`0007-kong.k8s.yaml` → `kong`; `monitoring/…` keeps its folder). */
+/** The chart's name in a manifest's file name (`0007-<chart>.k8s.yaml` → `<chart>`; `monitoring/…` keeps its folder). */
 export const chartOfFile = (file: string) => file.replace(/(^|\/)\d{4}-/, '$1').replace(/\.k8s\.yaml$/, '');
 
-/** A manifest of an output by its path in it: an environment's (`production/0007-kong.k8s.yaml`), or the output's own. */
+/** A manifest of an output by its path in it: an environment's (`production/0007-<chart>.k8s.yaml`), or the output's own. */
 function objectsOfFile(file: string, objects: readonly unknown[]): OutputObject[] {
   const [first, ...rest] = file.split('/');
   const inEnvironment = rest.length > 0 && !(RESERVED_ENVIRONMENT_NAMES as readonly string[]).includes(first);
   const environment = inEnvironment ? first : undefined;
-  // Grouped by the environment's chart: `production/kong`.
+  // Grouped by the environment's chart: `production/<chart>`.
   const chart = chartOfFile(file);
   return objects
     .filter((o) => o && typeof o === 'object')

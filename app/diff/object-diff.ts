@@ -27,7 +27,7 @@ export interface ObjectChange {
   readonly immutable: readonly ImmutableChange[];
 }
 
-/** `Kind/namespace/name`, after its environment's name when it has one (`production: Service/dojot/kong`). */
+/** `Kind/namespace/name`, after its environment's name when it has one (`production: Service/dojot/<name>`). */
 const idOf = ({ environment, object: o }: OutputObject) =>
   `${environment ? `${environment}: ` : ''}${o.kind}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`;
 const pathOf = (path: readonly (string | number)[]) =>

@@ -13,7 +13,7 @@ export interface SecretOptions {
   readonly namespace?: string;
   /** Also the Secrets of these components when the flavour does not deploy them. @default none (the flavour decides) */
   readonly also?: readonly ComponentName[];
-  /** Source of the values set by hand (auth's SMTP settings, when its e-mail is on). @default process.env */
+  /** Source of the values set by hand (such as SMTP settings). @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Password generator, replaceable in tests. @default 24 random bytes, base64url */
   readonly password?: () => string;

@@ -1,8 +1,9 @@
+import { k8s } from 'cdk8s-plus-27';
 import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { flowbrokerContract } from './contract';
-import { FLOW_NODE_LABELS } from './flow-nodes';
+import { FLOW_NODE_LABELS, FLOW_NODE_PORT } from './flow-nodes';
 import { FlowbrokerChart } from './flowbroker-chart';
 import { alive, http, portIn, ready, redis, starting, tcp, WITH_TOKEN } from '../../lib/probes';
 import { REDIS, NODE_USER } from '../../lib/image-users';
@@ -56,5 +57,17 @@ export const flowbrokerComponent = component({
     { to: 'deviceManager', service: 'api', ports: ['http'] },
     // Its cron flow nodes call cron directly (nodes/cron/cron.js).
     { to: 'cron', service: 'api', ports: ['http'] },
+  ],
+  // The flow nodes it starts take its calls, on a port no Service has.
+  ownPolicies: (_p, _c, ownPods) => [
+    {
+      id: 'FlowNodes',
+      name: 'flow-nodes-ingress',
+      spec: {
+        podSelector: { matchLabels: { ...FLOW_NODE_LABELS } },
+        policyTypes: ['Ingress'],
+        ingress: [{ from: [ownPods], ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(FLOW_NODE_PORT) }] }],
+      },
+    },
   ],
 });

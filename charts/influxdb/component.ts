@@ -12,7 +12,7 @@ export const influxdbComponent = component({
   deployedBy: (p) => FULL.includes(p.flavour) && p.optional.influxdb,
   wave: 'dataStores',
   // Its setup before the services that write to it.
-  jobWaves: { 'influxdb-job': 'kafka' },
+  jobWaves: { 'influxdb-job': 'messaging' },
   contract: influxdbContract,
   secrets: influxdbSecrets,
   chart: (app, id, p, c: DojotChartProps<InfluxdbChart['contracts']>) => new InfluxdbChart(app, id, { ...c, influxdb: p.influxdb }),

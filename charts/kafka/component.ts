@@ -11,7 +11,7 @@ export const kafkaComponent = component({
   chartId: 'kafka',
   role: 'message-bus',
   deployedBy: ALL,
-  wave: 'kafka',
+  wave: 'messaging',
   contract: kafkaContract,
   chart: (app, id, p, c: DojotChartProps<KafkaChart['contracts']>) =>
     new KafkaChart(app, id, { ...c, kafka: p.kafka, clusterDomain: p.clusterDomain }),

@@ -13,7 +13,7 @@ export const kongComponent = component({
   deployedBy: ALL,
   wave: 'services',
   // Its migrations before the services (with Kafka); its routes once Kong and what it routes to run.
-  jobWaves: { 'kong-migrate': 'kafka', 'kong-migrate-up': 'kafka', 'kong-route-config': 'routes' },
+  jobWaves: { 'kong-migrate': 'messaging', 'kong-migrate-up': 'messaging', 'kong-route-config': 'routes' },
   contract: kongContract,
   secrets: kongSecrets,
   chart: (app, id, p, c: DojotChartProps<KongChart['contracts']>, deployed) =>
@@ -43,6 +43,7 @@ export const kongComponent = component({
     // curlimages/curl 7.76.1: USER curl_user, 100:101.
     'kong-route-config': { 'kong-route-config': { user: { uid: 100, gid: 101 }, dropAll: true, writable: ['/tmp'] } },
   },
+  callsRoutes: true,
   // Its admin API has no authentication: only auth (auth's calls) and the routes' Job reach it.
   admits: () => [{ service: 'internal', ports: ['admin'], from: { podSelector: { matchLabels: { name: KONG_ROUTE_CONFIG_JOB } } } }],
   calls: [

@@ -1,8 +1,9 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, type App, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import type { Profile } from '../../profile/types';
-import type { PlatformContracts } from '../contracts';
+import { type PlatformContracts, platformContracts } from '../contracts';
+import { deployedComponents } from '../flavours';
 import { clusterDashboard } from './dashboards/cluster';
 import { nodeDashboard } from './dashboards/node';
 import { overviewDashboard } from './dashboards/overview';
@@ -13,6 +14,13 @@ export interface MonitoringChartProps {
   readonly contracts: PlatformContracts;
   /** VerneMQ runs in this flavour: its ServiceMonitor, rules and dashboards. */
   readonly vernemq: boolean;
+}
+
+/** dojot's monitoring chart, when the profile has something to monitor: VerneMQ, or the Locust exporter. */
+export function addMonitoringChart(app: App, profile: Profile): MonitoringChart | undefined {
+  const vernemq = deployedComponents(profile).includes('vernemq');
+  if (!vernemq && !profile.locustExporter.enabled) return undefined;
+  return new MonitoringChart(app, 'dojot-monitoring', { profile, contracts: platformContracts(profile), vernemq });
 }
 
 /**

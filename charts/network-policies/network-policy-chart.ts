@@ -4,17 +4,15 @@ import type { ComponentContract, PortContract, ServiceContract } from '../../lib
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import type { Profile } from '../../profile/types';
 import { CHART_IDS } from '../chart-ids';
-import type { ComponentName, PlatformContracts } from '../contracts';
-import { FLOW_NODE_LABELS, FLOW_NODE_PORT } from '../flowbroker/flow-nodes';
+import type { ChartedName, ComponentName, PlatformContracts } from '../contracts';
 import type { Component } from '../component';
 import { COMPONENTS } from '../components';
-import { brokerSettings } from '../vernemq/broker-settings';
 import { CONNECTIONS } from './traffic';
 
 export interface NetworkPolicyChartProps extends DojotChartProps<PlatformContracts> {
   readonly profile: Profile;
   /** The components this profile deploys. */
-  readonly deployed: readonly Exclude<ComponentName, 'metrics'>[];
+  readonly deployed: readonly ChartedName[];
 }
 
 type Peer = k8s.NetworkPolicyPeer;
@@ -22,7 +20,7 @@ type Peer = k8s.NetworkPolicyPeer;
 const NAME_LABEL = 'app.kubernetes.io/name';
 
 /** The pods of a component: every pod of its chart carries its chart id as `app.kubernetes.io/name`. */
-const podsOf = (c: Exclude<ComponentName, 'metrics'>): Peer => ({ podSelector: { matchLabels: { [NAME_LABEL]: CHART_IDS[c] } } });
+const podsOf = (c: ChartedName): Peer => ({ podSelector: { matchLabels: { [NAME_LABEL]: CHART_IDS[c] } } });
 
 /** The port a NetworkPolicy names for a Service port: the container's (a Service's target). */
 function policyPort(p: PortContract): k8s.NetworkPolicyPort {
@@ -60,7 +58,7 @@ function rules(service: ServiceContract, byRole: ReadonlyMap<string, Peer[]>): k
 /**
  * Ingress is denied to every pod of the namespace but what a Service's clients need: one policy
  * per Service (named after it), allowing each port from the components that call it
- * (./traffic.ts), Kong from its routes, Prometheus from the monitoring namespace and the world on
+ * (./traffic.ts), the API gateway from the routes, Prometheus from the monitoring namespace and the world on
  * the ports the load balancer forwards to (NodePorts). Egress is left open: the flows' HTTP,
  * e-mail and FTP nodes reach hosts only their users know.
  */
@@ -68,7 +66,7 @@ export class NetworkPolicyChart extends DojotChart<PlatformContracts> {
   constructor(scope: Construct, id: string, { profile: p, deployed, ...props }: NetworkPolicyChartProps) {
     super(scope, id, props);
     const contracts = this.contracts;
-    const isDeployed = (c: ComponentName): c is Exclude<ComponentName, 'metrics'> => (deployed as readonly string[]).includes(c);
+    const isDeployed = (c: ComponentName): c is ChartedName => (deployed as readonly string[]).includes(c);
 
     new k8s.KubeNetworkPolicy(this, 'DefaultDeny', {
       metadata: { name: 'default-deny-ingress' },
@@ -93,7 +91,10 @@ export class NetworkPolicyChart extends DojotChart<PlatformContracts> {
       for (const client of conn.from.filter(isDeployed)) for (const role of conn.ports) allow(service, role, podsOf(client));
     }
 
-    // Kong reaches every Service a route of a deployed component names (the host and port of its upstream).
+    // The API gateway reaches every Service a route of a deployed component names (the host and port of its upstream).
+    const gateways = (COMPONENTS as readonly Component[])
+      .filter((c) => c.callsRoutes && isDeployed(c.name as ComponentName))
+      .map((c) => c.name as ChartedName);
     const byHost = deployed.flatMap((c) => Object.values(contracts[c].services as Record<string, ServiceContract>));
     for (const route of deployed.flatMap((c) => (contracts[c] as ComponentContract).routes ?? [])) {
       const url = new URL(route.upstream);
@@ -102,7 +103,7 @@ export class NetworkPolicyChart extends DojotChart<PlatformContracts> {
       const port = Number(url.port || 80);
       const role = Object.entries(service.ports).find(([, x]) => x?.port === port)?.[0];
       if (!role) throw new Error(`route ${route.service}: ${url.hostname} has no port ${port}`);
-      allow(service, role, podsOf('kong'));
+      for (const gateway of gateways) allow(service, role, podsOf(gateway));
     }
 
     // What the deployed components let in besides components (each component.ts, `admits`).
@@ -143,35 +144,12 @@ export class NetworkPolicyChart extends DojotChart<PlatformContracts> {
       }
     }
 
-    if (isDeployed('vernemq')) {
-      // The Erlang distribution between the brokers (vmq-admin, cluster membership), outside any Service.
-      const range = brokerSettings(p.vernemq).distributionPorts;
-      new k8s.KubeNetworkPolicy(this, 'VernemqDistribution', {
-        metadata: { name: 'vernemq-k8s-distribution' },
-        spec: {
-          podSelector: { matchLabels: { ...serviceOf('vernemq', 'cluster').selector } },
-          policyTypes: ['Ingress'],
-          ingress: [
-            {
-              from: compact([podsOf('vernemq')]),
-              ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(range.minimum), endPort: range.maximum }],
-            },
-          ],
-        },
-      });
-    }
-
-    if (isDeployed('flowbroker')) {
-      new k8s.KubeNetworkPolicy(this, 'FlowNodes', {
-        metadata: { name: 'flow-nodes-ingress' },
-        spec: {
-          podSelector: { matchLabels: { ...FLOW_NODE_LABELS } },
-          policyTypes: ['Ingress'],
-          ingress: [
-            { from: compact([podsOf('flowbroker')]), ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(FLOW_NODE_PORT) }] },
-          ],
-        },
-      });
+    // Each deployed component's own policies, of traffic no Service carries (each component.ts, `ownPolicies`).
+    for (const c of COMPONENTS.filter((x) => isDeployed(x.name)) as Component[]) {
+      const ownPods = compact([podsOf(c.name as ChartedName)])[0];
+      for (const own of c.ownPolicies?.(p, contracts[c.name as ChartedName], ownPods) ?? []) {
+        new k8s.KubeNetworkPolicy(this, own.id, { metadata: { name: own.name }, spec: own.spec });
+      }
     }
   }
 }

@@ -1,3 +1,5 @@
+import { k8s } from 'cdk8s-plus-27';
+import { brokerSettings } from './broker-settings';
 import { vernemqSecrets } from './secret';
 import { component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
@@ -50,4 +52,21 @@ export const vernemqComponent = component({
     { to: 'x509IdentityMgmt', service: 'api', ports: ['http'] },
     { to: 'vernemq', service: 'cluster', ports: ['epmd', 'clustering'] },
   ],
+  // The Erlang distribution between the brokers (vmq-admin, cluster membership), outside any Service.
+  ownPolicies: (p, c, ownPods) => {
+    const range = brokerSettings(p.vernemq).distributionPorts;
+    return [
+      {
+        id: 'VernemqDistribution',
+        name: 'vernemq-k8s-distribution',
+        spec: {
+          podSelector: { matchLabels: { ...c.services.cluster.selector } },
+          policyTypes: ['Ingress'],
+          ingress: [
+            { from: [ownPods], ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(range.minimum), endPort: range.maximum }] },
+          ],
+        },
+      },
+    ];
+  },
 });

@@ -110,6 +110,19 @@ describe("network policies of the whole platform on the guide's settings", () =>
     expect(contextManager?.from).toEqual([{ podSelector: { matchLabels: { app: 'flowbroker' } } }]);
   });
 
+  it("let the brokers reach each other's Erlang distribution ports (9100 to 9109), and nothing else reach them", () => {
+    const brokers = podLabels('StatefulSet', 'vernemq-k8s');
+    const range = rulesFor(brokers).filter((r) => r.ports?.some((x) => x.endPort !== undefined));
+    expect(range).toEqual([
+      {
+        from: [{ podSelector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['vernemq'] }] } }],
+        ports: [{ protocol: 'TCP', port: 9100, endPort: 9109 }],
+      },
+    ]);
+    expect(out.find('NetworkPolicy', 'vernemq-k8s-distribution').spec.podSelector.matchLabels).toEqual({ app: brokers.app, vernemq: brokers.vernemq });
+    expect(synth(profileOf('default', { flavour: 'mosca' })).maybe('NetworkPolicy', 'vernemq-k8s-distribution')).toBeUndefined();
+  });
+
   it('select only pods that exist (or flow nodes), by the selectors of their Services', () => {
     const templates = out.objects.filter((o) => o.spec?.template?.metadata?.labels).map((o) => o.spec.template.metadata.labels);
     for (const p of policies.filter((x) => Object.keys(x.spec.podSelector).length)) {
