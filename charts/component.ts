@@ -5,6 +5,7 @@ import type { HealthTable } from '../lib/container-probes';
 import type { ContainerFacts } from '../lib/container-facts';
 import type { ImageSecurityTable } from '../lib/container-security';
 import type { GeneratedSecret } from '../lib/secrets';
+import type { StartContractTable } from '../lib/start-contract';
 import type { Flavour, Profile } from '../profile/types';
 import type { DojotChartProps } from './dojot-chart';
 
@@ -92,6 +93,11 @@ export interface Component<N extends string = string, C extends ComponentContrac
    * writes; where the image does not allow it, `reason` says why.
    */
   readonly security?: ImageSecurityTable;
+  /**
+   * What each of its containers reads at start, by workload and container, read from the image's
+   * source (its `start-contract.ts`): the variables, the credentials, the peers.
+   */
+  start?(p: Profile): StartContractTable;
   /** The Secrets it owns and `npm run secrets` generates when it is deployed (its `secret.ts`). */
   readonly secrets?: readonly GeneratedSecret[];
 }

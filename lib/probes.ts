@@ -59,8 +59,18 @@ export const single = (check: Omit<k8s.Probe, 'periodSeconds'>, startSeconds: nu
   startup: starting(check, startSeconds, timeoutSeconds),
 });
 
-/** A process whose command line holds `text` is running (for the containers that offer nothing else). */
-export const running = (text: string) => exec('sh', '-c', `grep -qs '${text}' /proc/[0-9]*/cmdline`);
+/**
+ * A process whose command line holds `text` is running (for the containers that offer nothing
+ * else). The pattern's first character is bracketed (`[k]afkacat`): it matches the process's
+ * command line but neither the probe's shell's nor grep's own, which hold the brackets, so the
+ * check fails when the process is gone (test/lib/running-probe.test.ts runs it both ways).
+ */
+export const running = (text: string) => {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(text))
+    throw new Error(`running(): '${text}' must be letters, digits and . _ / - from a letter or digit`);
+  const pattern = `[${text[0]}]${text.slice(1).replace(/\./g, '\\.')}`;
+  return exec('sh', '-c', `grep -qs '${pattern}' /proc/[0-9]*/cmdline`);
+};
 
 /** `redis-cli ping` exits non-zero when the server does not answer (redis official image, alpine). */
 export const redis = (s: ServiceContract | number): HealthChecks =>

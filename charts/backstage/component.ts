@@ -1,6 +1,7 @@
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { backstageContract } from './contract';
+import { backstageStart } from './start-contract';
 import { BackstageChart } from './backstage-chart';
 import { alive, http, portIn, ready, starting, tcp } from '../../lib/probes';
 import { NODE_USER } from '../../lib/image-users';
@@ -13,7 +14,8 @@ export const backstageComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: backstageContract,
-  chart: (app, id, p, c: DojotChartProps<BackstageChart['contracts']>) => new BackstageChart(app, id, { ...c, version: p.version }),
+  chart: (app, id, p, c: DojotChartProps<BackstageChart['contracts']>) =>
+    new BackstageChart(app, id, { ...c, version: p.version, databaseUser: p.postgres.devmUser }),
   health: (_p, c) => ({
     // backstage v0.6.0: no health route; GraphQL's {__typename} needs neither auth nor a back end.
     backstage: {
@@ -24,6 +26,7 @@ export const backstageComponent = component({
       },
     },
   }),
+  start: (p) => ({ backstage: { backstage: backstageStart(p) } }),
   security: {
     // Node.js services that write nothing: as the image's node user, with npm's files in its home.
     backstage: { backstage: { user: NODE_USER, dropAll: true, reason: 'npm writes its logs and update check under HOME, in the image' } },
