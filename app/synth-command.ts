@@ -122,7 +122,11 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
     }
     const settings = loadSettings(args.inputs);
     for (const n of settings.notices) io.err(`note: ${n}`);
-    const { notices, manifests } = synthesize(settings.profile, staging, { loadBalancer: settings.inventory !== undefined, layout });
+    const { notices, manifests } = synthesize(settings.profile, staging, {
+      loadBalancer: settings.inventory !== undefined,
+      layout,
+      source: settings.source,
+    });
     for (const n of notices) io.err(`note: ${n}`);
     for (const line of summarize(settings.profile, manifests)) io.err(`summary: ${line}`);
     published = true;

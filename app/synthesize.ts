@@ -10,6 +10,8 @@ import { applyRecommendedLabels } from '../lib/recommended-labels';
 import type { Profile } from '../profile/types';
 import type { Manifest } from './manifest';
 import { checkCapacity } from './capacity-fit';
+import { unusedDigests } from './image-check';
+import { ProfileError } from '../profile/problems';
 import { sideFiles } from './side-files';
 import { saveYamlDocuments } from './yaml-documents';
 import type { Layout } from './topology/graphviz';
@@ -22,6 +24,8 @@ export interface SynthesisOptions {
   readonly application?: boolean;
   /** Draw `topology.svg` with this layout. @default no picture */
   readonly layout?: Layout;
+  /** The profile's file, named by a refusal. @default 'the profile' */
+  readonly source?: string;
 }
 
 /** One manifest file written, with the objects in it (as plain JSON data). */
@@ -44,6 +48,8 @@ export function synthesize(profile: Profile, outdir: string, options: SynthesisO
   const manifests = synthesizeApp(app, outdir, '');
   if (profile.metrics.enabled) manifests.push(...synthesizeMonitoring(profile, outdir));
   if (profile.argocd.repoURL && (options.application ?? true)) manifests.push(...synthesizeArgoCd(profile, outdir));
+  const unused = unusedDigests(manifests, profile.images);
+  if (unused.length) throw new ProfileError(options.source ?? 'the profile', unused);
   const capacity = checkCapacity(
     manifests.flatMap((m) => m.objects),
     profile,

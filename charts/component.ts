@@ -137,4 +137,5 @@ export const containerFactsOf = <C extends ComponentContract>(c: Component<strin
   resources: p.resources,
   health: c.health?.(p, contract) ?? {},
   security: c.security ?? {},
+  images: p.images,
 });

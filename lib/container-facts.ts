@@ -3,6 +3,7 @@ import type { IConstruct } from 'constructs';
 import type { ResourceTable } from '../profile/resources';
 import type { HealthTable } from './container-probes';
 import { resourceRequirements } from './container-resources';
+import { type ImageSource, pulledImage } from './image-source';
 import { type ImageSecurityTable, lockedDown } from './container-security';
 
 /**
@@ -14,6 +15,8 @@ export interface ContainerFacts {
   readonly resources: ResourceTable;
   readonly health: HealthTable;
   readonly security: ImageSecurityTable;
+  /** Where the images are pulled from: a mirror, digests. */
+  readonly images: ImageSource;
 }
 
 /** A construct, the chart, whose workloads' containers are built with these facts. */
@@ -37,7 +40,7 @@ export function containerFactsOf(scope: IConstruct): ContainerFacts {
 }
 
 /**
- * The pod template with each container whole: its resources, its health checks (long-running
+ * The pod template with each container whole: its image as pulled (mirror, digest), its resources, its health checks (long-running
  * kinds) and its image security, with an emptyDir volume for each path it writes on a read-only
  * root filesystem. A container the facts do not list is a defect of this repository, named.
  */
@@ -48,7 +51,11 @@ export function completeTemplate(scope: IConstruct, workload: WorkloadRef, templ
   const scratch: string[] = [];
   const build = (c: k8s.Container, probed: boolean): k8s.Container => {
     const { container: whole, scratchVolumes } = lockedDown(
-      { ...c, resources: resourceRequirements(sizeOf(facts, workload, c)) },
+      {
+        ...c,
+        ...(c.image ? { image: pulledImage(c.image, facts.images) } : {}),
+        resources: resourceRequirements(sizeOf(facts, workload, c)),
+      },
       securityOf(facts, workload, c),
     );
     for (const name of scratchVolumes.filter((v) => !volumes.has(v))) {

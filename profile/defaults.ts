@@ -126,6 +126,7 @@ export const DEFAULTS: ProfileLayer = {
     scrapeInterval: '30s',
     rulesAs: 'helm-values',
   },
+  images: { registry: '', digests: {} },
   locustExporter: { enabled: false, ip: '127.0.0.1', port: 9646 },
   argocd: {
     repoURL: '',

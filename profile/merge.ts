@@ -20,6 +20,9 @@ const UNION_FIELDS: Readonly<Record<string, { readonly accepts: (v: unknown) => 
   },
 };
 
+/** Fields whose keys are the user's own (image references), each with a string value. */
+const FREE_MAPS: readonly string[] = ['images.digests'];
+
 /** Fields that earlier versions had, with what replaced them. */
 export const REMOVED_FIELDS: Readonly<Record<string, string>> = {
   'vernemq.operatorVersion':
@@ -48,6 +51,15 @@ export function mergeLayer(base: Plain, layer: unknown, reference: Plain, proble
     if (union) {
       if (union.accepts(value)) base[key] = value;
       else problems.push({ path, message: `must be ${union.expected}, got ${describe(value)}` });
+      continue;
+    }
+    if (FREE_MAPS.includes(path)) {
+      if (!isPlainObject(value) || Object.values(value).some((v) => typeof v !== 'string')) {
+        problems.push({ path, message: `must be a mapping of image references to digests (strings), got ${describe(value)}` });
+        continue;
+      }
+      base[key] = { ...(isPlainObject(base[key]) ? base[key] : {}) };
+      for (const [k, v] of Object.entries(value)) setOwn(base[key] as Plain, k, v);
       continue;
     }
     if (!known.includes(key)) {

@@ -354,6 +354,23 @@ export interface Profile {
   };
   /** The machines of each node group, against which synth checks the pinned requests. */
   readonly capacity: Capacity;
+  /** Where every image is pulled from, and what pins it. */
+  readonly images: {
+    /**
+     * A registry (and path) put before every image, for a mirror (air-gapped clusters):
+     * `registry.local:5000` pulls `dojot/auth:v0.6.0` as `registry.local:5000/dojot/auth:v0.6.0`
+     * (mirror each image under its own path), and the Prometheus stack's images in place of their
+     * own registry (its `global.imageRegistry`: `registry.local:5000/prometheus/prometheus`).
+     * @default '' (each image from its own registry)
+     */
+    readonly registry: string;
+    /**
+     * A digest per image, by the reference the output names it with before any registry
+     * (`dojot/postgres:9.5.21-alpine`): pulled as `dojot/postgres:9.5.21-alpine@sha256:...`, so a re-pushed tag is refused.
+     * An image no workload of the profile runs is refused. @default {}
+     */
+    readonly digests: Readonly<Record<string, string>>;
+  };
   readonly locustExporter: {
     /** Scrape a Locust exporter (metrics stack). @default false [dojot_enable_locust_exporter] */
     readonly enabled: boolean;

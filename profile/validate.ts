@@ -14,6 +14,11 @@ const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const IMAGE_REF = /^[a-z0-9]+([._/-][a-z0-9]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 const QUANTITY = /^([0-9]+(\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
 const HOST = /^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?$/;
+/** A registry host (a dot or a port tells it from a Docker Hub namespace, or localhost), then an optional path. */
+const REGISTRY =
+  /^(localhost(:[0-9]{1,5})?|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:[0-9]{1,5})?|[a-z0-9]([a-z0-9-]*[a-z0-9])?(:[0-9]{1,5}))(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+const IMAGE_WITH_TAG = /^[a-z0-9]+([._/-][a-z0-9]+)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const IMAGE_NAME = /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
 /** PostgreSQL and MongoDB names the init scripts create: a safe subset, quoted in SQL anyway. */
 const DB_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -159,6 +164,18 @@ export function validateProfile(p: Profile): Problem[] {
     if (tag === 'latest') fail(path, "must be a fixed tag, not 'latest'");
   }
   matches('guiV2.image', p.guiV2.image, IMAGE_NAME, 'an image name without a tag, such as dojot/gui-v2');
+  if (p.images.registry !== '')
+    matches(
+      'images.registry',
+      p.images.registry,
+      REGISTRY,
+      'a registry host, with an optional :port and path (registry.local:5000/mirror)',
+    );
+  for (const [image, digest] of Object.entries(p.images.digests)) {
+    if (!IMAGE_WITH_TAG.test(image))
+      fail(`images.digests.${image}`, 'must be keyed by an image with its tag, as the output names it (postgres:9.5)');
+    matches(`images.digests.${image}`, digest, DIGEST, 'a digest, sha256: and 64 lower-case hexadecimal digits');
+  }
   matches('apigw.routeConfigImage', p.apigw.routeConfigImage, IMAGE_REF, 'an image with a fixed tag or digest (name:tag)');
   if (/:latest$/.test(p.apigw.routeConfigImage)) fail('apigw.routeConfigImage', "must be a fixed tag, not 'latest'");
 

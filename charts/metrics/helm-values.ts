@@ -28,6 +28,9 @@ export const helmInstall = (p: Profile) =>
 export function helmValuesFile(p: Profile): SideFile {
   const selector = { matchLabels: selectedBy(p) };
   const values = {
+    // The mirror (images.registry): the stack's charts and their subcharts (Grafana 12.11.1,
+    // kube-state-metrics 8.4.0, node-exporter 4.56.1) put it in place of each image's own registry.
+    ...(p.images.registry ? { global: { imageRegistry: p.images.registry } } : {}),
     prometheus: {
       prometheusSpec: {
         serviceMonitorSelector: selector,

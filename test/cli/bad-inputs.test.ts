@@ -182,6 +182,28 @@ const BAD_PROFILES: readonly Case[] = [
   ],
   ['no devices', 'loadBalancer: { expectedDevices: 0 }\n', /loadBalancer\.expectedDevices: must be a whole number from 1/],
   ['a route image without a tag', 'apigw: { routeConfigImage: curl }\n', /apigw\.routeConfigImage: must be an image with a fixed tag/],
+  [
+    'a mirror that is a Docker Hub namespace',
+    'images: { registry: dojot }\n',
+    /images\.registry: must be a registry host, with an optional :port/,
+  ],
+  ['a mirror with a scheme', "images: { registry: 'https://registry.local' }\n", /images\.registry: must be a registry host/],
+  [
+    'a digest that is a tag',
+    "images: { digests: { 'dojot/auth:v0.6.0': latest } }\n",
+    /images\.digests\.dojot\/auth:v0\.6\.0: must be a digest, sha256: and 64/,
+  ],
+  [
+    'a digest keyed by an image without its tag',
+    `images: { digests: { 'dojot/auth': 'sha256:${'a'.repeat(64)}' } }\n`,
+    /images\.digests\.dojot\/auth: must be keyed by an image with its tag/,
+  ],
+  ['digests as a list', 'images: { digests: [a, b] }\n', /images\.digests: must be a mapping of image references to digests/],
+  [
+    'a digest for an image no workload runs',
+    `images: { digests: { 'postgres:9.5': 'sha256:${'a'.repeat(64)}' } }\n`,
+    /images\.digests\.postgres:9\.5: no workload of this profile runs postgres:9\.5; its images: .*dojot\/postgres:9\.5\.21-alpine/,
+  ],
   ['a preset that does not exist', 'preset: 200k\n', /preset: must be one of default, 100k, got "200k"/],
   ['an empty preset', "preset: ''\n", /preset: must be one of default, 100k, got ""/],
   ['a cluster domain with an underscore', 'clusterDomain: Bad_Domain\n', /clusterDomain: must be a DNS domain/],

@@ -10,6 +10,7 @@ const SIZE = { cpu: '50m', memory: '64Mi', memoryLimit: '128Mi' };
 const PROBE = { tcpSocket: { port: k8s.IntOrString.fromNumber(80) } };
 const PROBE_JSON = { tcpSocket: { port: 80 } };
 const FACTS: ContainerFacts = {
+  images: { registry: '', digests: {} },
   resources: { web: { web: SIZE, init: SIZE } },
   health: { web: { web: { readiness: PROBE, liveness: PROBE } } },
   security: {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { imagesOf } from '../../app/image-check';
+import { profileOf, synth } from '../helpers/synth';
+
+// Where the images come from (the profile's `images`): a mirror before every image, digests.
+const MIRROR = 'registry.local:5000';
+const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
+
+describe.each([
+  ['vernemq', {}],
+  ['lwm2m, InfluxDB', { flavour: 'lwm2m', optional: { influxdb: true, influxdbStorer: true, influxdbRetriever: true } }],
+  ['100k', { flavour: '100k' }],
+] as const)('images from a mirror, %s', (_, layer) => {
+  const out = synth(profileOf('default', { ...layer, images: { registry: MIRROR } } as never));
+  const manifests = [{ file: 'all', objects: out.objects }];
+
+  it('pull every image of dist/ from the mirror', () => {
+    const images = imagesOf(manifests);
+    expect(images.length).toBeGreaterThan(8);
+    expect(images.filter((i) => !i.startsWith(`${MIRROR}/`))).toEqual([]);
+  });
+
+  it("send the Prometheus stack's images there too", () => {
+    const values = JSON.parse(out.files['helm/kube-prometheus-stack.values.json']);
+    expect(values.global).toEqual({ imageRegistry: MIRROR });
+  });
+});
+
+describe('images without a mirror', () => {
+  it('are pulled from their own registries, and the stack is told nothing', () => {
+    const out = synth(profileOf('default'));
+    expect(imagesOf([{ file: 'all', objects: out.objects }])).toContain('dojot/postgres:9.5.21-alpine');
+    expect(JSON.parse(out.files['helm/kube-prometheus-stack.values.json']).global).toBeUndefined();
+  });
+});
+
+describe('an image pinned by digest', () => {
+  it('is pulled by its tag and digest, behind the mirror, and no other image is', () => {
+    const out = synth(profileOf('default', { images: { registry: MIRROR, digests: { 'dojot/postgres:9.5.21-alpine': DIGEST } } } as never));
+    const postgres = out.find('StatefulSet', 'postgres').spec.template.spec.containers[0];
+    expect(postgres.image).toBe(`${MIRROR}/dojot/postgres:9.5.21-alpine@${DIGEST}`);
+    expect(imagesOf([{ file: 'all', objects: out.objects }]).filter((i) => i.includes('@'))).toEqual([postgres.image]);
+  });
+});
