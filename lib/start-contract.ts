@@ -10,6 +10,26 @@ export interface StartContract {
   readonly runs: string;
   readonly source: string;
   readonly env: readonly StartVariable[];
+  /** Files it reads at start that the image does not ship: each must be mounted. */
+  readonly files?: readonly StartFile[];
+  /** Peers it reaches at an address its source fixes (no variable names it): a NetworkPolicy must let each in. */
+  readonly peers?: readonly StartPeer[];
+  /** The binaries its exec probes run, and the image file that ships each (they cannot be run here). */
+  readonly probeBinaries?: readonly { readonly binary: string; readonly source: string }[];
+}
+
+/** A file the start path reads, from a volume. */
+export interface StartFile {
+  readonly path: string;
+  readonly source: string;
+}
+
+/** A connection at a fixed address, by component, Service and port role. */
+export interface StartPeer {
+  readonly to: string;
+  readonly service: string;
+  readonly port: string;
+  readonly source: string;
 }
 
 /** A variable the start path reads. */

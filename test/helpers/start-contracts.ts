@@ -3,7 +3,7 @@ import { type Component, isDeployed } from '../../charts/component';
 import { COMPONENTS } from '../../charts/components';
 import { platformContracts } from '../../charts/contracts';
 import type { PortContract, ServiceContract } from '../../lib/contract';
-import type { StartVariable } from '../../lib/start-contract';
+import type { StartPeer, StartVariable } from '../../lib/start-contract';
 import type { ManifestObject } from './synth';
 
 const WORKLOADS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'];
@@ -48,8 +48,22 @@ export function startContractProblems(objects: readonly ManifestObject[], profil
         const env = new Map<string, EnvVar>((container.env ?? []).map((e: EnvVar) => [e.name, e]));
         const labels = object.spec.template.metadata.labels as Record<string, string>;
         const own = contracts[c.name];
-        for (const v of contract.env)
-          problems.push(...variableProblems(at, v, env.get(v.name), { contracts, own, secrets, policies, labels }));
+        const x = { contracts, own, secrets, policies, labels };
+        for (const v of contract.env) problems.push(...variableProblems(at, v, env.get(v.name), x));
+        for (const f of contract.files ?? []) {
+          const mounts = (container.volumeMounts ?? []) as { mountPath: string }[];
+          if (!mounts.some((m) => f.path === m.mountPath || f.path.startsWith(`${m.mountPath.replace(/\/$/, '')}/`)))
+            problems.push(`${at}: reads ${f.path} (${f.source}), which no volume mounts`);
+        }
+        for (const peer of contract.peers ?? []) problems.push(...peerProblems(`${at}: reaches`, peer, x));
+        const binaries = new Set(['sh', ...(contract.probeBinaries ?? []).map((b) => b.binary)]);
+        for (const probe of ['readinessProbe', 'livenessProbe', 'startupProbe']) {
+          const command = container[probe]?.exec?.command as string[] | undefined;
+          if (!command) continue;
+          const binary = command[0] === 'sh' && command[1] === '-c' ? command[2].trim().split(/[\s|;&]+/)[0] : command[0];
+          if (binary !== 'grep' && !binaries.has(binary))
+            problems.push(`${at}: its ${probe} runs ${binary}, which the contract does not say the image ships`);
+        }
       }
     }
   }
@@ -90,10 +104,18 @@ function variableProblems(at: string, v: StartVariable, e: EnvVar | undefined, x
     if (!service || !port) return [...problems, `${where} names ${v.peer.to} ${v.peer.service} ${v.peer.port}, which no contract has`];
     const expected = { host: service.name, port: String(port.port), url: `http://${service.name}` }[v.peer.part];
     if (value !== expected) problems.push(`${where} is '${value}', should be ${v.peer.to}'s '${expected}'`);
-    if (x.policies.length && !admitted(x.policies, service, port, x.labels))
-      problems.push(`${where}: no NetworkPolicy lets it reach ${service.name} on ${port.port}`);
+    problems.push(...peerProblems(where, { ...v.peer, source: v.source }, x));
   }
   return problems;
+}
+
+function peerProblems(where: string, peer: StartPeer, x: Context): string[] {
+  const service = x.contracts[peer.to]?.services[peer.service];
+  const port = service?.ports[peer.port] as PortContract | undefined;
+  if (!service || !port) return [`${where} ${peer.to} ${peer.service} ${peer.port} (${peer.source}), which no contract has`];
+  if (x.policies.length && !admitted(x.policies, service, port, x.labels))
+    return [`${where}: no NetworkPolicy lets it reach ${service.name} on ${port.port}`];
+  return [];
 }
 
 /** Whether a policy that selects the Service's pods lets the client's pods in on the port. */
