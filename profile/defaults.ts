@@ -56,7 +56,7 @@ export const DEFAULTS: ProfileLayer = {
     nodeAffinity: false,
     nodeLabels: { dojot: 'dojot', kafka: 'kafka', x509: 'x509', vernemq: 'vernemq' },
   },
-  localVolumes: { enabled: true, hostRoot: '/mnt/data' },
+  localVolumes: { enabled: true, hostRoot: '/mnt/data', hosts: { dojot: [], kafka: [], x509: [], vernemq: [] } },
   zookeeper: {
     clientPort: 2181,
     serverPort: 2888,

@@ -68,7 +68,11 @@ export function mergeLayer(base: Plain, layer: unknown, reference: Plain, proble
     }
     if (value === undefined) continue;
     const expected = reference[key] ?? '';
-    if (isPlainObject(expected)) {
+    if (Array.isArray(expected)) {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+        problems.push({ path, message: `must be a list of strings, got ${describe(value)}` });
+      else base[key] = [...value];
+    } else if (isPlainObject(expected)) {
       if (!isPlainObject(value)) {
         problems.push({ path, message: `must be a mapping with keys ${Object.keys(expected).join(', ')}, got ${describe(value)}` });
         continue;

@@ -78,6 +78,15 @@ export interface Profile {
     readonly enabled: boolean;
     /** Host directory that holds each volume's directory on its node. @default '/mnt/data' */
     readonly hostRoot: string;
+    /**
+     * The node names (`kubernetes.io/hostname`) of each group's machines, in order: each local
+     * volume of the group is then pinned to one of them (replica n to the n-th, round the list),
+     * so that a pod rescheduled elsewhere waits for its host instead of starting on an empty
+     * directory of another. None: a volume may bind on any machine of its group (one machine is
+     * then safe, several are not: see the README's Scaling Kafka and Zookeeper out).
+     * @default no names for any group
+     */
+    readonly hosts: { readonly [G in NodeGroup]: readonly string[] };
   };
 
   readonly zookeeper: {

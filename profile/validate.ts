@@ -192,6 +192,17 @@ export function validateProfile(p: Profile): Problem[] {
     );
   }
 
+  for (const group of NODE_GROUPS) {
+    const names = p.localVolumes.hosts[group];
+    names.forEach((name, i) => {
+      if (name.length > 253 || !DNS_SUBDOMAIN.test(name))
+        fail(`localVolumes.hosts.${group}[${i}]`, `must be a node name (a DNS name: lower-case letters, digits, - and .), got '${name}'`);
+      else if (names.indexOf(name) !== i) fail(`localVolumes.hosts.${group}[${i}]`, `names ${name} twice`);
+    });
+    const count = p.capacity.machines[group].count;
+    if (names.length && count && names.length !== count)
+      fail(`localVolumes.hosts.${group}`, `names ${names.length} machines, and capacity.machines.${group}.count says ${count}`);
+  }
   if (!/^\/[A-Za-z0-9._/-]*[A-Za-z0-9._-]$/.test(p.localVolumes.hostRoot)) {
     fail('localVolumes.hostRoot', `must be an absolute directory path without a trailing /, got '${p.localVolumes.hostRoot}'`);
   }

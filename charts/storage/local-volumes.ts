@@ -9,13 +9,20 @@ export function enabledLocalVolumes(p: Profile): PlacedVolume[] {
   return deployedContracts(p)
     .flatMap((c) => c.volumes ?? [])
     .filter((v) => v.persistence(p).enabled)
-    .flatMap((v) => perReplica(v, v.replicas?.(p) ?? 1))
+    .flatMap((v) => perReplica(v, v.replicas?.(p) ?? 1).map((placed, i) => onHost(placed, i, p.localVolumes.hosts[v.group])))
     .sort((a, b) => groupOrder(a) - groupOrder(b) || a.pvName.localeCompare(b.pvName));
 }
 
-/** A local volume as the storage chart writes it: the claim it is pre-bound to, if any. */
+/** A local volume as the storage chart writes it: the claim it is pre-bound to, if any, and the host it is pinned to. */
 export interface PlacedVolume extends LocalVolume {
   readonly claimName?: string;
+  /** The node it lives on (`localVolumes.hosts`); none: any machine of its group. */
+  readonly host?: string;
+}
+
+/** Replica `i`'s volume on the group's `i`-th named machine, round the list. */
+function onHost(v: PlacedVolume, i: number, hosts: readonly string[]): PlacedVolume {
+  return hosts.length ? { ...v, host: hosts[i % hosts.length] } : v;
 }
 
 /**

@@ -5,6 +5,16 @@ import { nodeGroupSelector } from '../../lib/placement';
 import type { Profile } from '../../profile/types';
 import { enabledLocalVolumes, hostPath } from './local-volumes';
 
+/** The group's selector narrowed to one of its machines (both must hold). */
+function onNode(group: k8s.NodeSelector, host: string): k8s.NodeSelector {
+  return {
+    nodeSelectorTerms: group.nodeSelectorTerms.map((t) => ({
+      ...t,
+      matchExpressions: [...(t.matchExpressions ?? []), { key: 'kubernetes.io/hostname', operator: 'In', values: [host] }],
+    })),
+  };
+}
+
 /**
  * Cluster-scoped storage: the `local-storage` StorageClass (no provisioner; binding waits for
  * the pod, so the scheduler honours the volume's node) and one local PersistentVolume per
@@ -31,7 +41,11 @@ export class StorageChart extends Chart {
           claimRef: v.claimName ? { namespace: profile.namespace, name: v.claimName } : undefined,
           storageClassName: profile.storageClassName,
           local: { path: hostPath(profile, v) },
-          nodeAffinity: { required: nodeGroupSelector(profile.placement, v.group) },
+          nodeAffinity: {
+            required: v.host
+              ? onNode(nodeGroupSelector(profile.placement, v.group), v.host)
+              : nodeGroupSelector(profile.placement, v.group),
+          },
         },
       });
     }

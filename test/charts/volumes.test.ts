@@ -163,3 +163,39 @@ describe('every toggle off (default preset)', () => {
     expect(claims(provisioned).every((c) => c.spec.selector === undefined)).toBe(true);
   });
 });
+
+describe("volumes pinned to their group's named machines (localVolumes.hosts)", () => {
+  const layer = {
+    kafka: { clusterSize: 3, persistence: { enabled: true } },
+    zookeeper: { clusterSize: 3, persistence: { enabled: true } },
+    capacity: { machines: { kafka: { count: 3 } } },
+    localVolumes: { hosts: { kafka: ['kafka-1', 'kafka-2', 'kafka-3'] } },
+  } as ProfileLayer;
+  const pinned = synth(profileOf('100k', layer));
+  const hostOf = (out: Synthesized, pv: string) =>
+    out
+      .find('PersistentVolume', pv)
+      .spec.nodeAffinity.required.nodeSelectorTerms.flatMap(
+        (t: { matchExpressions: { key: string; values: string[] }[] }) => t.matchExpressions,
+      )
+      .find((e: { key: string }) => e.key === 'kubernetes.io/hostname')?.values;
+
+  it("puts replica n's volume on the n-th machine, and keeps the group's selector", () => {
+    expect(hostOf(pinned, 'local-pv-kafka')).toEqual(['kafka-1']);
+    expect(hostOf(pinned, 'local-pv-kafka-1')).toEqual(['kafka-2']);
+    expect(hostOf(pinned, 'local-pv-kafka-2')).toEqual(['kafka-3']);
+    const terms = pinned.find('PersistentVolume', 'local-pv-kafka-2').spec.nodeAffinity.required.nodeSelectorTerms;
+    expect(terms[0].matchExpressions.map((e: { key: string }) => e.key)).toEqual(['dojot.components/group', 'kubernetes.io/hostname']);
+  });
+
+  it('leaves the other groups, and every volume without names, on any machine of their group', () => {
+    const free = synth(profileOf('100k', { ...layer, localVolumes: {} } as ProfileLayer));
+    expect(hostOf(free, 'local-pv-kafka-1')).toBeUndefined();
+    const groupOf = (v: ManifestObject) => v.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values[0];
+    const groupOnly = pinned.ofKind('PersistentVolume').filter((v) => groupOf(v) !== 'kafka');
+    for (const v of pinned.ofKind('PersistentVolume').filter((x) => groupOf(x) === 'kafka'))
+      expect(hostOf(pinned, v.metadata.name)).toHaveLength(1);
+    expect(groupOnly.length).toBeGreaterThan(0);
+    for (const v of groupOnly) expect(hostOf(pinned, v.metadata.name), v.metadata.name).toBeUndefined();
+  });
+});
