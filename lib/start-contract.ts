@@ -39,8 +39,11 @@ export interface StartVariable {
   readonly source: string;
   /** Its value when unset, and whether that value works in this platform. None: it must be set. */
   readonly default?: { readonly value: string; readonly safe: boolean };
-  /** A credential: read from a Secret's key, never a literal. */
-  readonly credential?: true;
+  /**
+   * A credential: read from a Secret's key, never a literal; from one `npm run secrets` makes, or
+   * (`optional`) from an optional Secret the user makes by hand, without which the default holds.
+   */
+  readonly credential?: true | 'optional';
   /** The address of a peer, by component, Service and port role: the host, the port or an `http://host` URL. */
   readonly peer?: { readonly to: string; readonly service: string; readonly port: string; readonly part: 'host' | 'port' | 'url' };
   /** The port it listens on, by its own Service and port role: the container's port (the Service's target). */

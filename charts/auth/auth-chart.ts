@@ -1,3 +1,4 @@
+import { libpqPort } from '../postgres/libpq';
 import { AUTH_EMAIL_SECRET, AUTH_SECRET } from './secret';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
@@ -54,6 +55,8 @@ export class AuthChart extends DojotChart<AuthReads> {
             env('KAFKA_GROUP_ID', 'auth-group'),
             env('DOJOT_MANAGEMENT_USER', 'auth'),
             env('AUTH_DB_HOST', postgres.services.db.name),
+            // Its connections name no port (./start-contract.ts): libpq's PGPORT when PostgreSQL moves.
+            ...libpqPort(postgres),
             secretEnv('AUTH_DB_USER', AUTH_SECRET, 'user'),
             secretEnv('AUTH_DB_PWD', AUTH_SECRET, 'password'),
             env('AUTH_KONG_URL', serviceUrl(kong.services.internal, 'admin')),

@@ -4,8 +4,9 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { authContract } from './contract';
 import { AuthChart } from './auth-chart';
+import { authStart, dojotRedisStart } from './start-contract';
 import { alive, http, portIn, ready, redis, starting, tcp } from '../../lib/probes';
-import { REDIS, NODE_USER } from '../../lib/image-users';
+import { REDIS } from '../../lib/image-users';
 
 /** auth: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const authComponent = component({
@@ -28,9 +29,17 @@ export const authComponent = component({
       redis: redis(6379),
     },
   }),
+  start: (p) => ({ auth: { auth: authStart(p), redis: dojotRedisStart } }),
   security: {
-    // Python (alpine) services: no user of their own; any uid reads the application; gunicorn needs a writable /tmp.
-    auth: { auth: { user: NODE_USER, dropAll: true, writable: ['/tmp'] }, redis: REDIS },
+    auth: {
+      // Root, as the image's: at every start controller/PasswordController.py writes compiledPwdBlacklist.bin into
+      // /usr/src/app/auth, root's, which the image does not ship and whose failed write stops it (start-contract.ts).
+      auth: {
+        dropAll: true,
+        reason: 'it writes compiledPwdBlacklist.bin into its root-owned working directory /usr/src/app/auth at every start',
+      },
+      redis: REDIS,
+    },
   },
   calls: [
     // Built on dojot-module, but for the call to itself.

@@ -4,6 +4,7 @@ import type { Profile } from '../../profile/types';
 import { type BridgeName, bridgeContract, kafkaLoopbackContract } from './contract';
 import { BridgeChart, type BridgeChartProps } from './bridge-chart';
 import { KafkaLoopbackChart } from './kafka-loopback-chart';
+import { bridgeStart, kafkaLoopbackStart } from './start-contract';
 import { lightship, running, single } from '../../lib/probes';
 import { NODE_USER } from '../../lib/image-users';
 
@@ -30,6 +31,7 @@ const bridge = <const N extends 'v2kBridge' | 'k2vBridge'>(
       // They wait for Kafka, then up to 180 s for x509-identity-mgmt to sign their certificates (ejbca_client.sh).
       [id]: { [id]: lightship(300) },
     }),
+    start: (p) => ({ [id]: { [id]: bridgeStart(p, id) } }),
     security: {
       // @dojot/microservice-sdk writes the merged configuration into the image's config directory, root-owned, at every start.
       [id]: {
@@ -70,6 +72,7 @@ export const kafkaLoopbackComponent = component({
     // logged in and found its topics it runs kafkacat | jq | kafkacat, and ends when that breaks.
     'kafka-loopback': { 'kafka-loopback': single(running('kafkacat'), 120) },
   }),
+  start: (p) => ({ 'kafka-loopback': { 'kafka-loopback': kafkaLoopbackStart(p) } }),
   security: {
     // cp-kafkacat 5.4.1 (debian): any uid; kafkacat and jq write nothing.
     'kafka-loopback': {

@@ -3,6 +3,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { cronContract } from './contract';
 import { CronChart } from './cron-chart';
+import { cronStart } from './start-contract';
 import { alive, http, portIn, ready, starting, WITH_TOKEN } from '../../lib/probes';
 import { NODE_USER } from '../../lib/image-users';
 
@@ -25,6 +26,7 @@ export const cronComponent = component({
       },
     },
   }),
+  start: (p) => ({ cron: { cron: cronStart(p) } }),
   security: {
     // Node.js services that write nothing: as the image's node user, with npm's files in its home.
     cron: { cron: { user: NODE_USER, dropAll: true, reason: 'tini and node write nothing, but untried on a read-only root' } },

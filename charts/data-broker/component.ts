@@ -3,6 +3,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { dataBrokerContract } from './contract';
 import { DataBrokerChart } from './data-broker-chart';
+import { DOJOT_REDIS_START, dataBrokerStart } from './start-contract';
 import { alive, http, portIn, ready, redis, starting, tcp, WITH_TOKEN } from '../../lib/probes';
 import { REDIS } from '../../lib/image-users';
 
@@ -26,6 +27,10 @@ export const dataBrokerComponent = component({
       },
     },
     'data-broker-redis': { 'data-broker-redis': redis(c.services.redis) },
+  }),
+  start: (p) => ({
+    'data-broker': { 'data-broker': dataBrokerStart(p) },
+    'data-broker-redis': { 'data-broker-redis': DOJOT_REDIS_START },
   }),
   security: {
     'data-broker': { 'data-broker': { dropAll: false, reason: 'listens on port 80 (src/config.ts), which needs root or a sysctl' } },

@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { dataManagerContract } from './contract';
 import { DataManagerChart } from './data-manager-chart';
+import { dataManagerStart } from './start-contract';
 import { portIn, single, tcp } from '../../lib/probes';
 
 /** data-manager: its chart id, role, flavours, Argo CD wave, contract and chart. */
@@ -18,6 +19,7 @@ export const dataManagerComponent = component({
     // data-manager v0.6.0: no health route; it compiles itself with babel at every start.
     'data-manager': { 'data-manager': single(tcp(portIn(c.services.api)), 120) },
   }),
+  start: (p) => ({ 'data-manager': { 'data-manager': dataManagerStart(p) } }),
   security: {
     'data-manager': {
       'data-manager': { dropAll: false, reason: 'compiles itself into its root-owned dist/ with babel at every start (npm start)' },

@@ -3,6 +3,8 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { deviceManagerContract } from './contract';
 import { DeviceManagerChart } from './device-manager-chart';
+import { deviceManagerStart } from './start-contract';
+import { dojotRedisStart } from '../auth/start-contract';
 import { http, portIn, redis, single, WITH_TOKEN } from '../../lib/probes';
 import { REDIS, NODE_USER } from '../../lib/image-users';
 
@@ -22,6 +24,10 @@ export const deviceManagerComponent = component({
     // device-manager v0.6.0: every request needs an Authorization header; /log answers without the database.
     'device-manager': { 'device-manager': single(http('/log', portIn(c.services.api), WITH_TOKEN), 60) },
     'device-manager-redis': { 'device-manager-redis': redis(c.services.redis) },
+  }),
+  start: () => ({
+    'device-manager': { 'device-manager': deviceManagerStart },
+    'device-manager-redis': { 'device-manager-redis': dojotRedisStart },
   }),
   security: {
     // Python (alpine) services: no user of their own; any uid reads the application; gunicorn needs a writable /tmp.

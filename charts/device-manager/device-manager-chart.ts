@@ -1,3 +1,4 @@
+import { libpqPort } from '../postgres/libpq';
 import { DEVICE_MANAGER_SECRET } from './secret';
 import type { Construct } from 'constructs';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
@@ -40,6 +41,8 @@ export class DeviceManagerChart extends DojotChart<DeviceManagerReads> {
         image: `dojot/device-manager:${version}`,
         env: [
           env('DBHOST', this.contracts.postgres.services.db.name),
+          // Its connections name no port (./start-contract.ts): libpq's PGPORT when PostgreSQL moves.
+          ...libpqPort(this.contracts.postgres),
           secretEnv('DBUSER', DEVICE_MANAGER_SECRET, 'user'),
           secretEnv('DBPASS', DEVICE_MANAGER_SECRET, 'password'),
           env('KAFKA_HOST', broker.name),

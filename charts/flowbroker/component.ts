@@ -5,6 +5,8 @@ import type { DojotChartProps } from '../dojot-chart';
 import { flowbrokerContract } from './contract';
 import { FLOW_NODE_LABELS, FLOW_NODE_PORT } from './flow-nodes';
 import { FlowbrokerChart } from './flowbroker-chart';
+import { contextManagerStart, flowbrokerStart } from './start-contract';
+import { DOJOT_REDIS_START } from '../data-broker/start-contract';
 import { alive, http, portIn, ready, redis, starting, tcp, WITH_TOKEN } from '../../lib/probes';
 import { REDIS, NODE_USER } from '../../lib/image-users';
 
@@ -38,6 +40,13 @@ export const flowbrokerComponent = component({
         liveness: alive(http('/log', 'context-http')),
         startup: starting(tcp('context-zmq'), 120),
       },
+    },
+  }),
+  start: (p) => ({
+    flowbroker: {
+      flowbroker: flowbrokerStart(p),
+      'flowbroker-redis': DOJOT_REDIS_START,
+      'flowbroker-context-manager': contextManagerStart(p),
     },
   }),
   security: {

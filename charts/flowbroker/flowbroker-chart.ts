@@ -36,9 +36,9 @@ export interface FlowbrokerChartProps extends DojotChartProps<FlowbrokerReads> {
 
 const ACCOUNT = 'flowbroker';
 /** The context manager's ZeroMQ port (its ZEROMQ_PORT; flowbroker's CONTEXT_MANAGER_PORT). */
-const CONTEXT_ZMQ_PORT = 5556;
+export const CONTEXT_ZMQ_PORT = 5556;
 /** The context manager's HTTP port (SERVICE_PORT, as v0.6.0 set it). */
-const CONTEXT_HTTP_PORT = 8080;
+export const CONTEXT_HTTP_PORT = 8080;
 
 /** flowbroker, its Redis and context manager in one pod, its ServiceAccount and Role, and its Service (roles/flowbroker of v0.6.0). */
 export class FlowbrokerChart extends DojotChart<FlowbrokerReads> {

@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { guiV2Contract } from './contract';
 import { GuiV2Chart } from './gui-v2-chart';
+import { GUI_V2_START } from './start-contract';
 import { http, portIn, single } from '../../lib/probes';
 
 /** gui-v2: its chart id, role, flavours, Argo CD wave, contract and chart. */
@@ -17,6 +18,7 @@ export const guiV2Component = component({
   health: (_p, c) => ({
     'gui-v2': { 'gui-v2': single(http('/', portIn(c.services.web)), 30) },
   }),
+  start: () => ({ 'gui-v2': { 'gui-v2': GUI_V2_START } }),
   security: {
     'gui-v2': {
       'gui-v2': {

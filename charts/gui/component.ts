@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { guiContract } from './contract';
 import { GuiChart } from './gui-chart';
+import { GUI_START } from './start-contract';
 import { http, portIn, single } from '../../lib/probes';
 
 /** gui: its chart id, role, flavours, Argo CD wave, contract and chart. */
@@ -17,6 +18,7 @@ export const guiComponent = component({
     // nginx serving static files.
     gui: { gui: single(http('/', portIn(c.services.web)), 30) },
   }),
+  start: () => ({ gui: { gui: GUI_START } }),
   security: {
     gui: {
       gui: { dropAll: false, reason: 'nginx 1.15 as built: root master on port 80, workers as user nginx (needs setuid, setgid, chown)' },

@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { historyContract } from './contract';
 import { HistoryChart } from './history-chart';
+import { historyStart } from './start-contract';
 import { http, portIn, single, WITH_TOKEN } from '../../lib/probes';
 import { NODE_USER } from '../../lib/image-users';
 
@@ -17,6 +18,7 @@ export const historyComponent = component({
   health: (_p, c) => ({
     history: { history: single(http('/log', portIn(c.services.api), WITH_TOKEN), 60) },
   }),
+  start: (p) => ({ history: { history: historyStart(p) } }),
   security: {
     // history and persister installed their eggs with setup.py develop: a zipped egg extracts under HOME, which is / for this uid.
     history: { history: { user: NODE_USER, dropAll: true, writable: ['/tmp'], env: { PYTHON_EGG_CACHE: '/tmp/.python-eggs' } } },

@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { imageManagerContract } from './contract';
 import { ImageManagerChart } from './image-manager-chart';
+import { imageManagerStart } from './start-contract';
 import { portIn, single, tcp } from '../../lib/probes';
 import { NODE_USER } from '../../lib/image-users';
 
@@ -19,6 +20,7 @@ export const imageManagerComponent = component({
     // image-manager v0.6.0: every route creates the token's tenant (schema, bucket): TCP only.
     'image-manager': { 'image-manager': single(tcp(portIn(c.services.api)), 60) },
   }),
+  start: (p) => ({ 'image-manager': { 'image-manager': imageManagerStart(p) } }),
   security: {
     // Python (alpine) services: no user of their own; any uid reads the application; gunicorn needs a writable /tmp.
     'image-manager': { 'image-manager': { user: NODE_USER, dropAll: true, writable: ['/tmp'] } },

@@ -7,6 +7,7 @@ import { secretEnv } from '../../lib/secrets';
 import { DojotApiService, env } from '../../lib/workloads';
 import type { MinioContract } from '../minio/contract';
 import type { PostgresContract } from '../postgres/contract';
+import { libpqPort } from '../postgres/libpq';
 import type { ImageManagerContract } from './contract';
 
 /** The contracts this chart reads. */
@@ -39,6 +40,9 @@ export class ImageManagerChart extends DojotChart<ImageManagerReads> {
           secretEnv('S3ACCESSKEY', MINIO_SECRET, 'access_key'),
           secretEnv('S3SECRETKEY', MINIO_SECRET, 'secret_key'),
           env('DBHOST', postgres.services.db.name),
+          // Neither its SQLAlchemy URL nor docker/waitForDb.py names a port (ImageManager/conf.py):
+          // libpq's PGPORT, else 5432. Set when PostgreSQL's port is another (v0.6.0 could not move it).
+          ...libpqPort(postgres),
           // auth's database user, as the original's image-manager-secret held.
           secretEnv('DBUSER', AUTH_SECRET, 'user'),
           secretEnv('DBPASS', AUTH_SECRET, 'password'),

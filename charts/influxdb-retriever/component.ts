@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { influxdbRetrieverContract } from './contract';
 import { InfluxdbRetrieverChart } from './influxdb-retriever-chart';
+import { influxdbRetrieverStart } from './start-contract';
 import { lightship } from '../../lib/probes';
 
 /** influxdb-retriever: its chart id, role, flavours, Argo CD wave, contract and chart. */
@@ -23,6 +24,7 @@ export const influxdbRetrieverComponent = component({
   health: () => ({
     'influxdb-retriever': { 'influxdb-retriever': lightship(120) },
   }),
+  start: (p) => ({ 'influxdb-retriever': { 'influxdb-retriever': influxdbRetrieverStart(p) } }),
   security: {
     // @dojot/microservice-sdk writes the merged configuration into the image's config directory, root-owned, at every start.
     'influxdb-retriever': {

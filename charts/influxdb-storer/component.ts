@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { influxdbStorerContract } from './contract';
 import { InfluxdbStorerChart } from './influxdb-storer-chart';
+import { influxdbStorerStart } from './start-contract';
 import { lightship } from '../../lib/probes';
 
 /** influxdb-storer: its chart id, role, flavours, Argo CD wave, contract and chart. */
@@ -23,6 +24,7 @@ export const influxdbStorerComponent = component({
   health: () => ({
     'influxdb-storer': { 'influxdb-storer': lightship(120) },
   }),
+  start: (p) => ({ 'influxdb-storer': { 'influxdb-storer': influxdbStorerStart(p) } }),
   security: {
     // @dojot/microservice-sdk writes the merged configuration into the image's config directory, root-owned, at every start.
     'influxdb-storer': {

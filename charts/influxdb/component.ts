@@ -3,6 +3,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { influxdbContract } from './contract';
 import { InfluxdbChart } from './influxdb-chart';
+import { influxdbSetupStart, influxdbStart } from './start-contract';
 
 /** influxdb: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const influxdbComponent = component({
@@ -19,6 +20,10 @@ export const influxdbComponent = component({
   health: () => ({
     // InfluxDB v2.0.2: /health is 200 {"status":"pass"} (http/handler.go); its chart sets /ping, kept.
     influxdb: { influxdb: { own: 'InfluxDB chart: /ping startup, readiness and liveness' } },
+  }),
+  start: () => ({
+    influxdb: { influxdb: influxdbStart },
+    'influxdb-job': { 'influxdb-create-admin-user': influxdbSetupStart },
   }),
   security: {
     influxdb: {

@@ -3,6 +3,7 @@ import { component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { iotagentLwm2mContract } from './contract';
 import { IotagentLwm2mChart } from './iotagent-lwm2m-chart';
+import { iotagentLwm2mStart } from './start-contract';
 import { portIn, single, tcp } from '../../lib/probes';
 
 /** iotagent-lwm2m: its chart id, role, flavours, Argo CD wave, contract and chart. */
@@ -19,6 +20,7 @@ export const iotagentLwm2mComponent = component({
     // iotagent-leshan release/v0.6.0: its only TCP listener is the firmware file server, opened after bootstrap.
     'iotagent-lwm2m': { 'iotagent-lwm2m': single(tcp(portIn(c.services.lwm2m)), 180) },
   }),
+  start: (p) => ({ 'iotagent-lwm2m': { 'iotagent-lwm2m': iotagentLwm2mStart(p) } }),
   security: {
     'iotagent-lwm2m': {
       'iotagent-lwm2m': { dropAll: false, reason: 'writes firmware files into its root-owned data directory (/usr/src/app/data)' },

@@ -3,6 +3,7 @@ import { component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { iotagentMoscaContract } from './contract';
 import { IotagentMoscaChart } from './iotagent-mosca-chart';
+import { iotagentMoscaStart, moscaRedisStart } from './start-contract';
 import { alive, http, ready, redis, starting } from '../../lib/probes';
 import { REDIS } from '../../lib/image-users';
 
@@ -35,6 +36,7 @@ export const iotagentMoscaComponent = component({
       redis: redis(6379),
     },
   }),
+  start: (p) => ({ 'iotagent-mosca': { 'iotagent-mosca': iotagentMoscaStart(p), redis: moscaRedisStart } }),
   security: {
     'iotagent-mosca': {
       'iotagent-mosca': { dropAll: false, reason: 'writes a new key and certificates into its root-owned certs directory at every start' },

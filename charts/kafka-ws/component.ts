@@ -2,6 +2,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { kafkaWsContract } from './contract';
 import { KafkaWsChart } from './kafka-ws-chart';
+import { KAFKA_WS_REDIS_START, kafkaWsStart } from './start-contract';
 import { lightship, redis } from '../../lib/probes';
 import { REDIS } from '../../lib/image-users';
 
@@ -14,11 +15,14 @@ export const kafkaWsComponent = component({
   wave: 'services',
   contract: kafkaWsContract,
   chart: (app, id, p, c: DojotChartProps<KafkaWsChart['contracts']>) => new KafkaWsChart(app, id, { ...c, kafkaWs: p.kafkaWs }),
-  health: (p, c) => ({
-    // With TLS, kafka-ws serves its health over HTTPS too (v0.6.0's probes said so).
-    'kafka-ws': { 'kafka-ws': lightship(120, p.kafkaWs.tls ? 'HTTPS' : undefined) },
+  health: (_p, c) => ({
+    // Plain HTTP whatever kafka-ws.tls says: TLS is its own server's; Lightship 6.2.1 listens with
+    // express's app.listen (dist/factories/createLightship.js). v0.6.0 probed readiness over HTTPS,
+    // which never answered.
+    'kafka-ws': { 'kafka-ws': lightship(120) },
     'kafka-ws-redis': { 'kafka-ws-redis': redis(c.services.redis) },
   }),
+  start: (p) => ({ 'kafka-ws': { 'kafka-ws': kafkaWsStart(p) }, 'kafka-ws-redis': { 'kafka-ws-redis': KAFKA_WS_REDIS_START } }),
   security: {
     // @dojot/microservice-sdk writes the merged configuration into the image's config directory, root-owned, at every start.
     'kafka-ws': {

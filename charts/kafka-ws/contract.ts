@@ -11,6 +11,9 @@ export const KAFKA_WS_VOLUME = {
   persistence: (p) => p.kafkaWs.persistence,
 } as const satisfies LocalVolume;
 
+/** The port dojot/redis:6.0.4-alpine3.11 listens on (redis-server's default; the image passes no other). */
+export const REDIS_SERVER_PORT = 6379;
+
 /** kafka-ws: Kafka topics over WebSocket (HTTPS with `kafkaWs.tls`), and its Redis of tickets. */
 export function kafkaWsContract(p: Profile) {
   const ws = p.kafkaWs;
@@ -22,7 +25,10 @@ export function kafkaWsContract(p: Profile) {
       redis: {
         name: 'kafka-ws-redis',
         selector: { name: 'kafka-ws-redis', app: 'dojot' },
-        ports: { redis: { port: ws.redisPort, targetPort: ws.redisPort, name: 'kafka-ws-redis' } },
+        // redis-server listens on its default 6379 whatever kafkaWs.redisPort (docker-library/redis
+        // 23af5b6a 6.0/alpine/Dockerfile: CMD redis-server, no configuration); v0.6.0 forwarded to
+        // kafkaWs.redisPort, where nothing listens once it is moved.
+        ports: { redis: { port: ws.redisPort, targetPort: REDIS_SERVER_PORT, name: 'kafka-ws-redis' } },
       },
     },
     routes: [

@@ -2,6 +2,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { kafkaContract } from './contract';
 import { KafkaChart } from './kafka-chart';
+import { kafkaStart } from './start-contract';
 import { alive, exec, starting, tcp } from '../../lib/probes';
 import { NODE_USER, ROOT_FS_WRITTEN } from '../../lib/image-users';
 
@@ -31,6 +32,7 @@ export const kafkaComponent = component({
       },
     },
   }),
+  start: (p) => ({ 'kafka-server': { kafka: kafkaStart(p) } }),
   security: {
     // cp-zookeeper and cp-kafka 5.5.0 are made for any uid (chmod ag+w); v0.6.0 ran them as 1000.
     'kafka-server': {

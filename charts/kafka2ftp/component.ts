@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { kafka2ftpContract } from './contract';
 import { Kafka2ftpChart } from './kafka2ftp-chart';
+import { kafka2ftpStart } from './start-contract';
 import { running, single } from '../../lib/probes';
 import { NODE_USER } from '../../lib/image-users';
 
@@ -19,6 +20,7 @@ export const kafka2ftpComponent = component({
     // kafka2ftp: no server, no port; it exits on an unhandled error (app/Index.js). Its node process is all there is to see.
     kafka2ftp: { kafka2ftp: single(running('app/Index.js'), 60) },
   }),
+  start: (p) => ({ kafka2ftp: { kafka2ftp: kafka2ftpStart(p) } }),
   security: {
     // Node.js services that write nothing: as the image's node user, with npm's files in its home.
     kafka2ftp: { kafka2ftp: { user: NODE_USER, dropAll: true, reason: 'npm writes its logs and update check under HOME, in the image' } },

@@ -3,6 +3,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { KONG_ROUTE_CONFIG_JOB, kongContract } from './contract';
 import { KongChart } from './kong-chart';
+import { discardPepkongLogStart, kongMigrationsStart, kongRouteConfigStart, kongStart } from './start-contract';
 import { alive, http, portIn, ready, starting, tcp } from '../../lib/probes';
 
 /** kong: its chart id, role, flavours, Argo CD wave, contract and chart. */
@@ -27,6 +28,12 @@ export const kongComponent = component({
         startup: starting(tcp(portIn(c.services.internal, 'proxy')), 120),
       },
     },
+  }),
+  start: (p) => ({
+    kong: { kong: kongStart(p), 'discard-pepkong-log': discardPepkongLogStart },
+    'kong-migrate': { 'kong-migrate': kongMigrationsStart(p, 'kong migrations bootstrap') },
+    'kong-migrate-up': { 'kong-migrate-up': kongMigrationsStart(p, "/bin/sh -c 'kong migrations up && kong migrations finish'") },
+    [KONG_ROUTE_CONFIG_JOB]: { [KONG_ROUTE_CONFIG_JOB]: kongRouteConfigStart },
   }),
   security: {
     // Kong 2.2 alpine: USER kong, 100 (v0.6.0 ran it as 100); `kong prepare` writes its prefix, pepkong appends to /tmp/lualogs.txt.

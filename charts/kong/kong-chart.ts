@@ -5,13 +5,14 @@ import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { dojotLabels } from '../../lib/labels';
 import { secretEnv } from '../../lib/secrets';
 import { AUTH_PDP_URL } from '../auth/contract';
-import { type ApiRoute, serviceUrl } from '../../lib/contract';
+import { type ApiRoute, portOf, serviceUrl } from '../../lib/contract';
 import { completeTemplate } from '../../lib/container-facts';
 import { DojotDeployment, DojotService, dojotPodTemplate, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/claims';
 import { KONG_ROUTE_CONFIG_JOB, KONG_SELECTOR, KONG_VOLUME } from './contract';
 import { renderRouteScript } from './routes';
+import { kongListenOverrides, kongPgPortOverride } from './start-contract';
 import type { PostgresContract } from '../postgres/contract';
 import type { KongContract } from './contract';
 
@@ -30,9 +31,12 @@ export class KongChart extends DojotChart<KongReads> {
     super(scope, id, props);
     const labels = dojotLabels('kong');
     const image = `dojot/kong:${apigw.version}`;
+    const db = this.contracts.postgres.services.db;
     const database = [
       env('KONG_DATABASE', 'postgres'),
-      env('KONG_PG_HOST', this.contracts.postgres.services.db.name),
+      env('KONG_PG_HOST', db.name),
+      // Kong's pg_port is 5432: set only for another (./start-contract.ts).
+      ...kongPgPortOverride(portOf(db, 'sql').port).map((v) => env(v.name, v.value)),
       secretEnv('KONG_PG_USER', KONG_SECRET, 'user'),
       secretEnv('KONG_PG_PASSWORD', KONG_SECRET, 'password'),
       secretEnv('KONG_PG_DATABASE', KONG_SECRET, 'db'),
@@ -131,7 +135,8 @@ export class KongChart extends DojotChart<KongReads> {
             { containerPort: apigw.adminPort },
             ...(apigw.mutualTls ? [{ containerPort: apigw.httpsPort }] : []),
           ],
-          env: [...database, ...mutualTls],
+          // kong.conf listens on 8000, 8443 and 8001: the listeners only for a profile's other ports.
+          env: [...database, ...kongListenOverrides(apigw).map((v) => env(v.name, v.value)), ...mutualTls],
           volumeMounts: certificates ? [{ name: 'kong', mountPath: '/certs' }] : undefined,
         },
       ],

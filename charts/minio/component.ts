@@ -3,6 +3,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { minioContract } from './contract';
 import { MinioChart } from './minio-chart';
+import { minioStart } from './start-contract';
 import { alive, http, portIn, ready, starting } from '../../lib/probes';
 
 /** minio: its chart id, role, flavours, Argo CD wave, contract and chart. */
@@ -25,6 +26,7 @@ export const minioComponent = component({
       },
     },
   }),
+  start: () => ({ minio: { minio: minioStart } }),
   security: {
     minio: {
       minio: {

@@ -3,6 +3,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { mongodbContract } from './contract';
 import { MongodbChart } from './mongodb-chart';
+import { mongodbStart } from './start-contract';
 import { exec, single } from '../../lib/probes';
 
 /** mongodb: its chart id, role, flavours, Argo CD wave, contract and chart. */
@@ -25,6 +26,7 @@ export const mongodbComponent = component({
       ),
     },
   }),
+  start: () => ({ mongodb: { mongodb: mongodbStart } }),
   security: {
     mongodb: {
       mongodb: {

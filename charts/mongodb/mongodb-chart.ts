@@ -6,6 +6,7 @@ import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/claims';
 import { MONGODB_VOLUME } from './contract';
 import type { MongodbContract } from './contract';
+import { MONGOD_DEFAULT_PORT } from './start-contract';
 
 /** The contracts this chart reads. */
 type MongodbReads = { readonly mongodb: MongodbContract };
@@ -34,6 +35,8 @@ export class MongodbChart extends DojotChart<MongodbReads> {
         {
           name: 'mongodb',
           image: `dojot/mongo:${mongodb.version}`,
+          // mongod listens on 27017 unless told otherwise (no variable): the port only when it is another.
+          args: mongodb.port === MONGOD_DEFAULT_PORT ? undefined : ['mongod', '--port', String(mongodb.port)],
           volumeMounts: persistent ? [{ name: 'mongodb-volume', mountPath: '/data/db' }] : undefined,
         },
       ],

@@ -3,6 +3,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { persisterContract } from './contract';
 import { PersisterChart } from './persister-chart';
+import { persisterStart } from './start-contract';
 import { http, single } from '../../lib/probes';
 import { NODE_USER } from '../../lib/image-users';
 
@@ -23,6 +24,7 @@ export const persisterComponent = component({
     // persister: its log server starts after MongoDB, auth and Kafka, so it is also readiness.
     persister: { persister: single(http('/persister/log', PERSISTER_LOG_PORT), 180) },
   }),
+  start: (p) => ({ persister: { persister: persisterStart(p) } }),
   security: {
     // history and persister installed their eggs with setup.py develop: a zipped egg extracts under HOME, which is / for this uid.
     persister: { persister: { user: NODE_USER, dropAll: true, writable: ['/tmp'], env: { PYTHON_EGG_CACHE: '/tmp/.python-eggs' } } },

@@ -1,8 +1,10 @@
 import { postgresSecrets } from './secret';
-import { ALL, component } from '../component';
+import { ALL, component, isDeployed } from '../component';
+import { deviceManagerComponent } from '../device-manager/component';
 import type { DojotChartProps } from '../dojot-chart';
 import { postgresContract } from './contract';
 import { PostgresChart } from './postgres-chart';
+import { postgresStart } from './start-contract';
 import { exec, single } from '../../lib/probes';
 
 /** postgres: its chart id, role, flavours, Argo CD wave, contract and chart. */
@@ -19,6 +21,8 @@ export const postgresComponent = component({
     // docker-library/postgres 9.5 alpine: pg_isready over TCP, false while initdb's socket-only server runs.
     postgres: { postgres: single(exec('sh', '-c', `pg_isready -h 127.0.0.1 -p ${p.postgres.port} -U "$POSTGRES_USER"`), 180) },
   }),
+  // Its init script makes device-manager's user where device-manager is deployed (devm-secret exists only there).
+  start: (p) => ({ postgres: { postgres: postgresStart(p, isDeployed(deviceManagerComponent, p)) } }),
   security: {
     postgres: {
       postgres: {

@@ -13,6 +13,7 @@ import type { Profile } from '../../profile/types';
 import { claimSpec } from '../storage/claims';
 import { POSTGRES_VOLUME } from './contract';
 import { INIT_PASSWORD_ENV, renderInitScript } from './init-script';
+import { POSTGRES_DEFAULT_PORT } from './start-contract';
 import type { PostgresContract } from './contract';
 
 /** The contracts this chart reads. */
@@ -52,6 +53,8 @@ export class PostgresChart extends DojotChart<PostgresReads> {
             secretEnv('POSTGRES_USER', POSTGRES_SECRET, 'user'),
             secretEnv('POSTGRES_PASSWORD', POSTGRES_SECRET, 'password'),
             env('POSTGRES_DB', pg.defaultDb),
+            // The server listens on 5432 unless PGPORT says otherwise: set only for another port (./start-contract.ts).
+            ...(pg.port === POSTGRES_DEFAULT_PORT ? [] : [env('PGPORT', pg.port)]),
             // Read by init-db.sh on first start only.
             secretEnv(INIT_PASSWORD_ENV.kong, KONG_SECRET, 'password'),
             secretEnv(INIT_PASSWORD_ENV.ejbca, X509_IDENTITY_MGMT_SECRET, 'password'),

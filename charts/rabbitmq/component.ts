@@ -2,6 +2,7 @@ import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { rabbitmqContract } from './contract';
 import { RabbitmqChart } from './rabbitmq-chart';
+import { rabbitmqStart } from './start-contract';
 import { alive, exec, ready, starting } from '../../lib/probes';
 import { ROOT_FS_WRITTEN } from '../../lib/image-users';
 
@@ -24,6 +25,7 @@ export const rabbitmqComponent = component({
       },
     },
   }),
+  start: () => ({ rabbitmq: { rabbitmq: rabbitmqStart } }),
   security: {
     // docker-library/rabbitmq 3.7 alpine: rabbitmq is 100:101, its directories are 0777.
     rabbitmq: {

@@ -6,6 +6,7 @@ import type { DojotChartProps } from '../dojot-chart';
 import { vernemqContract } from './contract';
 import { VernemqChart } from './vernemq-chart';
 import { IMAGE_PATHS } from './image-facts';
+import { vernemqStart } from './start-contract';
 
 /** vernemq: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const vernemqComponent = component({
@@ -27,6 +28,7 @@ export const vernemqComponent = component({
   health: () => ({
     'vernemq-k8s': { vernemq: { own: 'VerneMQ chart: /health on its HTTP listener' } },
   }),
+  start: (p) => ({ 'vernemq-k8s': { vernemq: vernemqStart(p) } }),
   security: {
     'vernemq-k8s': {
       vernemq: {

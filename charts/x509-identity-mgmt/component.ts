@@ -3,6 +3,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { x509IdentityMgmtContract } from './contract';
 import { X509IdentityMgmtChart } from './x509-identity-mgmt-chart';
+import { x509IdentityMgmtStart } from './start-contract';
 import { alive, http, portIn, ready, starting, tcp } from '../../lib/probes';
 import { ROOT_FS_WRITTEN } from '../../lib/image-users';
 
@@ -27,6 +28,7 @@ export const x509IdentityMgmtComponent = component({
       },
     },
   }),
+  start: (p) => ({ 'x509-identity-mgmt': { 'x509-identity-mgmt': x509IdentityMgmtStart(p) } }),
   security: {
     // dojot/x509-identity-mgmt: USER 10001 (Dockerfile:51).
     'x509-identity-mgmt': {

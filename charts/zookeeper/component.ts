@@ -2,6 +2,7 @@ import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { zookeeperContract } from './contract';
 import { ZookeeperChart } from './zookeeper-chart';
+import { zookeeperStart } from './start-contract';
 import { alive, exec, ready, starting, tcp } from '../../lib/probes';
 import { NODE_USER, ROOT_FS_WRITTEN } from '../../lib/image-users';
 
@@ -25,6 +26,7 @@ export const zookeeperComponent = component({
       },
     },
   }),
+  start: (p) => ({ zookeeper: { zookeeper: zookeeperStart(p) } }),
   security: {
     // cp-zookeeper and cp-kafka 5.5.0 are made for any uid (chmod ag+w); v0.6.0 ran them as 1000.
     zookeeper: {

@@ -76,9 +76,9 @@ describe('health checks suited to each process', () => {
     expect(x509.startupProbe.failureThreshold * x509.startupProbe.periodSeconds).toBe(600);
   });
 
-  it('kafka-ws with TLS: its health over HTTPS', () => {
+  it('kafka-ws with TLS: its health still over HTTP (Lightship 6.2.1 serves no TLS)', () => {
     const tls = synth(profileOf('default', { storageClassName: 'local-storage', kafkaWs: { tls: true, persistence: { enabled: true } } }));
-    expect(podSpec(tls.find('Deployment', 'kafka-ws')).containers[0].readinessProbe.httpGet.scheme).toBe('HTTPS');
+    expect(podSpec(tls.find('Deployment', 'kafka-ws')).containers[0].readinessProbe.httpGet).toEqual({ path: '/ready', port: 9000 });
     expect(container('Deployment', 'kafka-ws').readinessProbe.httpGet.scheme).toBeUndefined();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ManifestObject, lbProfile, profileOf, synth } from '../helpers/synth';
-import { startContractProblems } from '../helpers/start-contracts';
+import { containersWithoutContract, startContractProblems } from '../helpers/start-contracts';
 
 // Every container's start contract (each component's `start`, read from its image's source)
 // against the synthesized objects of every flavour.
@@ -9,6 +9,26 @@ const FLAVOURS = [
   ['mosca', () => synth(profileOf('default', { flavour: 'mosca' }))],
   ['lwm2m', () => synth(profileOf('default', { flavour: 'lwm2m' }))],
   ['100k', () => synth(lbProfile('100k'))],
+  [
+    'default, the data stores and brokers on ports of their own',
+    () =>
+      synth(
+        profileOf('default', {
+          postgres: { port: 5433 },
+          mongodb: { port: 27018 },
+          kafka: { port: 9093 },
+          optional: { influxdb: true, influxdbStorer: true, influxdbRetriever: true },
+        }),
+      ),
+  ],
+  [
+    '100k, Kafka and Zookeeper ensembles',
+    () => synth(profileOf('100k', { kafka: { clusterSize: 3 }, zookeeper: { clusterSize: 3 }, capacity: { onExcess: 'warn' } })),
+  ],
+  [
+    'default, InfluxDB with its storer and retriever',
+    () => synth(profileOf('default', { optional: { influxdb: true, influxdbStorer: true, influxdbRetriever: true } })),
+  ],
   ['default, network policies off', () => synth(profileOf('default', { networkPolicies: { enabled: false } }))],
 ] as const;
 
@@ -16,6 +36,12 @@ describe.each(FLAVOURS)('the start contracts, %s', (_, make) => {
   it('hold: every variable without a safe default set, credentials from Secrets, peers at their Services', () => {
     const out = make();
     expect(startContractProblems(out.objects, out.profile)).toEqual([]);
+  });
+
+  it('describe every container of every workload', () => {
+    const out = make();
+    expect(out.objects.filter((o) => o.spec?.template?.spec?.containers).length).toBeGreaterThan(5);
+    expect(containersWithoutContract(out.objects, out.profile)).toEqual([]);
   });
 });
 
@@ -56,7 +82,15 @@ describe('the start contract test', () => {
       "backstage/backstage: LOCAL_PORT (src/config.js) is '8001', should be kong's '8000'",
     ]);
     const noPostgres = out.objects.filter((o) => !(o.kind === 'NetworkPolicy' && o.metadata.name === 'postgres-ingress'));
-    expect(startContractProblems(noPostgres, out.profile).filter((p) => p.includes('no NetworkPolicy'))).toHaveLength(4);
+    const backstage = startContractProblems(noPostgres, out.profile).filter((p) => p.startsWith('backstage/'));
+    expect(backstage).toHaveLength(4);
+    expect(backstage.every((p) => p.endsWith(': no NetworkPolicy lets it reach postgres on 5432'))).toBe(true);
+  });
+
+  it('names a container no contract describes', () => {
+    const extra = structuredClone(out.objects) as ManifestObject[];
+    extra.find((o) => o.kind === 'Deployment' && o.metadata.name === 'backstage')?.spec.template.spec.containers.push({ name: 'sidecar' });
+    expect(containersWithoutContract(extra, out.profile)).toEqual(['backstage/sidecar']);
   });
 
   it('fails on a fixed value changed: the database its settings pool really connects to', () => {

@@ -88,7 +88,9 @@ function variableProblems(at: string, v: StartVariable, e: EnvVar | undefined, x
   if (v.credential) {
     const ref = e?.valueFrom?.secretKeyRef;
     if (!ref) problems.push(`${where} is a credential not read from a Secret`);
-    else if (!x.secrets[ref.name] || !(ref.key in x.secrets[ref.name]))
+    else if (v.credential === 'optional' && ref.optional !== true)
+      problems.push(`${where} reads ${ref.name}/${ref.key}, a Secret made by hand, without optional: true`);
+    else if (v.credential !== 'optional' && (!x.secrets[ref.name] || !(ref.key in x.secrets[ref.name])))
       problems.push(`${where} reads ${ref.name}/${ref.key}, which npm run secrets does not make`);
   }
   if (v.value !== undefined && value !== v.value) problems.push(`${where} is '${value}', should be '${v.value}'`);
@@ -138,4 +140,22 @@ function admitted(
   return policies
     .filter((p) => p.spec.ingress && selects(p))
     .some((p) => (p.spec.ingress as Rule[]).some((r) => fromClient(r) && (r.ports ?? []).some((q) => q.port === target)));
+}
+
+/** The containers of `objects` (workload/container) that no deployed component's start contract describes. */
+export function containersWithoutContract(objects: readonly ManifestObject[], profile: Parameters<typeof platformContracts>[0]): string[] {
+  const described = new Set(
+    (COMPONENTS as readonly Component[])
+      .filter((c) => c.start && isDeployed(c, profile))
+      .flatMap((c) =>
+        Object.entries(c.start?.(profile) ?? {}).flatMap(([w, containers]) => Object.keys(containers).map((n) => `${w}/${n}`)),
+      ),
+  );
+  return objects
+    .filter((o) => WORKLOADS.includes(o.kind))
+    .flatMap((o) => {
+      const pod = o.spec.template.spec;
+      return [...(pod.initContainers ?? []), ...pod.containers].map((c: { name: string }) => `${o.metadata.name}/${c.name}`);
+    })
+    .filter((at) => !described.has(at));
 }
