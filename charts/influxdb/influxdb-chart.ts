@@ -1,3 +1,4 @@
+import { backoffLimitFor } from '../../lib/job-retries';
 import { INFLUXDB_SECRET } from './secret';
 import { completeTemplate } from '../../lib/container-facts';
 import { k8s } from 'cdk8s-plus-27';
@@ -70,7 +71,8 @@ export class InfluxdbChart extends DojotChart<InfluxdbReads> {
     new k8s.KubeJob(this, 'SetupJob', {
       metadata: { name: 'influxdb-job' },
       spec: {
-        backoffLimit: 3,
+        // Until InfluxDB answers, for 30 minutes of Kubernetes' own backoff (v0.6.0's 3: about a minute).
+        backoffLimit: backoffLimitFor('OnFailure'),
         template: completeTemplate(
           this,
           { kind: 'Job', name: 'influxdb-job' },

@@ -1,3 +1,4 @@
+import { backoffLimitFor } from '../../lib/job-retries';
 import { KONG_SECRET } from './secret';
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
@@ -46,11 +47,13 @@ export class KongChart extends DojotChart<KongReads> {
     new DojotService(this, 'Service', { contract: internal, labels: { name: internal.name }, spec: { type: 'ClusterIP' } });
     new DojotService(this, 'ExternalService', { contract: external, labels: { name: external.name }, spec: { type: 'NodePort' } });
 
-    // Jobs run once per apply of a new spec; they retry until PostgreSQL and Kong are up.
+    // Jobs run once per apply of a new spec; they retry until PostgreSQL and Kong are up, for 30
+    // minutes of Kubernetes' own backoff (v0.6.0 kept the default 6 restarts: about 10 minutes).
     const job = (id: string, name: string, container: Omit<k8s.Container, 'name'>, volumes?: k8s.Volume[]) =>
       new k8s.KubeJob(this, id, {
         metadata: { name },
         spec: {
+          backoffLimit: backoffLimitFor('OnFailure'),
           // The original names the pod template too (Kubernetes then generates the pods' names).
           template: withTemplateName(
             name,
