@@ -1,3 +1,5 @@
+import { vernemqStateNotices } from '../charts/vernemq/contract';
+import { unpinnedVolumeNotices } from '../charts/storage/local-volumes';
 import { HOST_DIRECTORIES_SCRIPT, renderHostDirectoriesScript } from '../charts/storage/host-directories';
 import { helmInstall, helmValuesFile } from '../charts/metrics/helm-values';
 import { loadBalancerFiles } from '../load-balancer/load-balancer-files';
@@ -22,6 +24,6 @@ export function sideFiles(profile: Profile, loadBalancer: boolean): { files: Sid
   const install = profile.metrics.enabled ? [`the Prometheus stack, before dist/monitoring: ${helmInstall(profile)}`] : [];
   return {
     files: [...(script ? [{ name: HOST_DIRECTORIES_SCRIPT, content: script, mode: 0o755 }] : []), ...lb.files, ...helm],
-    notices: [...lb.notices, ...install],
+    notices: [...lb.notices, ...install, ...unpinnedVolumeNotices(profile), ...vernemqStateNotices(profile)],
   };
 }

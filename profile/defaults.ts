@@ -1,7 +1,7 @@
 import { LOAD_BALANCER_DEFAULTS } from './load-balancer';
 import { brokerMemory } from './vernemq-sizing';
 import { DEFAULT_RESOURCES } from './resources';
-import type { Profile, ProfileLayer } from './types';
+import type { Persistence, Profile, ProfileLayer } from './types';
 
 /**
  * Fields whose default is the platform `version` (the original's `"{{ dojot_version }}"`):
@@ -79,6 +79,8 @@ export const DEFAULTS: ProfileLayer = {
   kafka: { port: 9092, clusterSize: 1, persistence: { enabled: false, size: '2Gi' } },
   vernemq: {
     replicas: 1,
+    // Its `enabled` follows the replicas (fillDerivedDefaults).
+    persistence: { size: '5Gi' } as Persistence,
     insecureMqtt: true,
     // The limits v0.6.0 gave its brokers (VERNEMQ_CONF and VM_ARGS of the VerneMQ resource).
     maxConnections: 'infinity',
@@ -166,6 +168,11 @@ export function fillDerivedDefaults(merged: Record<string, any>): void {
   merged.auth.resetPasswordUrl ??= `http://${merged.domainName}/#/setPassword/`;
   merged.loadBalancer ??= {};
   merged.loadBalancer.address ??= merged.domainName;
+  // A cluster of brokers keeps its metadata on volumes (README, VerneMQ's state) where the profile
+  // names a storage class to claim them from; a lone broker needs none (synth notes a cluster without).
+  merged.vernemq ??= {};
+  merged.vernemq.persistence ??= {};
+  merged.vernemq.persistence.enabled ??= (merged.vernemq.replicas ?? 1) >= 2 && merged.storageClassName !== undefined;
   // A broker's memory follows its share of the devices, unless the profile sets it.
   const broker = brokerMemory({
     expectedDevices: merged.loadBalancer.expectedDevices ?? LOAD_BALANCER_DEFAULTS.expectedDevices,

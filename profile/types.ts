@@ -148,6 +148,14 @@ export interface Profile {
     readonly version: string;
     /** Broker replicas; at least 3 for 100,000 devices. @default 1 [dojot_vernemq_replicas] */
     readonly replicas: number;
+    /**
+     * A volume per broker for `/vernemq/data`: its cluster metadata (SWC) and its offline
+     * messages. Without it a broker rescheduled with an empty directory rejoins its cluster under
+     * its old name with its clocks at zero, and its peers take its new writes for ones they have
+     * (README, VerneMQ's state). v0.6.0 kept it in an emptyDir.
+     * @default { enabled: true with 2 replicas or more and a storageClassName, size: '5Gi' }
+     */
+    readonly persistence: Persistence;
     /** Accept plain MQTT on 1883 besides MQTT over TLS. @default true [dojot_insecure_mqtt] */
     readonly insecureMqtt: boolean;
     /** Connections each MQTT listener accepts (`listener.max_connections`), a whole number or `infinity`. @default 'infinity' */

@@ -50,6 +50,7 @@ export function persistenceByPath(p: Profile): [string, Persistence][] {
     ['postgres', p.postgres.persistence],
     ['mongodb', p.mongodb.persistence],
     ['kafka', p.kafka.persistence],
+    ['vernemq', p.vernemq.persistence],
     ['apigw', p.apigw.persistence],
     ['kafkaWs', p.kafkaWs.persistence],
     ['x509IdentityMgmt', p.x509IdentityMgmt.persistence],

@@ -44,3 +44,20 @@ function perReplica(v: LocalVolume, replicas: number): PlacedVolume[] {
 
 /** The host directory of a volume. */
 export const hostPath = (p: Profile, v: LocalVolume) => `${p.localVolumes.hostRoot}/${v.directory}`;
+
+/**
+ * A note per node group whose replicas' volumes may bind on any of its machines: a replica moved to
+ * another machine would find an empty directory there. Naming the machines pins them.
+ */
+export function unpinnedVolumeNotices(p: Profile): string[] {
+  const volumes = enabledLocalVolumes(p).filter((v) => v.claimName && !v.host);
+  return NODE_GROUPS.filter((g) => volumes.some((v) => v.group === g)).map(
+    (g) =>
+      `local volumes ${volumes
+        .filter((v) => v.group === g)
+        .map((v) => v.pvName)
+        .join(
+          ', ',
+        )} may bind on any ${g} machine: name them in localVolumes.hosts.${g}, so that a replica moved to another machine waits for its data instead of starting empty (README, Scaling Kafka and Zookeeper out)`,
+  );
+}

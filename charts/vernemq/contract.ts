@@ -1,4 +1,4 @@
-import { type ComponentContract, exposedAs } from '../../lib/contract';
+import { type ComponentContract, type LocalVolume, exposedAs } from '../../lib/contract';
 import type { Profile } from '../../profile/types';
 
 /** The broker pods' labels, as the v0.6.0 operator set them; every VerneMQ Service selects by them. */
@@ -6,6 +6,18 @@ export const BROKER_POD_LABELS = { app: 'vernemq', vernemq: 'k8s' } as const;
 
 /** Name of the StatefulSet, and prefix of its pods (`vernemq-k8s-0`, ...), as v0.6.0's operator named them. */
 export const BROKER_STATEFULSET = 'vernemq-k8s';
+
+/** Each broker's data directory (its cluster metadata, its offline messages): one local volume per replica, pre-bound to its claim. */
+export const VERNEMQ_VOLUME = {
+  pvName: 'local-pv-vernemq',
+  group: 'vernemq',
+  directory: 'vernemq',
+  accessMode: 'ReadWriteOnce',
+  selector: { app: 'vernemq', name: 'vernemq-data' },
+  persistence: (p) => p.vernemq.persistence,
+  replicas: (p) => p.vernemq.replicas,
+  claimTemplate: { name: 'data', statefulSet: BROKER_STATEFULSET },
+} as const satisfies LocalVolume;
 
 /**
  * The brokers' Services: `vernemq-k8s` for the bridges and metrics, the NodePort Service the
@@ -44,8 +56,17 @@ export function vernemqContract(p: Profile) {
         },
       },
     },
+    volumes: [VERNEMQ_VOLUME],
   } satisfies ComponentContract;
 }
 
 /** What it offers, as its chart and its clients' charts read it. */
 export type VernemqContract = ReturnType<typeof vernemqContract>;
+
+/** A note when brokers form a cluster without volumes: a broker rescheduled empty rejoins under its old name (README, VerneMQ's state). */
+export function vernemqStateNotices(p: Profile): string[] {
+  if (p.vernemq.replicas < 2 || p.vernemq.persistence.enabled) return [];
+  return [
+    `vernemq: ${p.vernemq.replicas} brokers keep their cluster metadata in emptyDirs; one rescheduled comes back empty under its old name and its peers drop its new subscriptions until its clocks pass the old ones: set vernemq.persistence.enabled (and storageClassName) (README, VerneMQ's state)`,
+  ];
+}

@@ -8,7 +8,8 @@ import { secretEnv } from '../../lib/secrets';
 import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { brokerSettings, renderVernemqConf, renderVmArgs } from './broker-settings';
-import { BROKER_POD_LABELS, BROKER_STATEFULSET } from './contract';
+import { BROKER_POD_LABELS, BROKER_STATEFULSET, VERNEMQ_VOLUME } from './contract';
+import { claimSpec } from '../storage/claims';
 import { IMAGE_PATHS } from './image-facts';
 import { CONFIG_DIR, COOKIE_ENV, preStopCommand, renderStartScript } from './start-script';
 import type { BridgeContract } from '../bridges/contract';
@@ -68,6 +69,7 @@ export class VernemqChart extends DojotChart<VernemqReads> {
     if (rbac) this.discoveryRbac(account.name);
 
     const settings = brokerSettings(vernemq);
+    const persistent = vernemq.persistence.enabled;
     const files = { 'vernemq.conf': renderVernemqConf(settings), 'vm.args': renderVmArgs(settings), 'start.sh': renderStartScript() };
     new k8s.KubeConfigMap(this, 'Config', { metadata: { name: CONFIG_MAP }, data: files });
 
@@ -158,9 +160,12 @@ export class VernemqChart extends DojotChart<VernemqReads> {
       ],
       volumes: [
         { name: 'config', configMap: { name: CONFIG_MAP } },
-        // As in v0.6.0: a node's messages live as long as its pod; a leaving node hands them over.
-        { name: 'data', emptyDir: {} },
+        // Without persistence, as in v0.6.0: the data lives as long as the pod (README, VerneMQ's state).
+        ...(persistent ? [] : [{ name: 'data', emptyDir: {} }]),
       ],
+      volumeClaimTemplates: persistent
+        ? [{ metadata: { name: VERNEMQ_VOLUME.claimTemplate.name }, spec: claimSpec(this.storage, VERNEMQ_VOLUME, vernemq.persistence) }]
+        : undefined,
     });
   }
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileLayer } from '../../profile/types';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runSynth } from '../helpers/run-synth';
 import { type ManifestObject, type Synthesized, podSpec, profileOf, synth } from '../helpers/synth';
+import { tempDir } from '../helpers/temp';
+
+const writeProfile = (content: string) => {
+  const file = path.join(tempDir('dojot-profile-'), 'profile.yaml');
+  fs.writeFileSync(file, content);
+  return file;
+};
 
 interface Claim {
   /** Where the claim is: a PersistentVolumeClaim's name, or `<StatefulSet>/<template>`. */
@@ -84,6 +94,9 @@ const TOGGLES: ReadonlyArray<{ toggle: string; layer: (enabled: boolean) => Prof
   },
 ];
 
+/** The brokers' claim template: one per replica, each pre-bound to its own volume (tested below, not by labels). */
+const BROKERS_CLAIM = 'vernemq-k8s/data';
+
 const pvNames = (out: Synthesized) =>
   out
     .ofKind('PersistentVolume')
@@ -104,7 +117,11 @@ describe('every toggle on (100k preset)', () => {
   });
 
   it('binds each claim to exactly its own volume, and mounts it', () => {
-    const bindings = Object.fromEntries(claims(out).map((c) => [c.id, bindable(out, c)]));
+    const bindings = Object.fromEntries(
+      claims(out)
+        .filter((c) => c.id !== BROKERS_CLAIM)
+        .map((c) => [c.id, bindable(out, c)]),
+    );
     expect(bindings).toEqual(Object.fromEntries(TOGGLES.flatMap((t) => t.claims.map((c, i) => [c, [t.volumes[i] ?? t.volumes[0]]]))));
     for (const c of claims(out)) expect(mounted(c), c.id).toBe(true);
   });
@@ -130,6 +147,7 @@ describe('every toggle on (100k preset)', () => {
   it.each(TOGGLES)('turning $toggle off removes its volumes, claims and mounts only', ({ layer, volumes, claims: own }) => {
     const off = synth(profileOf('100k', layer(false)));
     expect(pvNames(off)).toEqual(pvNames(out).filter((n) => !volumes.includes(n)));
+    expect(pvNames(off).filter((n) => n.startsWith('local-pv-vernemq'))).toHaveLength(3);
     expect(claimIds(off)).toEqual(claimIds(out).filter((id) => !own.includes(id)));
     for (const c of claims(off)) expect(mounted(c), c.id).toBe(true);
   });
@@ -197,5 +215,43 @@ describe("volumes pinned to their group's named machines (localVolumes.hosts)", 
       expect(hostOf(pinned, v.metadata.name)).toHaveLength(1);
     expect(groupOnly.length).toBeGreaterThan(0);
     for (const v of groupOnly) expect(hostOf(pinned, v.metadata.name), v.metadata.name).toBeUndefined();
+  });
+});
+
+describe("the brokers' volumes (vernemq.persistence)", () => {
+  const claimOf = (out: Synthesized) => out.find('StatefulSet', 'vernemq-k8s').spec.volumeClaimTemplates?.[0];
+  const dataVolume = (out: Synthesized) =>
+    podSpec(out.find('StatefulSet', 'vernemq-k8s')).volumes.find((v: { name: string }) => v.name === 'data');
+
+  it("are on for a cluster of brokers with a storage class (100k): one per broker, each pre-bound to its claim, on the brokers' group", () => {
+    const out = synth(profileOf('100k'));
+    expect(claimOf(out).metadata.name).toBe('data');
+    expect(dataVolume(out)).toBeUndefined();
+    for (const [i, pv] of ['local-pv-vernemq', 'local-pv-vernemq-1', 'local-pv-vernemq-2'].entries()) {
+      const v = out.find('PersistentVolume', pv);
+      expect(v.spec.claimRef).toEqual({ namespace: 'dojot', name: `data-vernemq-k8s-${i}` });
+      expect(v.spec.local.path).toBe(`/mnt/data/vernemq${i ? `-${i}` : ''}`);
+      expect(v.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values).toEqual(['vernemq']);
+    }
+    const mount = podSpec(out.find('StatefulSet', 'vernemq-k8s')).containers[0].volumeMounts.find(
+      (m: { name: string }) => m.name === 'data',
+    );
+    expect(mount.mountPath).toBe('/vernemq/data');
+  });
+
+  it('are off for a lone broker, which keeps an emptyDir', () => {
+    const out = synth(profileOf('default', { storageClassName: 'local-storage' }));
+    expect(claimOf(out)).toBeUndefined();
+    expect(dataVolume(out)).toEqual({ name: 'data', emptyDir: {} });
+  });
+
+  it('are off without a storage class, and synth says what a cluster of brokers then risks', () => {
+    const o = runSynth(['--profile', writeProfile('preset: default\nvernemq: { replicas: 3 }\ncapacity: { onExcess: warn }\n')]);
+    expect(o.status).toBe(0);
+    expect(o.lines.join('\n')).toMatch(
+      /note: vernemq: 3 brokers keep their cluster metadata in emptyDirs; .* set vernemq\.persistence\.enabled/,
+    );
+    const quiet = runSynth(['--profile', 'default']);
+    expect(quiet.lines.join('\n')).not.toMatch(/brokers keep their cluster metadata/);
   });
 });

@@ -10,7 +10,7 @@ describe('the summary every synth prints', () => {
     expect(o.status).toBe(0);
     // kafka-loopback has no disruption budget on the guide's one Kafka machine (lib/workloads.ts).
     expect(summary[0]).toMatch(
-      /^82 objects in 17 files: namespace 1, storage 9, zookeeper 3, .*kafka-loopback 2, .*network-policies 18, dojot-monitoring 4$/,
+      /^85 objects in 17 files: namespace 1, storage 12, zookeeper 3, .*kafka-loopback 2, .*network-policies 18, dojot-monitoring 4$/,
     );
   });
 

@@ -212,8 +212,8 @@ describe('claims and volumes', () => {
           (s.spec.volumeClaimTemplates ?? []).map((t: Obj) => claim(`${t.metadata.name}-${s.metadata.name}-${i}`, 'x', t.spec.selector)),
         ).flat(),
       );
-    // Kafka 3, Zookeeper 3 x 2, PostgreSQL and MongoDB 1 each.
-    expect(claims.length).toBe(3 + 3 * 2 + 2);
+    // Kafka 3, Zookeeper 3 x 2, PostgreSQL and MongoDB 1 each, the 3 brokers 1 each.
+    expect(claims.length).toBe(3 + 3 * 2 + 2 + 3);
     expect(ambiguousClaims(state({ claims }), volumes)).toEqual([]);
     // A single broker keeps v0.6.0's volume as it was: no claimRef.
     expect(synth(profileOf('100k')).find('PersistentVolume', 'local-pv-kafka').spec.claimRef).toBeUndefined();
