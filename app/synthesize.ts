@@ -10,7 +10,9 @@ import { applyRecommendedLabels } from '../lib/recommended-labels';
 import type { Profile } from '../profile/types';
 import type { Manifest } from './manifest';
 import { checkCapacity } from './capacity-fit';
-import { unusedDigests } from './image-check';
+import { imagesOf, unusedDigests } from './image-check';
+import { endOfLifeNotice } from './end-of-life';
+import { sourceImage } from '../lib/image-source';
 import { ProfileError } from '../profile/problems';
 import { sideFiles } from './side-files';
 import { saveYamlDocuments } from './yaml-documents';
@@ -26,6 +28,8 @@ export interface SynthesisOptions {
   readonly layout?: Layout;
   /** The profile's file, named by a refusal. @default 'the profile' */
   readonly source?: string;
+  /** The day the end-of-life note is computed for, ISO. @default today (UTC) */
+  readonly today?: string;
 }
 
 /** One manifest file written, with the objects in it (as plain JSON data). */
@@ -60,7 +64,9 @@ export function synthesize(profile: Profile, outdir: string, options: SynthesisO
     fs.mkdirSync(path.dirname(path.join(outdir, f.name)), { recursive: true });
     fs.writeFileSync(path.join(outdir, f.name), f.content, { mode: f.mode ?? 0o644 });
   }
-  return { notices: [...capacity, ...side.notices], manifests };
+  const images = imagesOf(manifests).map((i) => sourceImage(i, profile.images));
+  const endOfLife = endOfLifeNotice(profile, images, options.today ?? new Date().toISOString().slice(0, 10));
+  return { notices: [...capacity, ...side.notices, ...endOfLife], manifests };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ComponentContract } from '../lib/contract';
 import type { HealthTable } from '../lib/container-probes';
 import type { ContainerFacts } from '../lib/container-facts';
 import type { ImageSecurityTable } from '../lib/container-security';
+import type { ImageLifecycle } from '../lib/image-lifecycle';
 import type { GeneratedSecret } from '../lib/secrets';
 import type { StartContractTable } from '../lib/start-contract';
 import type { Flavour, Profile } from '../profile/types';
@@ -98,6 +99,8 @@ export interface Component<N extends string = string, C extends ComponentContrac
    * source (its `start-contract.ts`): the variables, the credentials, the peers.
    */
   start?(p: Profile): StartContractTable;
+  /** What each image it runs is, and the ends of upstream support it is past (README, Images). */
+  readonly images?: readonly ImageLifecycle[];
   /** The Secrets it owns and `npm run secrets` generates when it is deployed (its `secret.ts`). */
   readonly secrets?: readonly GeneratedSecret[];
 }

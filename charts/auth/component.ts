@@ -1,3 +1,5 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
+import { REDIS_LIFECYCLE } from '../../lib/redis';
 import { authSecrets } from './secret';
 import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { ALL, component } from '../component';
@@ -16,6 +18,7 @@ export const authComponent = component({
   deployedBy: ALL,
   wave: 'services',
   contract: authContract,
+  images: [dojotImage('auth', 'python:3.6-alpine (dojot/auth Dockerfile)', [EOL.python36]), REDIS_LIFECYCLE],
   secrets: authSecrets,
   chart: (app, id, p, c: DojotChartProps<AuthChart['contracts']>) => new AuthChart(app, id, { ...c, auth: p.auth }),
   health: (_p, c) => ({

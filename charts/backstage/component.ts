@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { backstageContract } from './contract';
@@ -14,6 +15,7 @@ export const backstageComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: backstageContract,
+  images: [dojotImage('backstage', 'node:8-alpine (dojot/backstage DockerFile)', [EOL.node8])],
   chart: (app, id, p, c: DojotChartProps<BackstageChart['contracts']>) =>
     new BackstageChart(app, id, { ...c, version: p.version, databaseUser: p.postgres.devmUser }),
   health: (_p, c) => ({

@@ -1,3 +1,4 @@
+import { dojotImage, EOL, type ImageLifecycle } from '../../lib/image-lifecycle';
 import { component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import type { Profile } from '../../profile/types';
@@ -16,6 +17,7 @@ const bridge = <const N extends 'v2kBridge' | 'k2vBridge'>(
   name: N,
   id: BridgeName,
   image: (p: Profile) => string,
+  lifecycle: ImageLifecycle,
   env?: BridgeChartProps['env'],
 ) =>
   component({
@@ -25,6 +27,7 @@ const bridge = <const N extends 'v2kBridge' | 'k2vBridge'>(
     deployedBy: ['100k', 'vernemq'],
     wave: 'services',
     contract: () => bridgeContract(id),
+    images: [lifecycle],
     chart: (app, chartId, p, c: DojotChartProps<BridgeChart['contracts']>) =>
       new BridgeChart(app, chartId, { ...c, replicas: p.bridges.replicas, name: id, image: image(p), env }),
     health: () => ({
@@ -50,12 +53,21 @@ const bridge = <const N extends 'v2kBridge' | 'k2vBridge'>(
   });
 
 /** v2k-bridge: VerneMQ to Kafka. */
-export const v2kBridgeComponent = bridge('v2kBridge', 'v2k-bridge', (p) => `dojot/v2k-bridge:${p.bridges.v2kVersion}`, [
-  { name: 'V2K_APP_USER_CONFIG_FILE', value: 'production.conf' },
-]);
+export const v2kBridgeComponent = bridge(
+  'v2kBridge',
+  'v2k-bridge',
+  (p) => `dojot/v2k-bridge:${p.bridges.v2kVersion}`,
+  dojotImage('v2k-bridge', 'node:12.18.4-alpine (dojot/dojot connector/mqtt/vernemq/v2k-bridge/Dockerfile)', [EOL.node12]),
+  [{ name: 'V2K_APP_USER_CONFIG_FILE', value: 'production.conf' }],
+);
 
 /** k2v-bridge: Kafka to VerneMQ. */
-export const k2vBridgeComponent = bridge('k2vBridge', 'k2v-bridge', (p) => `dojot/k2v-bridge:${p.bridges.k2vVersion}`);
+export const k2vBridgeComponent = bridge(
+  'k2vBridge',
+  'k2v-bridge',
+  (p) => `dojot/k2v-bridge:${p.bridges.k2vVersion}`,
+  dojotImage('k2v-bridge', 'node:12.18-alpine (dojot/dojot connector/mqtt/vernemq/k2v-bridge/Dockerfile)', [EOL.node12]),
+);
 
 /** kafka-loopback: its chart id, role, flavours, Argo CD wave, contract and chart. */
 export const kafkaLoopbackComponent = component({
@@ -65,6 +77,15 @@ export const kafkaLoopbackComponent = component({
   deployedBy: ['100k'],
   wave: 'services',
   contract: kafkaLoopbackContract,
+  images: [
+    dojotImage('kafka-loopback', 'confluentinc/cp-kafkacat:5.4.1 (dojot/dojot tools/kafka/loopback/Dockerfile)', [
+      {
+        of: 'Confluent Platform 5.4',
+        date: '2023-01-10',
+        source: 'https://docs.confluent.io/platform/current/installation/versions-interoperability.html',
+      },
+    ]),
+  ],
   chart: (app, id, p, c: DojotChartProps<KafkaLoopbackChart['contracts']>) =>
     new KafkaLoopbackChart(app, id, { ...c, replicas: p.bridges.replicas, version: p.bridges.loopbackVersion }),
   health: () => ({

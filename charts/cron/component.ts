@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
@@ -15,6 +16,7 @@ export const cronComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: cronContract,
+  images: [dojotImage('cron', 'node:8.14.0-alpine (dojot/cron Dockerfile)', [EOL.node8])],
   chart: (app, id, p, c: DojotChartProps<CronChart['contracts']>) => new CronChart(app, id, { ...c, version: p.version }),
   health: (_p, c) => ({
     // cron v0.6.0: every route, health included, is behind the token decode.

@@ -1,3 +1,5 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
+import { REDIS_LIFECYCLE } from '../../lib/redis';
 import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
@@ -15,6 +17,7 @@ export const dataBrokerComponent = component({
   deployedBy: ALL,
   wave: 'services',
   contract: dataBrokerContract,
+  images: [dojotImage('data-broker', 'node:10.16.3-alpine (dojot/data-broker docker/Dockerfile)', [EOL.node10]), REDIS_LIFECYCLE],
   chart: (app, id, p, c: DojotChartProps<DataBrokerChart['contracts']>) =>
     new DataBrokerChart(app, id, { ...c, version: p.dataBroker.version, topicPartitions: p.bridges.replicas }),
   health: (_p, c) => ({

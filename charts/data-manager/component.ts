@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { dataManagerContract } from './contract';
@@ -13,6 +14,7 @@ export const dataManagerComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: dataManagerContract,
+  images: [dojotImage('data-manager', 'node:8.14.0-alpine (dojot/data-manager Dockerfile)', [EOL.node8])],
   chart: (app, id, p, c: DojotChartProps<DataManagerChart['contracts']>) =>
     new DataManagerChart(app, id, { ...c, version: p.versions.dataManager }),
   health: (_p, c) => ({

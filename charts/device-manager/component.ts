@@ -1,3 +1,5 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
+import { REDIS_LIFECYCLE } from '../../lib/redis';
 import { deviceManagerSecrets } from './secret';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
@@ -16,6 +18,7 @@ export const deviceManagerComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: deviceManagerContract,
+  images: [dojotImage('device-manager', 'python:3.6-alpine (dojot/device-manager Dockerfile)', [EOL.python36]), REDIS_LIFECYCLE],
   secrets: deviceManagerSecrets,
   chart: (app, id, p, c: DojotChartProps<DeviceManagerChart['contracts']>) =>
     new DeviceManagerChart(app, id, { ...c, version: p.versions.deviceManager }),

@@ -1,3 +1,5 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
+import { REDIS_LIFECYCLE } from '../../lib/redis';
 import { k8s } from 'cdk8s-plus-27';
 import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { FULL, component } from '../component';
@@ -18,6 +20,11 @@ export const flowbrokerComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: flowbrokerContract,
+  images: [
+    dojotImage('flowbroker', 'node:8.14.0-alpine (dojot/flowbroker orchestrator.docker)', [EOL.node8]),
+    dojotImage('flowbroker-context-manager', 'node:8.14.0-alpine (dojot/flowbroker contextManager.docker)', [EOL.node8]),
+    REDIS_LIFECYCLE,
+  ],
   chart: (app, id, p, c: DojotChartProps<FlowbrokerChart['contracts']>) =>
     new FlowbrokerChart(app, id, {
       ...c,

@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { guiV2Contract } from './contract';
@@ -13,6 +14,7 @@ export const guiV2Component = component({
   deployedBy: (p) => FULL.includes(p.flavour) && p.guiV2.enabled,
   wave: 'services',
   contract: guiV2Contract,
+  images: [dojotImage('gui-v2', 'nginx:1.19 (dojot/gui-v2 Dockerfile, built with node:12.18.2)', [EOL.nginx])],
   chart: (app, id, p, c: DojotChartProps<GuiV2Chart['contracts']>) =>
     new GuiV2Chart(app, id, { ...c, image: p.guiV2.image, version: p.guiV2.version }),
   health: (_p, c) => ({

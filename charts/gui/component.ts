@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { guiContract } from './contract';
@@ -13,6 +14,7 @@ export const guiComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: guiContract,
+  images: [dojotImage('gui', 'nginx:1.15.7-alpine (dojot/gui Dockerfile, built with node:10.23.0-alpine3.10)', [EOL.nginx])],
   chart: (app, id, p, c: DojotChartProps<GuiChart['contracts']>) => new GuiChart(app, id, { ...c, version: p.versions.gui }),
   health: (_p, c) => ({
     // nginx serving static files.

@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { historyContract } from './contract';
@@ -14,6 +15,7 @@ export const historyComponent = component({
   deployedBy: (p) => FULL.includes(p.flavour) && p.optional.history,
   wave: 'services',
   contract: historyContract,
+  images: [dojotImage('history', 'python:3.6-alpine (dojot/history docker/history.docker)', [EOL.python36])],
   chart: (app, id, p, c: DojotChartProps<HistoryChart['contracts']>) => new HistoryChart(app, id, { ...c, version: p.versions.history }),
   health: (_p, c) => ({
     history: { history: single(http('/log', portIn(c.services.api), WITH_TOKEN), 60) },

@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { imageManagerContract } from './contract';
@@ -14,6 +15,7 @@ export const imageManagerComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: imageManagerContract,
+  images: [dojotImage('image-manager', 'python:3.6-alpine (dojot/image-manager Dockerfile)', [EOL.python36])],
   chart: (app, id, p, c: DojotChartProps<ImageManagerChart['contracts']>) =>
     new ImageManagerChart(app, id, { ...c, version: p.versions.imageManager }),
   health: (_p, c) => ({

@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { influxdbRetrieverContract } from './contract';
@@ -14,6 +15,9 @@ export const influxdbRetrieverComponent = component({
   deployedBy: (p) => FULL.includes(p.flavour) && p.optional.influxdb && p.optional.influxdbRetriever,
   wave: 'services',
   contract: influxdbRetrieverContract,
+  images: [
+    dojotImage('influxdb-retriever', 'node:12.18-alpine (dojot/dojot storage/time-series/influxdb/retriever/Dockerfile)', [EOL.node12]),
+  ],
   chart: (app, id, p, c: DojotChartProps<InfluxdbRetrieverChart['contracts']>) =>
     new InfluxdbRetrieverChart(app, id, {
       ...c,

@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { influxdbStorerContract } from './contract';
@@ -14,6 +15,7 @@ export const influxdbStorerComponent = component({
   deployedBy: (p) => FULL.includes(p.flavour) && p.optional.influxdb && p.optional.influxdbStorer,
   wave: 'services',
   contract: influxdbStorerContract,
+  images: [dojotImage('influxdb-storer', 'node:12.18-alpine (dojot/dojot storage/time-series/influxdb/storer/Dockerfile)', [EOL.node12])],
   chart: (app, id, p, c: DojotChartProps<InfluxdbStorerChart['contracts']>) =>
     new InfluxdbStorerChart(app, id, {
       ...c,

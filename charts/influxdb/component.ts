@@ -15,6 +15,13 @@ export const influxdbComponent = component({
   // Its setup before the services that write to it.
   jobWaves: { 'influxdb-job': 'messaging' },
   contract: influxdbContract,
+  images: [
+    {
+      image: 'quay.io/influxdb/influxdb:v2.0.2',
+      runs: 'InfluxDB 2.0.2',
+      endOfLife: [{ of: 'InfluxDB 2.0', source: 'https://github.com/influxdata/influxdb/releases' }],
+    },
+  ],
   secrets: influxdbSecrets,
   chart: (app, id, p, c: DojotChartProps<InfluxdbChart['contracts']>) => new InfluxdbChart(app, id, { ...c, influxdb: p.influxdb }),
   health: () => ({

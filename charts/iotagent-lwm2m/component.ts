@@ -1,3 +1,4 @@
+import { dojotImage } from '../../lib/image-lifecycle';
 import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
@@ -14,6 +15,7 @@ export const iotagentLwm2mComponent = component({
   deployedBy: ['lwm2m'],
   wave: 'services',
   contract: iotagentLwm2mContract,
+  images: [dojotImage('iotagent-leshan', 'zenika/alpine-maven:3-jdk8 (dojot/iotagent-leshan Dockerfile, branch release/v0.6.0)', [])],
   chart: (app, id, p, c: DojotChartProps<IotagentLwm2mChart['contracts']>) =>
     new IotagentLwm2mChart(app, id, { ...c, version: p.versions.iotagentLwm2m, lwm2m: p.iotagentLwm2m }),
   health: (_p, c) => ({

@@ -1,3 +1,5 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
+import { REDIS_LIFECYCLE } from '../../lib/redis';
 import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
@@ -18,6 +20,10 @@ export const iotagentMoscaComponent = component({
   deployedBy: ['mosca'],
   wave: 'services',
   contract: iotagentMoscaContract,
+  images: [
+    dojotImage('iotagent-mosca', 'node:8.14.0-alpine (dojot/iotagent-mosca Dockerfile, branch release/v0.6.0)', [EOL.node8]),
+    REDIS_LIFECYCLE,
+  ],
   chart: (app, id, p, c: DojotChartProps<IotagentMoscaChart['contracts']>) =>
     new IotagentMoscaChart(app, id, {
       ...c,

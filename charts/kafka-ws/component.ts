@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { kafkaWsContract } from './contract';
@@ -14,6 +15,15 @@ export const kafkaWsComponent = component({
   deployedBy: ALL,
   wave: 'services',
   contract: kafkaWsContract,
+  images: [
+    dojotImage('kafka-ws', 'node:12.18.4-alpine (dojot/dojot subscription-engine/kafka-ws/Dockerfile)', [EOL.node12]),
+    {
+      image: 'dojot/redis:6.0.4-alpine3.11',
+      runs: 'Redis 6.0.4',
+      base: 'alpine:3.11 (docker-library/redis 6.0/alpine/Dockerfile, as dojot/redis copies it)',
+      endOfLife: [EOL.alpine311, { of: 'Redis 6.0', source: 'https://github.com/redis/redis/blob/unstable/SECURITY.md' }],
+    },
+  ],
   chart: (app, id, p, c: DojotChartProps<KafkaWsChart['contracts']>) => new KafkaWsChart(app, id, { ...c, kafkaWs: p.kafkaWs }),
   health: (_p, c) => ({
     // Plain HTTP whatever kafka-ws.tls says: TLS is its own server's; Lightship 6.2.1 listens with

@@ -14,6 +14,19 @@ export const kafkaComponent = component({
   deployedBy: ALL,
   wave: 'messaging',
   contract: kafkaContract,
+  images: [
+    {
+      image: 'confluentinc/cp-kafka:5.5.0',
+      runs: 'Apache Kafka 2.5 (Confluent Platform 5.5.0)',
+      endOfLife: [
+        {
+          of: 'Confluent Platform 5.5',
+          date: '2023-04-24',
+          source: 'https://docs.confluent.io/platform/current/installation/versions-interoperability.html',
+        },
+      ],
+    },
+  ],
   chart: (app, id, p, c: DojotChartProps<KafkaChart['contracts']>) =>
     new KafkaChart(app, id, { ...c, kafka: p.kafka, clusterDomain: p.clusterDomain }),
   health: (p) => ({

@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
 import { kafka2ftpContract } from './contract';
@@ -14,6 +15,7 @@ export const kafka2ftpComponent = component({
   deployedBy: FULL,
   wave: 'services',
   contract: kafka2ftpContract,
+  images: [dojotImage('kafka2ftp', 'node:12.18-alpine (dojot/dojot connector/kafka2ftp/Dockerfile)', [EOL.node12])],
   chart: (app, id, p, c: DojotChartProps<Kafka2ftpChart['contracts']>) =>
     new Kafka2ftpChart(app, id, { ...c, version: p.versions.kafka2ftp }),
   health: () => ({

@@ -1,3 +1,4 @@
+import { dojotImage } from '../../lib/image-lifecycle';
 import { kongSecrets } from './secret';
 import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
@@ -16,6 +17,16 @@ export const kongComponent = component({
   // Its migrations before the services (with Kafka); its routes once Kong and what it routes to run.
   jobWaves: { 'kong-migrate': 'messaging', 'kong-migrate-up': 'messaging', 'kong-route-config': 'routes' },
   contract: kongContract,
+  images: [
+    dojotImage('kong', "kong:2.2-alpine (dojot/kong Dockerfile), with dojot's pepkong plugin", [
+      { of: 'Kong 2.2', source: 'https://github.com/Kong/kong/releases' },
+    ]),
+    {
+      image: 'curlimages/curl:7.76.1',
+      runs: 'curl 7.76.1',
+      endOfLife: [{ of: 'curl 7.76.1', source: 'https://curl.se/docs/releases.html' }],
+    },
+  ],
   secrets: kongSecrets,
   chart: (app, id, p, c: DojotChartProps<KongChart['contracts']>, deployed) =>
     new KongChart(app, id, { ...c, apigw: p.apigw, routes: deployed.flatMap((k) => k.routes ?? []) }),

@@ -14,6 +14,13 @@ export const minioComponent = component({
   deployedBy: FULL,
   wave: 'dataStores',
   contract: minioContract,
+  images: [
+    {
+      image: 'dojot/minio:2019.09.20',
+      runs: 'MinIO RELEASE.2019-09-18T21-55-05Z',
+      endOfLife: [{ of: 'MinIO of 2019', source: 'https://github.com/minio/minio/releases' }],
+    },
+  ],
   secrets: minioSecrets,
   chart: (app, id, p, c: DojotChartProps<MinioChart['contracts']>) => new MinioChart(app, id, { ...c, minio: p.minio }),
   health: (_p, c) => ({

@@ -14,6 +14,14 @@ export const mongodbComponent = component({
   deployedBy: ALL,
   wave: 'dataStores',
   contract: mongodbContract,
+  images: [
+    {
+      image: 'dojot/mongo:3.2',
+      runs: 'MongoDB 3.2',
+      base: 'mongo:3.2 (docker-library/mongo 3.2, as dojot/mongo copies it)',
+      endOfLife: [{ of: 'MongoDB 3.2', date: '2018-09-30', source: 'https://www.mongodb.com/legal/support-policy/lifecycles' }],
+    },
+  ],
   secrets: mongodbSecrets,
   chart: (app, id, p, c: DojotChartProps<MongodbChart['contracts']>) => new MongodbChart(app, id, { ...c, mongodb: p.mongodb }),
   health: (p) => ({

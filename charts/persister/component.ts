@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { DOJOT_MODULE_CALLS } from '../dojot-module';
 import { FULL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
@@ -18,6 +19,7 @@ export const persisterComponent = component({
   deployedBy: (p) => FULL.includes(p.flavour) && p.optional.persister,
   wave: 'services',
   contract: persisterContract,
+  images: [dojotImage('persister', 'python:3.6-alpine (dojot/history docker/persister.docker)', [EOL.python36])],
   chart: (app, id, p, c: DojotChartProps<PersisterChart['contracts']>) =>
     new PersisterChart(app, id, { ...c, version: p.versions.persister }),
   health: () => ({

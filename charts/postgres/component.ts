@@ -15,6 +15,14 @@ export const postgresComponent = component({
   deployedBy: ALL,
   wave: 'dataStores',
   contract: postgresContract,
+  images: [
+    {
+      image: 'dojot/postgres:9.5.21-alpine',
+      runs: 'PostgreSQL 9.5.21',
+      base: 'postgres:9.5.21-alpine (docker-library/postgres 9.5/alpine, as dojot/postgres copies it)',
+      endOfLife: [{ of: 'PostgreSQL 9.5', date: '2021-02-11', source: 'https://www.postgresql.org/support/versioning/' }],
+    },
+  ],
   secrets: postgresSecrets,
   chart: (app, id, p, c: DojotChartProps<PostgresChart['contracts']>) => new PostgresChart(app, id, { ...c, postgres: p.postgres }),
   health: (p) => ({

@@ -14,6 +14,14 @@ export const rabbitmqComponent = component({
   deployedBy: FULL,
   wave: 'dataStores',
   contract: rabbitmqContract,
+  images: [
+    {
+      image: 'dojot/rabbitmq:3.7-alpine',
+      runs: 'RabbitMQ 3.7',
+      base: 'rabbitmq:3.7-alpine (docker-library/rabbitmq 3.7/alpine, as dojot/rabbitmq copies it)',
+      endOfLife: [{ of: 'RabbitMQ 3.7', date: '2020-09-30', source: 'https://www.rabbitmq.com/release-information' }],
+    },
+  ],
   chart: (app, id, p, c: DojotChartProps<RabbitmqChart['contracts']>) => new RabbitmqChart(app, id, { ...c, version: p.versions.rabbitmq }),
   health: () => ({
     // rabbitmq 3.7.24: each call boots an Erlang VM (1-3 s), hence the timeouts.

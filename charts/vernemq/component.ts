@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { k8s } from 'cdk8s-plus-27';
 import { brokerSettings } from './broker-settings';
 import { vernemqSecrets } from './secret';
@@ -16,6 +17,13 @@ export const vernemqComponent = component({
   deployedBy: ['100k', 'vernemq'],
   wave: 'services',
   contract: vernemqContract,
+  images: [
+    dojotImage(
+      'vernemq-dojot',
+      'alpine:3.9 (dojot/dojot connector/mqtt/vernemq/broker/Dockerfile, VerneMQ 1.10.0 built with erlang:21.3-alpine)',
+      [EOL.alpine39, { of: 'VerneMQ 1.10', source: 'https://github.com/vernemq/vernemq/releases' }],
+    ),
+  ],
   secrets: vernemqSecrets,
   chart: (app, id, p, c: DojotChartProps<VernemqChart['contracts']>) =>
     new VernemqChart(app, id, {

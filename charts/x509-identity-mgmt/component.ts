@@ -1,3 +1,4 @@
+import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { x509IdentityMgmtSecrets } from './secret';
 import { ALL, component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
@@ -15,6 +16,12 @@ export const x509IdentityMgmtComponent = component({
   deployedBy: ALL,
   wave: 'services',
   contract: x509IdentityMgmtContract,
+  images: [
+    dojotImage('x509-identity-mgmt', 'primekey/ejbca-ce:6.15.2.6 (dojot/dojot x509-identity-mgmt/Dockerfile, with Node.js 12 from yum)', [
+      EOL.node12,
+      { of: 'EJBCA 6.15', source: 'https://github.com/Keyfactor/ejbca-ce/releases' },
+    ]),
+  ],
   secrets: x509IdentityMgmtSecrets,
   chart: (app, id, p, c: DojotChartProps<X509IdentityMgmtChart['contracts']>) =>
     new X509IdentityMgmtChart(app, id, { ...c, x509: p.x509IdentityMgmt, ejbcaDb: p.postgres.ejbca.db }),

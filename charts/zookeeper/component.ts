@@ -14,6 +14,19 @@ export const zookeeperComponent = component({
   deployedBy: ALL,
   wave: 'dataStores',
   contract: zookeeperContract,
+  images: [
+    {
+      image: 'confluentinc/cp-zookeeper:5.5.0',
+      runs: 'Apache ZooKeeper of Confluent Platform 5.5.0',
+      endOfLife: [
+        {
+          of: 'Confluent Platform 5.5',
+          date: '2023-04-24',
+          source: 'https://docs.confluent.io/platform/current/installation/versions-interoperability.html',
+        },
+      ],
+    },
+  ],
   chart: (app, id, p, c: DojotChartProps<ZookeeperChart['contracts']>) =>
     new ZookeeperChart(app, id, { ...c, zookeeper: p.zookeeper, clusterDomain: p.clusterDomain }),
   health: (p) => ({
