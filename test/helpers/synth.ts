@@ -122,3 +122,41 @@ export function originalLabels(labels: Record<string, string> | undefined): Reco
   const own = Object.fromEntries(Object.entries(labels ?? {}).filter(([k]) => !k.startsWith('app.kubernetes.io/')));
   return Object.keys(own).length ? own : undefined;
 }
+
+/** One container of a workload: by its index (the first by default) or its name; fails when there is none. */
+// biome-ignore lint/suspicious/noExplicitAny: a container, read field by field as each test needs it
+export function containerOf(o: ManifestObject, which: number | string = 0): any {
+  const containers = podSpec(o).containers;
+  const found = typeof which === 'number' ? containers[which] : containers.find((c: { name: string }) => c.name === which);
+  if (!found) throw new Error(`${o.kind} '${o.metadata.name}' has no container ${which}`);
+  return found;
+}
+
+interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: { secretKeyRef?: { name: string; key: string }; fieldRef?: { fieldPath: string } };
+}
+
+/** A container's environment as name → value, `<secret>:<key>` for a Secret's key, `field:<path>` for a pod field. */
+export function envOf(o: ManifestObject, container: number | string = 0): Record<string, string> {
+  const read = (e: EnvVar) => {
+    if (e.value !== undefined) return e.value;
+    if (e.valueFrom?.secretKeyRef) return `${e.valueFrom.secretKeyRef.name}:${e.valueFrom.secretKeyRef.key}`;
+    if (e.valueFrom?.fieldRef) return `field:${e.valueFrom.fieldRef.fieldPath}`;
+    throw new Error(`${o.metadata.name}: ${e.name} has neither a value nor a known reference`);
+  };
+  return Object.fromEntries(((containerOf(o, container).env ?? []) as EnvVar[]).map((e) => [e.name, read(e)]));
+}
+
+/** The images of a workload's containers, in order. */
+export const imagesOf = (o: ManifestObject): string[] => podSpec(o).containers.map((c: { image: string }) => c.image);
+
+/** The node affinity that pins a pod to the node group of that label value (`dojot.components/group`). */
+export const groupAffinity = (value: string) => ({
+  nodeAffinity: {
+    requiredDuringSchedulingIgnoredDuringExecution: {
+      nodeSelectorTerms: [{ matchExpressions: [{ key: 'dojot.components/group', operator: 'In', values: [value] }] }],
+    },
+  },
+});
