@@ -1,4 +1,5 @@
-import { vernemqStateNotices } from '../charts/vernemq/contract';
+import { type Component, isDeployed } from '../charts/component';
+import { COMPONENTS } from '../charts/components';
 import { unpinnedVolumeNotices } from '../charts/storage/local-volumes';
 import { HOST_DIRECTORIES_SCRIPT, renderHostDirectoriesScript } from '../charts/storage/host-directories';
 import { helmInstall, helmValuesFile } from '../charts/metrics/helm-values';
@@ -24,6 +25,11 @@ export function sideFiles(profile: Profile, loadBalancer: boolean): { files: Sid
   const install = profile.metrics.enabled ? [`the Prometheus stack, before dist/monitoring: ${helmInstall(profile)}`] : [];
   return {
     files: [...(script ? [{ name: HOST_DIRECTORIES_SCRIPT, content: script, mode: 0o755 }] : []), ...lb.files, ...helm],
-    notices: [...lb.notices, ...install, ...unpinnedVolumeNotices(profile), ...vernemqStateNotices(profile)],
+    notices: [...lb.notices, ...install, ...unpinnedVolumeNotices(profile), ...componentNotices(profile)],
   };
+}
+
+/** What the deployed components have to tell of this profile (each component's `notices`). */
+function componentNotices(profile: Profile): string[] {
+  return (COMPONENTS as readonly Component[]).filter((c) => isDeployed(c, profile)).flatMap((c) => c.notices?.(profile) ?? []);
 }

@@ -99,6 +99,8 @@ export interface Component<N extends string = string, C extends ComponentContrac
    * source (its `start-contract.ts`): the variables, the credentials, the peers.
    */
   start?(p: Profile): StartContractTable;
+  /** What synth should tell the operator of this profile's use of it (a risk the profile takes). */
+  notices?(p: Profile): readonly string[];
   /** What each image it runs is, and the ends of upstream support it is past (README, Images). */
   readonly images?: readonly ImageLifecycle[];
   /** The Secrets it owns and `npm run secrets` generates when it is deployed (its `secret.ts`). */

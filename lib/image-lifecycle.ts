@@ -3,7 +3,7 @@
  * to rebuild or replace. Dates are upstream's own, with the page that publishes them.
  */
 export interface ImageLifecycle {
-  /** The image as the output names it, before any mirror or digest (`dojot/postgres:9.5.21-alpine`). */
+  /** The image as the output names it, before any mirror or digest (`dojot/<service>:<tag>`). */
   readonly image: string;
   /** What it runs upstream, with its version (`PostgreSQL 9.5.21`). */
   readonly runs: string;

@@ -5,7 +5,7 @@ export type ImageSource = Profile['images'];
 
 /**
  * The reference a container pulls `image` by: pinned by its digest when the profile gives one,
- * behind the mirror's registry when there is one (`registry.local:5000/postgres:9.5@sha256:…`).
+ * behind the mirror's registry when there is one (`registry.local:5000/dojot/<service>:<tag>@sha256:…`).
  */
 export function pulledImage(image: string, source: ImageSource): string {
   const digest = Object.hasOwn(source.digests, image) ? source.digests[image] : undefined;

@@ -1,3 +1,4 @@
+import { replicationFor } from '../kafka/kafka-chart';
 import { dojotImage, EOL } from '../../lib/image-lifecycle';
 import { REDIS_LIFECYCLE } from '../../lib/redis';
 import { DOJOT_MODULE_CALLS } from '../dojot-module';
@@ -19,7 +20,12 @@ export const dataBrokerComponent = component({
   contract: dataBrokerContract,
   images: [dojotImage('data-broker', 'node:10.16.3-alpine (dojot/data-broker docker/Dockerfile)', [EOL.node10]), REDIS_LIFECYCLE],
   chart: (app, id, p, c: DojotChartProps<DataBrokerChart['contracts']>) =>
-    new DataBrokerChart(app, id, { ...c, version: p.dataBroker.version, topicPartitions: p.bridges.replicas }),
+    new DataBrokerChart(app, id, {
+      ...c,
+      version: p.dataBroker.version,
+      topicPartitions: p.bridges.replicas,
+      topicReplicas: replicationFor(p.kafka.clusterSize).factor,
+    }),
   health: (_p, c) => ({
     // data-broker v0.6.0: /healthCheck exists once Kafka is up (404 before), behind the token decode.
     'data-broker': {

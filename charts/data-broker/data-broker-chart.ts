@@ -14,11 +14,13 @@ export interface DataBrokerChartProps extends DojotChartProps<DataBrokerReads> {
   readonly version: string;
   /** Partitions of the topics it creates: one per bridge replica. */
   readonly topicPartitions: number;
+  /** Copies of each topic it creates: as many as the brokers' own topics have. */
+  readonly topicReplicas: number;
 }
 
 /** data-broker, which creates the tenants' Kafka topics, and its Redis. */
 export class DataBrokerChart extends DojotChart<DataBrokerReads> {
-  constructor(scope: Construct, id: string, { version, topicPartitions, ...props }: DataBrokerChartProps) {
+  constructor(scope: Construct, id: string, { version, topicPartitions, topicReplicas, ...props }: DataBrokerChartProps) {
     super(scope, id, props);
     const { api, redis } = this.contracts.dataBroker.services;
     const kafka = this.contracts.kafka.services.broker;
@@ -35,7 +37,8 @@ export class DataBrokerChart extends DojotChart<DataBrokerReads> {
           env('DATABROKER_KAFKA_ADDRESS', kafka.name),
           env('DATABROKER_KAFKA_PORT', portOf(kafka, 'kafka').port),
           env('KAFKA_NUM_PARTITIONS', topicPartitions),
-          env('KAFKA_REPLICATION_FACTOR', 1),
+          // v0.6.0's 1 left a tenant's topics on one broker of three: lost with it.
+          env('KAFKA_REPLICATION_FACTOR', topicReplicas),
         ],
       },
     });

@@ -1,3 +1,4 @@
+import { replicationFor } from '../kafka/kafka-chart';
 import { hostPort, serviceUrl } from '../../lib/contract';
 import type { StartContract, StartVariable } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
@@ -82,7 +83,12 @@ export const dataBrokerStart = (p: Profile): StartContract => ({
       default: { value: '1', safe: p.bridges.replicas === 1 },
       value: String(p.bridges.replicas),
     },
-    { name: 'KAFKA_REPLICATION_FACTOR', source: CONFIG, default: safe('1') },
+    {
+      name: 'KAFKA_REPLICATION_FACTOR',
+      source: CONFIG,
+      default: { value: '1', safe: p.kafka.clusterSize === 1 },
+      value: String(replicationFor(p.kafka.clusterSize).factor),
+    },
     {
       name: 'DATABROKER_CACHE_HOST',
       source: `${CONFIG}, src/redisManager.ts`,

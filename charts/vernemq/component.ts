@@ -4,7 +4,7 @@ import { brokerSettings } from './broker-settings';
 import { vernemqSecrets } from './secret';
 import { component } from '../component';
 import type { DojotChartProps } from '../dojot-chart';
-import { vernemqContract } from './contract';
+import { vernemqContract, vernemqStateNotices } from './contract';
 import { VernemqChart } from './vernemq-chart';
 import { IMAGE_PATHS } from './image-facts';
 import { vernemqStart } from './start-contract';
@@ -17,6 +17,7 @@ export const vernemqComponent = component({
   deployedBy: ['100k', 'vernemq'],
   wave: 'services',
   contract: vernemqContract,
+  notices: vernemqStateNotices,
   images: [
     dojotImage(
       'vernemq-dojot',

@@ -86,3 +86,11 @@ describe('data-broker in every flavour', () => {
     expect(containerOf(out.find('Deployment', 'data-broker-redis')).image).toBe('dojot/redis:5.0.5-alpine3.10');
   });
 });
+
+describe('data-broker with three Kafka brokers', () => {
+  it("creates its tenants' topics with the brokers' own three copies (v0.6.0: one, lost with its broker)", () => {
+    const out = synth(profileOf('100k', { kafka: { clusterSize: 3 }, zookeeper: { clusterSize: 3 }, capacity: { onExcess: 'warn' } }));
+    expect(envOf(out.find('Deployment', 'data-broker')).KAFKA_REPLICATION_FACTOR).toBe('3');
+    expect(envOf(out.find('StatefulSet', 'kafka-server')).KAFKA_DEFAULT_REPLICATION_FACTOR).toBe('3');
+  });
+});

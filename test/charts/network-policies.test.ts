@@ -119,7 +119,10 @@ describe("network policies of the whole platform on the guide's settings", () =>
         ports: [{ protocol: 'TCP', port: 9100, endPort: 9109 }],
       },
     ]);
-    expect(out.find('NetworkPolicy', 'vernemq-k8s-distribution').spec.podSelector.matchLabels).toEqual({ app: brokers.app, vernemq: brokers.vernemq });
+    expect(out.find('NetworkPolicy', 'vernemq-k8s-distribution').spec.podSelector.matchLabels).toEqual({
+      app: brokers.app,
+      vernemq: brokers.vernemq,
+    });
     expect(synth(profileOf('default', { flavour: 'mosca' })).maybe('NetworkPolicy', 'vernemq-k8s-distribution')).toBeUndefined();
   });
 
