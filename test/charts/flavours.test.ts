@@ -1,32 +1,11 @@
 // Which flavour (and toggle) deploys what: each component's `deployedBy`, read from the output of each flavour.
 import { describe, expect, it } from 'vitest';
+import { DATA_WORKLOADS, FULL_PLATFORM_SERVICES, FULL_PLATFORM_WORKLOADS, INFLUX_ON } from '../helpers/workload-lists';
 import { originalLabels, podSpec, profileOf, synth } from '../helpers/synth';
 
-/** minio, rabbitmq, image-manager, backstage, device-manager, gui and gui-v2. */
-const WORKLOADS: ReadonlyArray<[kind: string, name: string]> = [
-  ['StatefulSet', 'minio'],
-  ['Deployment', 'rabbitmq'],
-  ['Deployment', 'image-manager'],
-  ['Deployment', 'backstage'],
-  ['Deployment', 'device-manager'],
-  ['Deployment', 'device-manager-redis'],
-  ['Deployment', 'gui'],
-  ['Deployment', 'gui-v2'],
-];
-const SERVICES = ['minio', 'rabbitmq', 'image-manager', 'backstage', 'device-manager', 'device-manager-redis', 'gui', 'gui-v2'];
+const WORKLOADS = FULL_PLATFORM_WORKLOADS;
+const SERVICES = FULL_PLATFORM_SERVICES;
 
-/** history, persister, influxdb and its storer and retriever, data-manager, cron and kafka2ftp. */
-const DATA_WORKLOADS: [kind: string, name: string][] = [
-  ['Deployment', 'history'],
-  ['Deployment', 'persister'],
-  ['StatefulSet', 'influxdb'],
-  ['Deployment', 'influxdb-storer'],
-  ['Deployment', 'influxdb-retriever'],
-  ['Deployment', 'data-manager'],
-  ['Deployment', 'cron'],
-  ['Deployment', 'kafka2ftp'],
-];
-const INFLUX_ON = { optional: { influxdb: true, influxdbStorer: true, influxdbRetriever: true } } as const;
 const labelsOf = (name: string) => ({ app: 'dojot', name });
 
 describe('flavours', () => {

@@ -1,13 +1,8 @@
 // influxdb-retriever (charts/influxdb-retriever): its image, Service on 3000, InfluxDB's URL and token, probes, toggles and log level.
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { App } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { containerFactsOf } from '../../charts/component';
-import { platformContracts } from '../../charts/contracts';
+import type { Component } from '../../charts/component';
+import { chartAlone } from '../helpers/chart-alone';
 import { influxdbRetrieverComponent } from '../../charts/influxdb-retriever/component';
-import { InfluxdbRetrieverChart } from '../../charts/influxdb-retriever/influxdb-retriever-chart';
 import { containerOf, envOf, type ManifestObject, profileOf, synth } from '../helpers/synth';
 
 const labelsOf = (name: string) => ({ app: 'dojot', name });
@@ -58,22 +53,8 @@ describe('influxdb-retriever (optional.influxdb on)', () => {
 describe('the retriever given the organization and bucket', () => {
   it("writes the bucket to the image's settings", () => {
     const p = profileOf('default', { ...INFLUX_ON, influxdb: { organizationName: 'acme', bucket: 'telemetry' } });
-    const common = {
-      namespace: p.namespace,
-      placement: p.placement,
-      storage: { storageClassName: p.storageClassName, localVolumes: p.localVolumes },
-      contracts: platformContracts(p),
-    };
-    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-b-')) });
-    const retriever = new InfluxdbRetrieverChart(app, 'retriever', {
-      ...common,
-      containerFacts: containerFactsOf(influxdbRetrieverComponent, p, common.contracts.influxdbRetriever),
-      version: 'v0.6.0',
-      logLevel: 'info',
-      influxdb: p.influxdb,
-    }).toJson();
+    const retriever = chartAlone(influxdbRetrieverComponent as Component, p);
     const envs = (docs: ManifestObject[]) => envOf(docs.find((d) => d.kind === 'Deployment')!);
     expect(envs(retriever)).toMatchObject({ RETRIEVER_INFLUX_DEFAULT_BUCKET: 'telemetry' });
-    fs.rmSync(app.outdir, { recursive: true, force: true });
   });
 });

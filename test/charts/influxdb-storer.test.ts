@@ -1,13 +1,8 @@
 // influxdb-storer (charts/influxdb-storer): its image, settings, InfluxDB's URL and token, probes, toggles and log level.
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { App } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { containerFactsOf } from '../../charts/component';
-import { platformContracts } from '../../charts/contracts';
+import type { Component } from '../../charts/component';
+import { chartAlone } from '../helpers/chart-alone';
 import { influxdbStorerComponent } from '../../charts/influxdb-storer/component';
-import { InfluxdbStorerChart } from '../../charts/influxdb-storer/influxdb-storer-chart';
 import { containerOf, envOf, type ManifestObject, originalLabels, profileOf, synth } from '../helpers/synth';
 
 const labelsOf = (name: string) => ({ app: 'dojot', name });
@@ -68,22 +63,8 @@ describe('influxdb-storer (optional.influxdb on)', () => {
 describe('the storer given the organization and bucket', () => {
   it("writes them to the image's settings", () => {
     const p = profileOf('default', { ...INFLUX_ON, influxdb: { organizationName: 'acme', bucket: 'telemetry' } });
-    const common = {
-      namespace: p.namespace,
-      placement: p.placement,
-      storage: { storageClassName: p.storageClassName, localVolumes: p.localVolumes },
-      contracts: platformContracts(p),
-    };
-    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'dojot-b-')) });
-    const storer = new InfluxdbStorerChart(app, 'storer', {
-      ...common,
-      containerFacts: containerFactsOf(influxdbStorerComponent, p, common.contracts.influxdbStorer),
-      version: 'v0.6.0',
-      logLevel: 'info',
-      influxdb: p.influxdb,
-    }).toJson();
+    const storer = chartAlone(influxdbStorerComponent as Component, p);
     const envs = (docs: ManifestObject[]) => envOf(docs.find((d) => d.kind === 'Deployment')!);
     expect(envs(storer)).toMatchObject({ STORER_INFLUX_DEFAULT_ORGANIZATION: 'acme', STORER_INFLUX_DEFAULT_BUCKET: 'telemetry' });
-    fs.rmSync(app.outdir, { recursive: true, force: true });
   });
 });

@@ -1,19 +1,10 @@
 // Labels and selectors of the workloads and Services, as the original's (each chart's own pieces: its test file).
 import { describe, expect, it } from 'vitest';
+import { FULL_PLATFORM_SERVICES, FULL_PLATFORM_WORKLOADS } from '../helpers/workload-lists';
 import { originalLabels, podSpec, profileOf, synth } from '../helpers/synth';
 
-/** minio, rabbitmq, image-manager, backstage, device-manager, gui and gui-v2: their workloads and Services. */
-const WORKLOADS: ReadonlyArray<[kind: string, name: string]> = [
-  ['StatefulSet', 'minio'],
-  ['Deployment', 'rabbitmq'],
-  ['Deployment', 'image-manager'],
-  ['Deployment', 'backstage'],
-  ['Deployment', 'device-manager'],
-  ['Deployment', 'device-manager-redis'],
-  ['Deployment', 'gui'],
-  ['Deployment', 'gui-v2'],
-];
-const SERVICES = ['minio', 'rabbitmq', 'image-manager', 'backstage', 'device-manager', 'device-manager-redis', 'gui', 'gui-v2'];
+const WORKLOADS = FULL_PLATFORM_WORKLOADS;
+const SERVICES = FULL_PLATFORM_SERVICES;
 
 /** history, persister, data-manager, cron and kafka2ftp. */
 const DOJOT_WORKLOADS: [kind: string, name: string][] = [

@@ -1,17 +1,9 @@
 // No credential written as a literal value: environment variables from Secrets, none of the original's literal defaults.
 import { describe, expect, it } from 'vitest';
+import { FULL_PLATFORM_WORKLOADS } from '../helpers/workload-lists';
 import { podSpec, profileOf, synth } from '../helpers/synth';
 
-const WORKLOADS: ReadonlyArray<[kind: string, name: string]> = [
-  ['StatefulSet', 'minio'],
-  ['Deployment', 'rabbitmq'],
-  ['Deployment', 'image-manager'],
-  ['Deployment', 'backstage'],
-  ['Deployment', 'device-manager'],
-  ['Deployment', 'device-manager-redis'],
-  ['Deployment', 'gui'],
-  ['Deployment', 'gui-v2'],
-];
+const WORKLOADS = FULL_PLATFORM_WORKLOADS;
 
 describe('literal credentials (default profile: vernemq flavour)', () => {
   const out = synth(profileOf('default'));

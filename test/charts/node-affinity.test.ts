@@ -1,31 +1,10 @@
 // Node affinity of the workloads: none without placement.nodeAffinity, the dojot group's label with it (100k preset).
 import { describe, expect, it } from 'vitest';
+import { DATA_WORKLOADS, FULL_PLATFORM_WORKLOADS, INFLUX_ON } from '../helpers/workload-lists';
 import { groupAffinity, podSpec, profileOf, synth } from '../helpers/synth';
 
-/** The workloads of minio, rabbitmq, image-manager, backstage, device-manager, gui and gui-v2; gui-v2 and device-manager-redis had no node group in the original, and now have dojot's. */
-const WORKLOADS: ReadonlyArray<[kind: string, name: string, pinned: boolean]> = [
-  ['StatefulSet', 'minio', true],
-  ['Deployment', 'rabbitmq', true],
-  ['Deployment', 'image-manager', true],
-  ['Deployment', 'backstage', true],
-  ['Deployment', 'device-manager', true],
-  ['Deployment', 'device-manager-redis', true],
-  ['Deployment', 'gui', true],
-  ['Deployment', 'gui-v2', true],
-];
-
-/** history, persister, influxdb and its storer and retriever, data-manager, cron and kafka2ftp. */
-const DATA_WORKLOADS: [kind: string, name: string][] = [
-  ['Deployment', 'history'],
-  ['Deployment', 'persister'],
-  ['StatefulSet', 'influxdb'],
-  ['Deployment', 'influxdb-storer'],
-  ['Deployment', 'influxdb-retriever'],
-  ['Deployment', 'data-manager'],
-  ['Deployment', 'cron'],
-  ['Deployment', 'kafka2ftp'],
-];
-const INFLUX_ON = { optional: { influxdb: true, influxdbStorer: true, influxdbRetriever: true } } as const;
+/** gui-v2 and device-manager-redis had no node group in the original, and now have dojot's. */
+const WORKLOADS = FULL_PLATFORM_WORKLOADS.map(([kind, name]) => [kind, name, true] as const);
 
 describe('node affinity off (default profile: vernemq flavour)', () => {
   const out = synth(profileOf('default'));

@@ -1,17 +1,9 @@
 // Every container probed (liveness, readiness and startup), where the original probed only MinIO's liveness.
 import { describe, expect, it } from 'vitest';
+import { FULL_PLATFORM_WORKLOADS } from '../helpers/workload-lists';
 import { podSpec, profileOf, synth } from '../helpers/synth';
 
-const WORKLOADS: ReadonlyArray<[kind: string, name: string]> = [
-  ['StatefulSet', 'minio'],
-  ['Deployment', 'rabbitmq'],
-  ['Deployment', 'image-manager'],
-  ['Deployment', 'backstage'],
-  ['Deployment', 'device-manager'],
-  ['Deployment', 'device-manager-redis'],
-  ['Deployment', 'gui'],
-  ['Deployment', 'gui-v2'],
-];
+const WORKLOADS = FULL_PLATFORM_WORKLOADS;
 
 describe('probes (default profile: vernemq flavour)', () => {
   const out = synth(profileOf('default'));
