@@ -1,8 +1,18 @@
+import { ProfileError, printable } from '../profile/problems';
 import type { ProfileInputs } from '../profile/load';
 import { FLAVOURS } from '../profile/types';
 
 /** A command line that cannot be understood: exit status 2, with the usage. */
 export class UsageError extends Error {}
+
+/**
+ * An error's text for the user, one line per problem whatever the input held: a ProfileError's
+ * problems are each escaped already (profile/problems.ts), any other message is escaped whole.
+ */
+export function errorText(e: unknown): string {
+  if (e instanceof ProfileError) return e.message;
+  return printable(e instanceof Error ? e.message : String(e));
+}
 
 /** A flag, the environment variable it overrides (for `npx cdk8s synth`), and its meaning. */
 export interface Option {

@@ -4,7 +4,7 @@ import { withInventory } from '../profile/inventory';
 import { loadInputs } from '../profile/load';
 import { ProfileError } from '../profile/problems';
 import { SYSTEM_NAMESPACES } from '../profile/validate';
-import { type Option, UsageError, parseArguments, usage } from './arguments';
+import { type Option, UsageError, errorText, parseArguments, usage } from './arguments';
 import type { CommandOutput } from './synth-command';
 
 const OWN: Option[] = [
@@ -64,10 +64,10 @@ export function secretsCommand(argv: readonly string[], env: NodeJS.ProcessEnv, 
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`error: ${e.message}\n${SECRETS_USAGE}`);
+      io.err(`error: ${errorText(e)}\n${SECRETS_USAGE}`);
       return 2;
     }
-    io.err(`error: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`error: ${errorText(e)}`);
     return 1;
   }
 }

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ProfileError } from '../profile/problems';
+import { ProfileError, printable } from '../profile/problems';
 import { loadSettings } from './settings';
-import { type Option, UsageError, parseArguments, usage } from './arguments';
+import { type Option, UsageError, errorText, parseArguments, usage } from './arguments';
 import { loadEnvironments, synthesizeEnvironments } from './environments';
 import { publish } from './publish';
 import { summarize } from './summary';
@@ -135,7 +135,7 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`error: ${e.message}\n${SYNTH_USAGE}`);
+      io.err(`error: ${errorText(e)}\n${SYNTH_USAGE}`);
       return 2;
     }
     if (e instanceof ProfileError) return failed([`error: ${e.message}`]);
@@ -144,7 +144,7 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
   }
 }
 
-const oneLine = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0];
+const oneLine = (e: unknown) => printable((e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]);
 
 /** Writes the stack of an unexpected error to a file of its own, and returns its path. */
 function writeReport(e: unknown): string {

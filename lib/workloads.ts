@@ -189,5 +189,12 @@ export class DojotApiService extends Construct {
   }
 }
 
-/** A plain `name=value` environment variable. */
-export const env = (name: string, value: string | number | boolean): k8s.EnvVar => ({ name, value: String(value) });
+/**
+ * A plain `name=value` environment variable, its value the literal text it is: Kubernetes expands
+ * `$(VAR)` in a value to another variable of the container (a Secret's value too) and reduces `$$`
+ * to `$`, so every `$` is written doubled. A profile's text can then never name another variable.
+ */
+export const env = (name: string, value: string | number | boolean): k8s.EnvVar => ({ name, value: String(value).replace(/\$/g, '$$$$') });
+
+/** A variable whose value names others of the container (`$(MY_POD_NAME)`) for Kubernetes to expand: written as it is. */
+export const expandedEnv = (name: string, value: string): k8s.EnvVar => ({ name, value });

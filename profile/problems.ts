@@ -18,17 +18,31 @@ export class ProfileError extends Error {
   }
 }
 
-/** `path: message`, or the message alone for a problem of the input as a whole (empty path). */
-export const describeProblem = (p: Problem) => (p.path ? `${p.path}: ${p.message}` : p.message);
+/**
+ * Text of the input made safe to print on one line: every control character (C0, DEL, C1), and
+ * the Unicode line and paragraph separators, as an escape (`\n`, `\x1b`, `\u2028`), so that a value
+ * can neither rewrite the user's terminal nor forge a line of our output.
+ */
+export function printable(text: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    if (Object.hasOwn(named, c)) return named[c];
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** `path: message`, or the message alone for a problem of the input as a whole (empty path); one line whatever the input held. */
+export const describeProblem = (p: Problem) => printable(p.path ? `${p.path}: ${p.message}` : p.message);
 
 function formatProblems(source: string, problems: readonly Problem[]): string {
   const sources = new Set(problems.map((p) => p.source ?? source));
   if (sources.size <= 1) {
     const only = [...sources][0] ?? source;
-    if (problems.length === 1) return `${only}: ${describeProblem(problems[0])}`;
-    return `${only}: ${problems.length} problems\n${problems.map((p) => `  - ${describeProblem(p)}`).join('\n')}`;
+    if (problems.length === 1) return `${printable(only)}: ${describeProblem(problems[0])}`;
+    return `${printable(only)}: ${problems.length} problems\n${problems.map((p) => `  - ${describeProblem(p)}`).join('\n')}`;
   }
-  return `${problems.length} problems\n${problems.map((p) => `  - ${p.source ?? source}: ${describeProblem(p)}`).join('\n')}`;
+  return `${problems.length} problems\n${problems.map((p) => `  - ${printable(p.source ?? source)}: ${describeProblem(p)}`).join('\n')}`;
 }
 
 /** The problems with their source set, for merging the problems of several inputs. */

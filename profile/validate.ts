@@ -23,6 +23,18 @@ const IMAGE_NAME = /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/
 /** PostgreSQL and MongoDB names the init scripts create: a safe subset, quoted in SQL anyway. */
 const DB_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/**
+ * Whether a URL carries credentials in its authority (RFC 3986, 3.2.1 `userinfo`): any user in an
+ * http(s) URL (a token is often given as the user), a password in any. `ssh://git@host/...` and
+ * `git@host:path` name the SSH user only, which is no secret.
+ */
+function withCredentials(url: string): boolean {
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1];
+  if (authority === undefined || !authority.includes('@')) return false;
+  const userinfo = authority.slice(0, authority.lastIndexOf('@'));
+  return /^https?:/i.test(url) || userinfo.includes(':');
+}
+
 /** Namespaces Kubernetes itself runs in: deploying there, and owning their Namespace object, is refused. */
 export const SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -234,6 +246,8 @@ export function validateProfile(p: Profile): Problem[] {
   const derivedUrl = p.auth.resetPasswordUrl === `http://${p.domainName}/#/setPassword/`;
   if (!derivedUrl && !/^https?:\/\/[^\s'"]+$/.test(p.auth.resetPasswordUrl))
     fail('auth.resetPasswordUrl', `must be an http(s) URL without spaces or quotes, got '${p.auth.resetPasswordUrl}'`);
+  else if (withCredentials(p.auth.resetPasswordUrl))
+    fail('auth.resetPasswordUrl', 'must not carry credentials (user:password@): it is written to dist/');
   for (const [path, v] of [
     ['influxdb.organizationName', p.influxdb.organizationName],
     ['influxdb.bucket', p.influxdb.bucket],
@@ -270,6 +284,11 @@ export function validateProfile(p: Profile): Problem[] {
   const a = p.argocd;
   if (a.repoURL && !/^(https?:\/\/|ssh:\/\/|git@)[^\s]+$/.test(a.repoURL))
     fail('argocd.repoURL', `must be a Git URL (https://..., ssh://... or git@host:path), got '${a.repoURL}'`);
+  else if (withCredentials(a.repoURL))
+    fail(
+      'argocd.repoURL',
+      "must not carry credentials (it is written to dist/): give the URL without them, and the token to Argo CD in a repository Secret (label argocd.argoproj.io/secret-type: repository, README's GitOps section)",
+    );
   if (!a.targetRevision.trim() || /\s/.test(a.targetRevision))
     fail('argocd.targetRevision', `must be a branch, tag or commit, got '${a.targetRevision}'`);
   if (a.path.startsWith('/') || a.path.split('/').includes('..'))

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Option, UsageError, parseArguments, usage } from '../app/arguments';
+import { type Option, UsageError, errorText, parseArguments, usage } from '../app/arguments';
 import type { CommandOutput } from '../app/synth-command';
 import { loadSettings } from '../app/settings';
 import { ProfileError } from '../profile/problems';
@@ -58,7 +58,7 @@ export async function rehearseCommand(argv: readonly string[], env: NodeJS.Proce
     if (args.own['--stop']) return await stopAll(io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`error: ${e.message}\n${REHEARSE_USAGE}`);
+      io.err(`error: ${errorText(e)}\n${REHEARSE_USAGE}`);
       return 2;
     }
     throw e;

@@ -1,5 +1,5 @@
 import { FLAVOURS } from '../../profile/types';
-import { type Option, UsageError, parseArguments, usage } from '../arguments';
+import { type Option, UsageError, errorText, parseArguments, usage } from '../arguments';
 import type { CommandOutput } from '../synth-command';
 import { outputObjects } from './diff-sources';
 import { diffOutputs } from './object-diff';
@@ -40,7 +40,7 @@ export function diffCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io:
     for (const line of format === 'markdown' ? renderMarkdown(changes) : renderText(changes)) io.out(line);
     return changes.length ? 1 : 0;
   } catch (e) {
-    io.err(e instanceof UsageError ? `error: ${e.message}\n${DIFF_USAGE}` : `error: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(e instanceof UsageError ? `error: ${errorText(e)}\n${DIFF_USAGE}` : `error: ${errorText(e)}`);
     return 2;
   }
 }

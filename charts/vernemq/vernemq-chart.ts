@@ -5,7 +5,7 @@ import type { Construct } from 'constructs';
 import { hostPort } from '../../lib/contract';
 import { DojotChart, type DojotChartProps } from '../dojot-chart';
 import { secretEnv } from '../../lib/secrets';
-import { DojotService, DojotStatefulSet, env } from '../../lib/workloads';
+import { DojotService, DojotStatefulSet, env, expandedEnv } from '../../lib/workloads';
 import type { Profile } from '../../profile/types';
 import { brokerSettings, renderVernemqConf, renderVmArgs } from './broker-settings';
 import { BROKER_POD_LABELS, BROKER_STATEFULSET, VERNEMQ_VOLUME } from './contract';
@@ -194,7 +194,7 @@ export class VernemqChart extends DojotChart<VernemqReads> {
       field('DOCKER_VERNEMQ_KUBERNETES_NAMESPACE', 'metadata.namespace'),
       env('DOCKER_VERNEMQ_KUBERNETES_CLUSTER_NAME', clusterDomain),
       env('DOCKER_VERNEMQ_KUBERNETES_SUBDOMAIN', vernemq.services.cluster.name),
-      env(
+      expandedEnv(
         'DOCKER_VERNEMQ_NODENAME',
         '$(MY_POD_NAME).$(DOCKER_VERNEMQ_KUBERNETES_SUBDOMAIN).$(DOCKER_VERNEMQ_KUBERNETES_NAMESPACE).svc.$(DOCKER_VERNEMQ_KUBERNETES_CLUSTER_NAME)',
       ),

@@ -15,6 +15,34 @@ const BOMB = [
 /** Profile files (camelCase layers and Ansible dojot.yaml files), each with one thing wrong. */
 const BAD_PROFILES: readonly Case[] = [
   ['a misspelt top-level key', 'flavor: 100k\n', /flavor: unknown key 'flavor'; did you mean 'flavour'\?/],
+  [
+    'a Git URL with a token',
+    "argocd: { repoURL: 'https://ci:ghp_secret@git.example.com/gitops.git' }\n",
+    /argocd\.repoURL: must not carry credentials .*repository Secret/,
+  ],
+  [
+    'a Git URL with a token as its user',
+    "argocd: { repoURL: 'https://ghp_secret@git.example.com/gitops.git' }\n",
+    /argocd\.repoURL: must not carry credentials/,
+  ],
+  [
+    'an SSH URL with a password',
+    "argocd: { repoURL: 'ssh://git:hunter2@git.example.com/gitops.git' }\n",
+    /argocd\.repoURL: must not carry credentials/,
+  ],
+  [
+    'a reset URL with credentials',
+    "auth: { resetPasswordUrl: 'https://admin:admin@dojot.example/#/setPassword/' }\n",
+    /auth\.resetPasswordUrl: must not carry credentials/,
+  ],
+  ['a terminal escape in a value', 'namespace: "dojot\\e[2J\\e[31m"\n', /namespace: must be a DNS label .*got 'dojot\\x1b\[2J\\x1b\[31m'$/],
+  [
+    'a newline in a value, forging a line of output',
+    'namespace: "x\\ndojot: vernemq flavour, preset default -> dist/"\n',
+    /namespace: must be a DNS label .*got 'x\\ndojot: vernemq flavour/,
+  ],
+  ['a control character in a key', '"names\\apace": dojot\n', /names\\x07pace: unknown key/],
+  ['a line separator in a value', 'domainName: "a\\u2028b"\n', /domainName: .*a\\u2028b/],
   ['a misspelt nested key', 'vernemq: { replica: 3 }\n', /vernemq\.replica: unknown key 'replica'; did you mean 'replicas'\?/],
   [
     'a snake_case key in a camelCase file',
@@ -417,6 +445,8 @@ function expectRefused(o: Outcome, message: RegExp): void {
   expect(errors, o.lines.join('\n')).toHaveLength(1);
   expect(errors[0], o.lines.join('\n')).toMatch(message);
   expect(o.lines.join('\n')).not.toMatch(/^\s+at /m);
+  // No raw control character reaches the terminal, and no value forges a line of its own.
+  expect(o.lines.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
   expect(o.lines.at(-1)).toMatch(/ was left as it was\.$/);
   expect(o.distAfter).toEqual(o.distBefore);
 }
