@@ -25,6 +25,7 @@ export class ProfileError extends Error {
  */
 export function printable(text: string): string {
   const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
     if (Object.hasOwn(named, c)) return named[c];
     const code = c.charCodeAt(0);

@@ -446,6 +446,7 @@ function expectRefused(o: Outcome, message: RegExp): void {
   expect(errors[0], o.lines.join('\n')).toMatch(message);
   expect(o.lines.join('\n')).not.toMatch(/^\s+at /m);
   // No raw control character reaches the terminal, and no value forges a line of its own.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters is the point
   expect(o.lines.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
   expect(o.lines.at(-1)).toMatch(/ was left as it was\.$/);
   expect(o.distAfter).toEqual(o.distBefore);
