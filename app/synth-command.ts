@@ -5,7 +5,7 @@ import { ProfileError, printable } from '../profile/problems';
 import { loadSettings } from './settings';
 import { type Option, UsageError, errorText, parseArguments, usage } from './arguments';
 import { loadEnvironments, synthesizeEnvironments } from './environments';
-import { publish } from './publish';
+import { PublishError, publish } from './publish';
 import { summarize } from './summary';
 import { type Layout, loadLayout } from './topology/graphviz';
 import { TOPOLOGY_FILE } from './topology/picture';
@@ -74,9 +74,16 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
   // cdk8s-cli sets this for every app it runs (its `synthApp`).
   const underCdk8sCli = env.CDK8S_RECORD_CONSTRUCT_METADATA !== undefined;
   let published = false;
-  const failed = (lines: string[], kept = true): number => {
+  /** `kept`: dist/ as it was; false: emptied (by cdk8s-cli); a sentence: what it holds now. */
+  const failed = (lines: string[], kept: boolean | string = true): number => {
     for (const l of lines) io.err(l);
-    io.err(kept ? `${target}/ was left as it was.` : `${target}/ was emptied before the app ran; write it again with npm run synth.`);
+    io.err(
+      typeof kept === 'string'
+        ? kept
+        : kept
+          ? `${target}/ was left as it was.`
+          : `${target}/ was emptied before the app ran; write it again with npm run synth.`,
+    );
     if (!underCdk8sCli) return 1;
     // A non-zero exit would make the CLI print a stack trace after our message; with no output
     // folder it fails with its one line ("app expected to create ...") and exit status 1.
@@ -92,6 +99,13 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
     if (args.help) {
       io.out(SYNTH_USAGE);
       return 0;
+    }
+    const parent = path.dirname(path.resolve(target));
+    if (!fs.existsSync(parent)) {
+      return failed(
+        [`error: the output folder ${printable(target)}/ cannot be written: its parent folder ${printable(parent)}/ does not exist`],
+        `${printable(target)}/ was not written.`,
+      );
     }
     if (path.resolve(staging) === path.resolve(target)) {
       // cdk8s-cli empties its -o folder before it runs the app, and the app publishes dist/ itself.
@@ -114,7 +128,7 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
       const lines = synthesizeEnvironments(environmentsFile, environments, staging, layout);
       for (const l of lines) io.err(l);
       published = true;
-      publish(staging, target, underCdk8sCli);
+      for (const w of publish(staging, target, underCdk8sCli)) io.err(`warning: ${w}`);
       io.err(
         `dojot: ${environments.length} environments from ${environmentsFile} -> ${environments.map((e) => `${target}/${e.name}/`).join(', ')}`,
       );
@@ -130,7 +144,7 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
     for (const n of notices) io.err(`note: ${n}`);
     for (const line of summarize(settings.profile, manifests)) io.err(`summary: ${line}`);
     published = true;
-    publish(staging, target, underCdk8sCli);
+    for (const w of publish(staging, target, underCdk8sCli)) io.err(`warning: ${w}`);
     io.err(`dojot: ${settings.profile.flavour} flavour, ${settings.source} -> ${target}/`);
     return 0;
   } catch (e) {
@@ -139,6 +153,7 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
       return 2;
     }
     if (e instanceof ProfileError) return failed([`error: ${e.message}`]);
+    if (e instanceof PublishError) return failed([`error: ${printable(e.message)}`], e.state);
     const report = writeReport(e);
     return failed([`error: unexpected failure (${oneLine(e)}); the full report is in ${report}`], !published || fs.existsSync(target));
   }
