@@ -5,7 +5,7 @@ import { isPlainObject, setOwn } from './merge';
 import { type Problem, ProfileError } from './problems';
 import type { Profile } from './types';
 import { otherDojotVersion, otherDojotVersionOfHosts } from './versions';
-import { readYamlFile } from './yaml-file';
+import { readYamlFile, MAX_FILE_BYTES } from './yaml-file';
 
 type Plain = Record<string, unknown>;
 
@@ -116,7 +116,7 @@ const PLACEHOLDER = /^[A-Z0-9_-]+_ADDRESS$/;
  */
 export function readInventory(location: string): Inventory {
   const { hostsFile, varFiles } = inventoryFiles(location);
-  const root = readYamlFile(hostsFile, '--inventory');
+  const root = readYamlFile(hostsFile, '--inventory', MAX_FILE_BYTES.inventory);
   if (!isPlainObject(root)) {
     throw new ProfileError(hostsFile, [
       {

@@ -35,6 +35,16 @@ const BAD_PROFILES: readonly Case[] = [
     "auth: { resetPasswordUrl: 'https://admin:admin@dojot.example/#/setPassword/' }\n",
     /auth\.resetPasswordUrl: must not carry credentials/,
   ],
+  [
+    'nesting deeper than any profile',
+    `${'a: '.repeat(0)}${Array.from({ length: 70 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} 1\n`,
+    /\(file\): nests deeper than 64 levels/,
+  ],
+  [
+    'flow nesting deep enough to overflow a parser',
+    `x: ${'['.repeat(20000)}${']'.repeat(20000)}\n`,
+    /\(file\): nests deeper than 64 levels/,
+  ],
   ['a terminal escape in a value', 'namespace: "dojot\\e[2J\\e[31m"\n', /namespace: must be a DNS label .*got 'dojot\\x1b\[2J\\x1b\[31m'$/],
   [
     'a newline in a value, forging a line of output',
@@ -59,6 +69,16 @@ const BAD_PROFILES: readonly Case[] = [
   ['an alias that contains itself', 'vernemq: &v { replicas: 3, self: *v }\n', /vernemq\.self: contains itself through a YAML alias/],
   ['a YAML syntax error', 'vernemq: [1,\n', /line \d+: /],
   ['a duplicate key', 'namespace: a\nnamespace: b\n', /line 2: Map keys must be unique/],
+  [
+    'a duplicate key deep in a mapping',
+    'vernemq:\n  replicas: 2\n  insecureMqtt: true\n  replicas: 3\n',
+    /line 4: Map keys must be unique: replicas is given twice/,
+  ],
+  [
+    'a duplicate key in a mapping of a list',
+    'localVolumes: { hosts: { kafka: [a], kafka: [b] } }\n',
+    /line 1: Map keys must be unique: kafka is given twice/,
+  ],
   ['a list instead of a mapping', '- 1\n- 2\n', /\(top level\): must be a mapping of keys/],
   ['a scalar instead of a mapping', 'just text\n', /\(top level\): must be a mapping of keys/],
   ['a mapping where a number is expected', 'vernemq: { replicas: { n: 3 } }\n', /vernemq\.replicas: must be a number/],
