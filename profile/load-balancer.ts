@@ -109,8 +109,8 @@ export function validateLoadBalancer(lb: LoadBalancerSettings): Problem[] {
       path: at('hardStopAfterSeconds'),
       message: `must be a whole number of seconds from 1 to 86400, got ${lb.hardStopAfterSeconds}`,
     });
-  if (!/^\/[\w./-]+$/.test(lb.statsSocket))
-    problems.push({ path: at('statsSocket'), message: `must be an absolute path, got '${lb.statsSocket}'` });
+  if (!/^\/[\w./-]+$/.test(lb.statsSocket) || lb.statsSocket.split('/').some((part) => part === '.' || part === '..'))
+    problems.push({ path: at('statsSocket'), message: `must be an absolute path without . or .. in it, got '${lb.statsSocket}'` });
   if (!isAddress(lb.address))
     problems.push({ path: at('address'), message: `must be an IPv4 or IPv6 address or a DNS name, got ${JSON.stringify(lb.address)}` });
   if (!Array.isArray(lb.sourceAddresses))

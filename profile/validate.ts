@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { parseQuantity } from './quantity';
 import { validateLoadBalancer } from './load-balancer';
 import { validateCapacity } from './validate-capacity';
 import type { Problem } from './problems';
@@ -20,6 +21,15 @@ const REGISTRY =
 const IMAGE_WITH_TAG = /^[a-z0-9]+([._/-][a-z0-9]+)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const IMAGE_NAME = /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+/** The largest local volume: a disk's size, not a typo's (64Ti). */
+const MAX_VOLUME_BYTES = 64 * 1024 ** 4;
+/** Role names PostgreSQL refuses (CREATE ROLE: PUBLIC, NONE, and the role specifications of its grammar). */
+const RESERVED_ROLES = ['public', 'none', 'current_user', 'session_user', 'current_role'];
+/** The databases a PostgreSQL server has of its own. */
+const SERVER_DATABASES = ['postgres', 'template0', 'template1'];
+/** A path with no `.` or `..` component (the host's kernel resolves those before any check of ours). */
+export const plainPath = (path: string) => !path.split('/').some((part) => part === '.' || part === '..');
+
 /** PostgreSQL and MongoDB names the init scripts create: a safe subset, quoted in SQL anyway. */
 const DB_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -194,7 +204,10 @@ export function validateProfile(p: Profile): Problem[] {
 
   const anyVolume = persistenceByPath(p).find(([, v]) => v.enabled);
   for (const [component, volume] of persistenceByPath(p)) {
-    matches(`${component}.persistence.size`, volume.size, QUANTITY, 'a Kubernetes quantity such as 2Gi or 5Mi');
+    const path = `${component}.persistence.size`;
+    if (!QUANTITY.test(volume.size)) fail(path, `must be a Kubernetes quantity such as 2Gi or 5Mi, got '${volume.size}'`);
+    else if (parseQuantity(volume.size) < 1 || parseQuantity(volume.size) > MAX_VOLUME_BYTES)
+      fail(path, `must be from 1 byte to 64Ti (a local disk's size), got '${volume.size}'`);
   }
   if (p.storageClassName !== undefined) {
     matches('storageClassName', p.storageClassName, DNS_SUBDOMAIN, 'a StorageClass name (lower-case DNS subdomain)');
@@ -216,8 +229,11 @@ export function validateProfile(p: Profile): Problem[] {
     if (names.length && count && names.length !== count)
       fail(`localVolumes.hosts.${group}`, `names ${names.length} machines, and capacity.machines.${group}.count says ${count}`);
   }
-  if (!/^\/[A-Za-z0-9._/-]*[A-Za-z0-9._-]$/.test(p.localVolumes.hostRoot)) {
-    fail('localVolumes.hostRoot', `must be an absolute directory path without a trailing /, got '${p.localVolumes.hostRoot}'`);
+  if (!/^\/[A-Za-z0-9._/-]*[A-Za-z0-9._-]$/.test(p.localVolumes.hostRoot) || !plainPath(p.localVolumes.hostRoot)) {
+    fail(
+      'localVolumes.hostRoot',
+      `must be an absolute directory path without a trailing / and without . or .. in it, got '${p.localVolumes.hostRoot}'`,
+    );
   }
 
   // Settings the original documents as needing a volume.
@@ -335,6 +351,23 @@ function databaseProblems(p: Profile): Problem[] {
       problems.push({
         path,
         message: `must be a database identifier (lower-case letters, digits and _, starting with a letter or _, at most 63), got '${name}'`,
+      });
+  }
+  // PostgreSQL refuses these at CREATE ROLE / CREATE DATABASE, and the init script would stop at
+  // the first start: "Role names beginning with pg_ are reserved" (docs, Database Roles), PUBLIC and
+  // NONE and the CURRENT_USER forms are reserved role names, and the server has its own postgres,
+  // template0 and template1 databases (docs, Template Databases).
+  for (const [path, name] of users.filter(([path]) => path !== 'postgres.superUser')) {
+    if (name.startsWith('pg_') || RESERVED_ROLES.includes(name))
+      problems.push({ path, message: `must not be a name PostgreSQL reserves for roles, got '${name}'` });
+  }
+  if (pg.superUser.startsWith('pg_') || RESERVED_ROLES.includes(pg.superUser))
+    problems.push({ path: 'postgres.superUser', message: `must not be a name PostgreSQL reserves for roles, got '${pg.superUser}'` });
+  for (const [path, name] of databases.filter(([path]) => path !== 'postgres.defaultDb')) {
+    if (SERVER_DATABASES.includes(name))
+      problems.push({
+        path,
+        message: `must not be one of the server's own databases (${SERVER_DATABASES.join(', ')}): the init script creates it, got '${name}'`,
       });
   }
   for (const [list, what] of [

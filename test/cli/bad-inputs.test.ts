@@ -70,6 +70,37 @@ const BAD_PROFILES: readonly Case[] = [
   ['a YAML syntax error', 'vernemq: [1,\n', /line \d+: /],
   ['a duplicate key', 'namespace: a\nnamespace: b\n', /line 2: Map keys must be unique/],
   [
+    'a volume of no size',
+    'storageClassName: local-storage\npostgres: { persistence: { enabled: true, size: 0Gi } }\n',
+    /postgres\.persistence\.size: must be from 1 byte to 64Ti/,
+  ],
+  [
+    'a volume larger than any disk',
+    "kafka: { persistence: { size: '100000000000000000000000000000000Ei' } }\n",
+    /kafka\.persistence\.size: must be from 1 byte to 64Ti/,
+  ],
+  [
+    'a host root that climbs out',
+    "localVolumes: { hostRoot: '/mnt/../etc' }\n",
+    /localVolumes\.hostRoot: must be an absolute directory path .*without \. or \.\./,
+  ],
+  [
+    'a stats socket that climbs out',
+    "loadBalancer: { statsSocket: '/run/haproxy/../../etc/passwd' }\n",
+    /loadBalancer\.statsSocket: must be an absolute path without \. or \.\./,
+  ],
+  [
+    'a PostgreSQL user in its reserved pg_ names',
+    'postgres: { kong: { user: pg_kong } }\n',
+    /postgres\.kong\.user: must not be a name PostgreSQL reserves for roles, got 'pg_kong'/,
+  ],
+  ['a PostgreSQL user named public', 'postgres: { authUser: public }\n', /postgres\.authUser: must not be a name PostgreSQL reserves/],
+  [
+    "a database that is the server's own",
+    'postgres: { ejbca: { db: template1 } }\n',
+    /postgres\.ejbca\.db: must not be one of the server's own databases \(postgres, template0, template1\)/,
+  ],
+  [
     'a duplicate key deep in a mapping',
     'vernemq:\n  replicas: 2\n  insecureMqtt: true\n  replicas: 3\n',
     /line 4: Map keys must be unique: replicas is given twice/,
