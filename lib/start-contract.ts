@@ -54,3 +54,9 @@ export interface StartVariable {
 
 /** Per workload, per container. */
 export type StartContractTable = { readonly [workload: string]: { readonly [container: string]: StartContract } };
+
+/** A default that works in this platform. */
+export const safe = (value: string) => ({ value, safe: true });
+
+/** A default that does not: the variable must be set. */
+export const unsafe = (value: string) => ({ value, safe: false });

@@ -1,13 +1,11 @@
 import { hostPort, serviceUrl } from '../../lib/contract';
-import type { StartContract, StartPeer, StartVariable } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract, type StartPeer, type StartVariable } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { kafkaContract } from '../kafka/contract';
 import { kongContract } from '../kong/contract';
 
 const CONF = 'auth/conf.py';
 const APP_RUN = 'appRun.sh';
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot.module 0.1.0 (dojot/dojot-module-python, tag 0.1.0; the PyPI sdist holds the same files):

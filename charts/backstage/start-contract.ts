@@ -1,12 +1,10 @@
-import type { StartContract } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 
 /** The database its user-settings pool connects to: the one its start creates (below). */
 export const DASHBOARD_DATABASE = 'dojot_dash_users';
 
 const CONFIG = 'src/config.js';
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/backstage v0.6.0. `DockerFile`: FROM node:8-alpine, CMD npm start; `package.json`'s start

@@ -1,5 +1,5 @@
 import { hostPort, serviceUrl } from '../../lib/contract';
-import type { StartContract } from '../../lib/start-contract';
+import { safe, type StartContract } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { authContract } from '../auth/contract';
 import { dataBrokerContract } from '../data-broker/contract';
@@ -7,7 +7,6 @@ import { kafkaContract } from '../kafka/contract';
 import { x509IdentityMgmtContract } from '../x509-identity-mgmt/contract';
 import type { BridgeName } from './contract';
 
-const safe = (value: string) => ({ value, safe: true });
 /** A default that is right exactly when it is the contract's value (a profile can move the port). */
 const contractDefault = (value: string, expected: string) => ({ value, safe: value === expected });
 

@@ -1,13 +1,10 @@
 import { hostPort, serviceUrl } from '../../lib/contract';
-import type { StartContract } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { authContract } from '../auth/contract';
 import { dataBrokerContract } from '../data-broker/contract';
 import { kafkaContract } from '../kafka/contract';
 import { mongodbContract } from '../mongodb/contract';
-
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 const CONFIG = 'config.js';
 

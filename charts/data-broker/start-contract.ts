@@ -1,12 +1,9 @@
 import { replicationFor } from '../kafka/kafka-chart';
 import { hostPort, serviceUrl } from '../../lib/contract';
-import type { StartContract, StartVariable } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract, type StartVariable } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { authContract } from '../auth/contract';
 import { kafkaContract } from '../kafka/contract';
-
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /** @dojot/dojot-module 0.1.1 (npm), the library data-broker, flowbroker and cron start their Kafka messenger with. */
 export const DOJOT_MODULE_CONFIG = '@dojot/dojot-module 0.1.1 lib/config.js';

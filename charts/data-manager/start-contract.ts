@@ -1,11 +1,9 @@
 import { serviceUrl } from '../../lib/contract';
-import type { StartContract } from '../../lib/start-contract';
+import { safe, type StartContract } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { cronContract } from '../cron/contract';
 import { deviceManagerContract } from '../device-manager/contract';
 import { flowbrokerContract } from '../flowbroker/contract';
-
-const safe = (value: string) => ({ value, safe: true });
 
 const CONFIG = 'src/config.js';
 

@@ -1,10 +1,8 @@
-import type { StartContract } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract } from '../../lib/start-contract';
 import { libpqEnv } from '../auth/start-contract';
 
 const CONF = 'DeviceManager/conf.py (Config)';
 const ENTRYPOINT = 'docker/entrypoint.sh';
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/device-manager v0.6.0. `Dockerfile`: python:3.6-alpine, CMD `sh ./docker/entrypoint.sh`,

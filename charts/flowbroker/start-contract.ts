@@ -1,5 +1,5 @@
 import { hostPort, serviceUrl } from '../../lib/contract';
-import type { StartContract } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { authContract } from '../auth/contract';
 import { dataBrokerContract } from '../data-broker/contract';
@@ -8,9 +8,6 @@ import { kafkaContract } from '../kafka/contract';
 import { mongodbContract } from '../mongodb/contract';
 import { rabbitmqContract } from '../rabbitmq/contract';
 import { CONTEXT_HTTP_PORT, CONTEXT_ZMQ_PORT } from './flowbroker-chart';
-
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 const CONFIG = 'orchestrator/config.js';
 /** What the kubelet puts in every container: the API server's Service (with or without service links). */

@@ -1,8 +1,7 @@
-import type { StartContract } from '../../lib/start-contract';
+import { safe, type StartContract } from '../../lib/start-contract';
 
 const ENTRYPOINT = 'nginxinc/docker-nginx 464886a mainline/debian/docker-entrypoint.sh';
 const ENVSUBST = 'nginxinc/docker-nginx 464886a mainline/debian/20-envsubst-on-templates.sh';
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/gui-v2 v0.6.0 (the default `guiV2.image`). `Dockerfile`: the application is built in a

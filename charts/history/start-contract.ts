@@ -1,11 +1,9 @@
 import { serviceUrl } from '../../lib/contract';
-import type { StartContract, StartVariable } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract, type StartVariable } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { deviceManagerContract } from '../device-manager/contract';
 
 const CONF = 'history/conf.py';
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/history v0.6.0 `history/conf.py`, read at import by history (`history/app.py`,

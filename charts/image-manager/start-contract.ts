@@ -1,12 +1,10 @@
 import { hostPort } from '../../lib/contract';
-import type { StartContract } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { minioContract } from '../minio/contract';
 
 const CONF = 'ImageManager/conf.py (Config)';
 const WAIT = 'docker/waitForDb.py';
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/image-manager v0.6.0. `Dockerfile`: FROM python:3.6-alpine, CMD `./docker/entrypoint.sh

@@ -1,5 +1,5 @@
 import { serviceUrl } from '../../lib/contract';
-import type { StartContract } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { influxdbContract } from '../influxdb/contract';
 
@@ -7,8 +7,6 @@ const INDEX = 'storage/time-series/influxdb/retriever/index.js';
 /** Read through @dojot/microservice-sdk 0.1.9's ConfigManager (package-lock.json), prefix RETRIEVER_. */
 const CONF = 'storage/time-series/influxdb/retriever/config/default.conf';
 const INFLUX = 'app/influx/index.js';
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/dojot v0.6.0, `storage/time-series/influxdb/retriever`. `Dockerfile`: FROM

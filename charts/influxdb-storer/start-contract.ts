@@ -1,5 +1,5 @@
 import { hostPort, serviceUrl } from '../../lib/contract';
-import type { StartContract } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { influxdbContract } from '../influxdb/contract';
 import { kafkaContract } from '../kafka/contract';
@@ -8,8 +8,6 @@ const INDEX = 'storage/time-series/influxdb/storer/index.js';
 /** Read through @dojot/microservice-sdk 0.1.9's ConfigManager (package-lock.json), prefix STORER_. */
 const CONF = 'storage/time-series/influxdb/storer/config/default.conf';
 const INFLUX = 'app/influx/index.js';
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/dojot v0.6.0, `storage/time-series/influxdb/storer`. `Dockerfile`: FROM node:12.18-alpine,

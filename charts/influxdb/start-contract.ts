@@ -1,8 +1,7 @@
-import type { StartContract } from '../../lib/start-contract';
+import { safe, type StartContract } from '../../lib/start-contract';
 import { SETUP_ENV } from './setup-script';
 
 const LAUNCHER = 'cmd/influxd/launcher/launcher.go (launcherOpts), kit/cli/viper.go (env prefix INFLUXD_)';
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * quay.io/influxdb/influxdb:v2.0.2: influxdata/influxdb v2.0.2, `.goreleaser.yml` (dockers:

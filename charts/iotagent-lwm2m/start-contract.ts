@@ -1,5 +1,5 @@
 import { hostPort, serviceUrl } from '../../lib/contract';
-import type { StartContract } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { authContract } from '../auth/contract';
 import { dataBrokerContract } from '../data-broker/contract';
@@ -10,8 +10,6 @@ import { kafkaContract } from '../kafka/contract';
 const CONFIG = 'src/main/java/org/cpqd/iotagent/Config.java';
 /** dojot-module-java 1.1.0 (a dependency in pom.xml), its one configuration class. */
 const MODULE = 'dojot-module-java 1.1.0 src/main/java/com/cpqd/app/config/Config.java';
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/iotagent-leshan v0.6.0: branch release/v0.6.0 (= tag v0.6.0-rc.1, af201ff; the repository

@@ -1,5 +1,5 @@
 import { hostPort, serviceUrl } from '../../lib/contract';
-import type { StartContract } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { authContract } from '../auth/contract';
 import { dataBrokerContract } from '../data-broker/contract';
@@ -11,8 +11,6 @@ const CONFIG = 'src/config.js';
 /** @dojot/dojot-module 0.1.1 (through @dojot/iotagent-nodejs 2.2.0): the same variables, the same defaults. */
 const MODULE = `${CONFIG}; @dojot/dojot-module 0.1.1 lib/config.js reads it too, with the same default`;
 const CONF_PY = 'conf.py (initialConf.py, run by entrypoint.sh)';
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/iotagent-mosca v0.6.0: branch release/v0.6.0 (= tag v0.6.0-rc.4, 32bfaeb; the repository

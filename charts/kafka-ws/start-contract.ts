@@ -1,5 +1,5 @@
 import { hostPort } from '../../lib/contract';
-import type { StartContract, StartVariable } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract, type StartVariable } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { kafkaContract } from '../kafka/contract';
 
@@ -7,8 +7,6 @@ const ENTRYPOINT = 'subscription-engine/kafka-ws/bin/entryPoint.sh';
 const INDEX = 'subscription-engine/kafka-ws/index.js';
 /** Read through @dojot/microservice-sdk 0.1.11's ConfigManager (package-lock.json), prefix KAFKA_WS_. */
 const CONF = 'subscription-engine/kafka-ws/config/default.conf';
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /** Where the chart points kafka-ws at its certificates (v0.6.0's playbook's names, in the certificates volume). */
 export const KAFKA_WS_CERTS = '/opt/kafka-ws/certs';

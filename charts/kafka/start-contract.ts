@@ -1,5 +1,5 @@
 import { hostPort } from '../../lib/contract';
-import type { StartContract, StartVariable } from '../../lib/start-contract';
+import { safe, type StartContract, type StartVariable } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { zookeeperContract } from '../zookeeper/contract';
 import { replicationFor } from './kafka-chart';
@@ -7,7 +7,6 @@ import { replicationFor } from './kafka-chart';
 const CONFIGURE = 'kafka/include/etc/confluent/docker/configure';
 const ENSURE = 'kafka/include/etc/confluent/docker/ensure';
 const TEMPLATE = 'kafka/include/etc/confluent/docker/kafka.properties.template (env_to_props KAFKA_)';
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * confluentinc/cp-kafka:5.5.0: confluentinc/kafka-images v5.5.0, `kafka/Dockerfile.deb8` (FROM

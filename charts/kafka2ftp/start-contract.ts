@@ -1,11 +1,9 @@
 import { hostPort } from '../../lib/contract';
-import type { StartContract } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { kafkaContract } from '../kafka/contract';
 
 const CONFIG = 'connector/kafka2ftp/app/Config.js';
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/dojot v0.6.0, `connector/kafka2ftp`. `Dockerfile`: FROM node:12.18-alpine, CMD `npm run

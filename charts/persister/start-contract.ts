@@ -1,5 +1,5 @@
 import { serviceUrl } from '../../lib/contract';
-import type { StartContract, StartVariable } from '../../lib/start-contract';
+import { safe, type StartContract, type StartVariable } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { DOJOT_MODULE_CONFIG, dojotModuleEnv, kafkaPeer } from '../auth/start-contract';
 import { authContract } from '../auth/contract';
@@ -7,7 +7,6 @@ import { dataBrokerContract } from '../data-broker/contract';
 import { PYTHON_EGG_CACHE, historyConfEnv } from '../history/start-contract';
 
 const PERSISTER = 'history/subscriber/persister.py';
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/persister v0.6.0, built from dojot/history v0.6.0. `docker/persister.docker`:

@@ -1,4 +1,4 @@
-import type { StartContract } from '../../lib/start-contract';
+import { safe, type StartContract } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { INIT_PASSWORD_ENV } from './init-script';
 
@@ -7,7 +7,6 @@ export const POSTGRES_DEFAULT_PORT = 5432;
 
 const ENTRYPOINT = 'docker-entrypoint.sh (docker_setup_env)';
 const INIT = 'init-db.sh (charts/postgres/init-script.ts), sourced by docker-entrypoint.sh (docker_process_init_files)';
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/postgres:9.5.21-alpine, dojot's copy of the official postgres:9.5.21-alpine:

@@ -1,7 +1,6 @@
-import type { StartContract } from '../../lib/start-contract';
+import { safe, type StartContract } from '../../lib/start-contract';
 
 const ENTRYPOINT = 'docker-entrypoint.sh';
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/rabbitmq:3.7-alpine, dojot's copy of the official rabbitmq:3.7-alpine: docker-library/rabbitmq

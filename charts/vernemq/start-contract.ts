@@ -1,5 +1,5 @@
 import { hostPort } from '../../lib/contract';
-import type { StartContract } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { x509IdentityMgmtContract } from '../x509-identity-mgmt/contract';
 import { BROKER_POD_LABELS, vernemqContract } from './contract';
@@ -9,8 +9,6 @@ const START = 'bin/vernemq.sh (start_vernemq)';
 const DOJOT = 'bin/vmq_dojot/vmq_dojot.sh';
 const TLS = 'bin/vmq_dojot/scripts_tls/_initVariables.sh';
 const OURS = 'charts/vernemq/start-script.ts (start.sh, the container args)';
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * dojot/vernemq-dojot v0.6.0: dojot/dojot tag v0.6.0, `connector/mqtt/vernemq/broker/` (VerneMQ

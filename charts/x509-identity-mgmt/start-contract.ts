@@ -1,13 +1,11 @@
 import { hostPort } from '../../lib/contract';
-import type { StartContract, StartVariable } from '../../lib/start-contract';
+import { safe, unsafe, type StartContract, type StartVariable } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 import { mongodbContract } from '../mongodb/contract';
 import { postgresContract } from '../postgres/contract';
 
 const CONFIG = 'js/src/config.js';
 const VARIABLES = 'ejbca/bin/dojot-custom/configuration-variables.sh';
-const unsafe = (value: string) => ({ value, safe: false });
-const safe = (value: string) => ({ value, safe: true });
 
 /** Variables whose image default is the platform's: name, default, the script that reads it. */
 const defaults = (source: string, pairs: readonly (readonly [string, string])[]): StartVariable[] =>

@@ -1,10 +1,9 @@
-import type { StartContract, StartPeer, StartVariable } from '../../lib/start-contract';
+import { safe, type StartContract, type StartPeer, type StartVariable } from '../../lib/start-contract';
 import type { Profile } from '../../profile/types';
 
 const CONFIGURE = 'zookeeper/include/etc/confluent/docker/configure';
 const TEMPLATE = 'zookeeper/include/etc/confluent/docker/zookeeper.properties.template';
 const LAUNCH = 'zookeeper/include/etc/confluent/docker/launch';
-const safe = (value: string) => ({ value, safe: true });
 
 /**
  * confluentinc/cp-zookeeper:5.5.0: confluentinc/kafka-images v5.5.0, `zookeeper/Dockerfile.deb8`
