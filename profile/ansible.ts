@@ -1,3 +1,4 @@
+import { PYYAML_BOOL, PYYAML_INT, VaultValue, pyyamlInt } from './ansible-yaml';
 import { isPlainObject, setOwn } from './merge';
 import { type Problem, unknownKey } from './problems';
 import type { ProfileLayer } from './types';
@@ -162,7 +163,16 @@ export interface AnsibleTranslation {
   readonly problems: Problem[];
   /** Variables read but not carried over (credentials, playbook machinery). */
   readonly notices: string[];
+  /** Variables that are not dojot's (`ansible_user`, another playbook's `ntp_servers`): skipped, counted in one line. */
+  readonly skipped: string[];
 }
+
+/** The variables v0.6.0's playbooks read: `dojot_*`, and these few without the prefix. */
+const isDojotVariable = (name: string, known: readonly string[]) => name.startsWith('dojot_') || known.includes(name);
+
+/** Whether a value holds an Ansible Vault secret anywhere inside it. */
+const holdsVault = (v: unknown): boolean =>
+  v instanceof VaultValue || (v !== null && typeof v === 'object' && Object.values(v).some(holdsVault));
 
 /**
  * Translates the variables of an Ansible `dojot.yaml` into a profile layer. Values keep their
@@ -173,8 +183,16 @@ export function translateAnsible(vars: Record<string, unknown>, reference: Recor
   const layer: Record<string, unknown> = {};
   const problems: Problem[] = [];
   const notices: string[] = [];
+  const skipped: string[] = [];
   const known = [...Object.keys(ANSIBLE_FIELDS), ...ANSIBLE_CREDENTIALS, ...ANSIBLE_IGNORED, ...Object.keys(ANSIBLE_RETIRED)];
   for (const [name, raw] of Object.entries(vars)) {
+    // Ansible's own variables (connection settings, `ansible_group_priority`): read by Ansible, not by dojot.
+    if (name.startsWith('ansible_')) continue;
+    // A group_vars/all shared with other playbooks holds their variables too: not ours to judge.
+    if (!isDojotVariable(name, known)) {
+      skipped.push(name);
+      continue;
+    }
     if (Object.hasOwn(ANSIBLE_RETIRED, name)) {
       notices.push(`${name}: ${ANSIBLE_RETIRED[name]}`);
       continue;
@@ -187,12 +205,15 @@ export function translateAnsible(vars: Record<string, unknown>, reference: Recor
       notices.push(`${name}: playbook setting with no effect on the manifests`);
       continue;
     }
-    if (/^ansible_/.test(name)) {
-      notices.push(`${name}: an Ansible connection setting, not a dojot one; ignored`);
-      continue;
-    }
     if (!Object.hasOwn(ANSIBLE_FIELDS, name)) {
       problems.push({ path: name, message: unknownKey(name, known, 'dojot v0.6.0') });
+      continue;
+    }
+    if (holdsVault(raw)) {
+      problems.push({
+        path: name,
+        message: 'is encrypted with Ansible Vault, which dojot-cdk8s does not decrypt; it is no credential: write its value in the clear',
+      });
       continue;
     }
     const field = ANSIBLE_FIELDS[name];
@@ -207,13 +228,17 @@ export function translateAnsible(vars: Record<string, unknown>, reference: Recor
     const value = isPlainObject(raw) ? camelKeys(raw, target) : coerceTo(raw, target);
     assign(layer, field, value);
   }
-  return { layer, problems, notices };
+  return { layer, problems, notices, skipped };
 }
 
-/** Ansible writes `'true'` and `3.2` loosely: convert to the type the profile field holds. */
+/**
+ * Ansible writes `'true'` and `'3'` loosely: a template prints the value into a manifest, which
+ * Ansible's k8s module reads with the same YAML rules, so a string becomes the boolean or the
+ * integer PyYAML would read in its text (`'yes'` true, `'010'` 8, `'08'` stays a string).
+ */
 function coerceTo(value: unknown, target: unknown): unknown {
-  if (typeof target === 'boolean' && typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
-  if (typeof target === 'number' && typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  if (typeof target === 'boolean' && typeof value === 'string' && PYYAML_BOOL.test(value)) return /^(?:yes|true|on)$/i.test(value);
+  if (typeof target === 'number' && typeof value === 'string' && PYYAML_INT.test(value)) return pyyamlInt(value);
   if (typeof target === 'string' && typeof value === 'number') return String(value);
   return value;
 }

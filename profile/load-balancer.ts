@@ -1,4 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
+import { addressKey, unusableAddress } from './addresses';
+import { LDH_RULE, dnsNameProblem, isDnsName } from './dns-name';
 import type { Problem } from './problems';
 
 /** The inventory groups of the load balancer's nodes, by their profile key. */
@@ -59,25 +61,50 @@ export const LOAD_BALANCER_DEFAULTS: Omit<LoadBalancerSettings, 'address'> = {
   nodes: { mqtt: [], apigw: [], metrics: [], lwm2m: [], controlPlane: [] },
 };
 
-const DNS_NAME = /^(?=.{1,253}$)[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)*$/;
-
 /** An address HAProxy and nginx accept for a server: IPv4, IPv6 (without a zone id: `fe80::1%eth0` fails `haproxy -c`) or a DNS name. */
 export function isAddress(value: unknown): value is string {
   if (typeof value !== 'string' || value.includes('%')) return false;
-  return isIPv4(value) || isIPv6(value) || (DNS_NAME.test(value) && !/^[\d.]+$/.test(value));
+  return isIPv4(value) || isIPv6(value) || isDnsName(value);
 }
 
-/** Problems of one group's addresses: each valid, none twice. `where` names them for the user. */
+/**
+ * What is wrong with an address of the load balancer (see isAddress), or undefined: `what` says
+ * what is allowed. A name that is almost one says why it is not (too long, a label too long, a
+ * malformed IPv4 address); an address that is one but that no server can use says which it is.
+ */
+function addressProblem(value: unknown, what: string): string | undefined {
+  if (!isAddress(value)) {
+    const why = typeof value === 'string' && !value.includes('%') ? dnsNameProblem(value) : undefined;
+    // The rule of letters, digits and - adds nothing to `what`.
+    const specific = why !== undefined && why !== LDH_RULE;
+    return `must be ${what}, got ${JSON.stringify(value)}${specific ? `: ${why}` : ''}`;
+  }
+  const unusable = unusableAddress(value);
+  if (unusable)
+    return `must be an address a server can use (not unspecified, broadcast or multicast): ${JSON.stringify(value)} is ${unusable}`;
+  return undefined;
+}
+
+/**
+ * Problems of one group's addresses: each valid and usable, none twice. Two spellings of one
+ * address are the same address: IPv6 in its RFC 5952 form, an IPv4-mapped IPv6 address as its
+ * IPv4, a DNS name without case or trailing dot. `where` names them for the user.
+ */
 export function addressProblems(addresses: readonly unknown[], where: (i: number) => string): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   addresses.forEach((a, i) => {
-    if (!isAddress(a))
-      problems.push({ path: where(i), message: `must be an IPv4 or IPv6 address (no zone id) or a DNS name, got ${JSON.stringify(a)}` });
+    const problem = addressProblem(a, 'an IPv4 or IPv6 address (no zone id) or a DNS name');
+    if (problem !== undefined) {
+      problems.push({ path: where(i), message: problem });
+      return;
+    }
+    const key = addressKey(String(a));
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
     else {
-      const first = seen.get(a);
-      if (first === undefined) seen.set(a, i);
-      else problems.push({ path: where(i), message: `'${a}' is listed twice (also ${where(first)})` });
+      const spelt = addresses[first] === a ? '' : `, as '${addresses[first]}'`;
+      problems.push({ path: where(i), message: `'${a}' is listed twice (also ${where(first)}${spelt})` });
     }
   });
   return problems;
@@ -111,8 +138,8 @@ export function validateLoadBalancer(lb: LoadBalancerSettings): Problem[] {
     });
   if (!/^\/[\w./-]+$/.test(lb.statsSocket) || lb.statsSocket.split('/').some((part) => part === '.' || part === '..'))
     problems.push({ path: at('statsSocket'), message: `must be an absolute path without . or .. in it, got '${lb.statsSocket}'` });
-  if (!isAddress(lb.address))
-    problems.push({ path: at('address'), message: `must be an IPv4 or IPv6 address or a DNS name, got ${JSON.stringify(lb.address)}` });
+  const address = addressProblem(lb.address, 'an IPv4 or IPv6 address or a DNS name');
+  if (address) problems.push({ path: at('address'), message: address });
   if (!Array.isArray(lb.sourceAddresses))
     problems.push({ path: at('sourceAddresses'), message: `must be a list of addresses, got ${JSON.stringify(lb.sourceAddresses)}` });
   else problems.push(...addressProblems(lb.sourceAddresses, (i) => at(`sourceAddresses[${i}]`)));

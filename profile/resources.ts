@@ -12,6 +12,15 @@ export interface ContainerResources {
   readonly memoryLimit: string;
 }
 
+/**
+ * The bounds of a container's CPU and memory whatever the machines (profile/validate-capacity.ts;
+ * with `capacity.machines` known, the requests are also checked against them). No node a dojot
+ * runs on has more than 1,024 cores or 4 TiB: a value above is a slip (`2000` for `2000m`), and
+ * Kubernetes allows no CPU finer than 1m (Kubernetes docs, Resource Management for Pods and
+ * Containers, "CPU resource units").
+ */
+export const CONTAINER_BOUNDS = { minCpuCores: 0.001, maxCpuCores: 1024, maxMemoryBytes: 4 * 2 ** 40 } as const;
+
 /** Per workload (Deployment, StatefulSet or Job name), per container name. */
 export type ResourceTable = { readonly [workload: string]: { readonly [container: string]: ContainerResources } };
 

@@ -1,10 +1,12 @@
 import { isQuantity, parseQuantity } from './quantity';
 import type { Problem } from './problems';
+import { CONTAINER_BOUNDS } from './resources';
 import { NODE_GROUPS, type Profile } from './types';
 
 const CPU = /^([0-9]+(\.[0-9]+)?|[0-9]+m)$/;
 const MEMORY = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 const ON_EXCESS = ['refuse', 'warn'];
+const { minCpuCores, maxCpuCores, maxMemoryBytes } = CONTAINER_BOUNDS;
 
 /** Checks `resources` (quantities; a request within its limit) and `capacity` (the machines). */
 export function validateCapacity(p: Profile): Problem[] {
@@ -15,10 +17,16 @@ export function validateCapacity(p: Profile): Problem[] {
       const at = `resources.${workload}.${container}`;
       if (!CPU.test(r.cpu) || parseQuantity(r.cpu) <= 0)
         fail(`${at}.cpu`, `must be a CPU quantity above 0 such as 250m or 2, got '${r.cpu}'`);
+      else if (parseQuantity(r.cpu) < minCpuCores || parseQuantity(r.cpu) > maxCpuCores)
+        fail(`${at}.cpu`, `must be from 1m (Kubernetes' finest CPU) to ${maxCpuCores} cores (no node has more), got '${r.cpu}'`);
       const memoryOk = (field: 'memory' | 'memoryLimit') => {
         const v = r[field];
-        if (MEMORY.test(v) && isQuantity(v) && parseQuantity(v) > 0) return true;
-        fail(`${at}.${field}`, `must be a memory quantity above 0 such as 256Mi or 2Gi, got '${v}'`);
+        if (!MEMORY.test(v) || !isQuantity(v) || parseQuantity(v) <= 0) {
+          fail(`${at}.${field}`, `must be a memory quantity above 0 such as 256Mi or 2Gi, got '${v}'`);
+          return false;
+        }
+        if (parseQuantity(v) <= maxMemoryBytes) return true;
+        fail(`${at}.${field}`, `must be at most 4Ti (no node has more), got '${v}'`);
         return false;
       };
       if (memoryOk('memory') && memoryOk('memoryLimit') && parseQuantity(r.memory) > parseQuantity(r.memoryLimit)) {

@@ -1,6 +1,9 @@
-import { isIP } from 'node:net';
+import { isIP, isIPv4 } from 'node:net';
+import { unusableAddress } from './addresses';
+import { LDH_RULE, dnsNameProblem } from './dns-name';
 import { parseQuantity } from './quantity';
 import { validateLoadBalancer } from './load-balancer';
+import { listenerProblems } from './ports';
 import { validateCapacity } from './validate-capacity';
 import type { Problem } from './problems';
 import { VERSIONED_FIELDS } from './defaults';
@@ -14,7 +17,6 @@ const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const IMAGE_REF = /^[a-z0-9]+([._/-][a-z0-9]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 const QUANTITY = /^([0-9]+(\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
-const HOST = /^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?$/;
 /** A registry host (a dot or a port tells it from a Docker Hub namespace, or localhost), then an optional path. */
 const REGISTRY =
   /^(localhost(:[0-9]{1,5})?|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:[0-9]{1,5})?|[a-z0-9]([a-z0-9-]*[a-z0-9])?(:[0-9]{1,5}))(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
@@ -91,6 +93,18 @@ export function validateProfile(p: Profile): Problem[] {
   const matches = (path: string, v: string, re: RegExp, what: string) => {
     if (!re.test(v)) fail(path, `must be ${what}, got '${v}'`);
   };
+  /** A host devices or servers reach: an IPv4 address a server can use, or a DNS name within DNS's limits. */
+  const host = (path: string, v: string) => {
+    const unusable = isIPv4(v) ? unusableAddress(v) : undefined;
+    const why = isIPv4(v) ? undefined : dnsNameProblem(v);
+    if (unusable) fail(path, `must be an address a server can use (not unspecified, broadcast or multicast): '${v}' is ${unusable}`);
+    else if (why) fail(path, `must be a host name or address, got '${v}'${why === LDH_RULE ? '' : `: ${why}`}`);
+  };
+  /** A DNS label (RFC 1123 2.1: at most 63 characters), such as a namespace's name. */
+  const dnsLabel = (path: string, v: string) => {
+    if (v.length > 63) fail(path, `must be at most 63 characters (a DNS label), got '${v}'`);
+    else matches(path, v, DNS_LABEL, 'a DNS label (lower-case letters, digits and -)');
+  };
 
   if (!(FLAVOURS as readonly string[]).includes(p.flavour)) fail('flavour', `must be one of ${FLAVOURS.join(', ')}, got '${p.flavour}'`);
   if (p.namespace.length > 63) fail('namespace', 'must be at most 63 characters');
@@ -106,7 +120,7 @@ export function validateProfile(p: Profile): Problem[] {
     );
   }
   matches('version', p.version, IMAGE_TAG, 'an image tag');
-  matches('domainName', p.domainName, HOST, 'a host name or address');
+  host('domainName', p.domainName);
 
   // NodePorts: inside the cluster's default range, and no two alike (the load balancer needs each).
   const seen = new Map<number, string>();
@@ -117,11 +131,21 @@ export function validateProfile(p: Profile): Problem[] {
     else seen.set(port, path);
   }
 
+  // Two groups with one label are one group to the scheduler, and prepare-local-volumes.sh
+  // (charts/storage/host-directories.ts) has one case per label: one group's directories are lost.
+  const groupOfLabel = new Map<string, string>();
   for (const group of NODE_GROUPS) {
     const path = `placement.nodeLabels.${group}`;
     const v = p.placement.nodeLabels[group];
     if (v.length > 63) fail(path, 'must be at most 63 characters (a Kubernetes label value)');
     matches(path, v, LABEL_VALUE, 'a Kubernetes label value (letters, digits, - _ . ; starting and ending alphanumeric)');
+    const other = groupOfLabel.get(v);
+    if (other)
+      fail(
+        path,
+        `must be unique: '${v}' is also placement.nodeLabels.${other}, and one label makes the ${other} and ${group} groups one (prepare-local-volumes.sh would create the directories of only one)`,
+      );
+    else groupOfLabel.set(v, group);
   }
 
   const replicas: [string, number][] = [
@@ -142,6 +166,8 @@ export function validateProfile(p: Profile): Problem[] {
   integerIn('vernemq.maxPorts', p.vernemq.maxPorts, 1024, 134217727, 'a whole number of ports');
   integerIn('vernemq.terminationGracePeriodSeconds', p.vernemq.terminationGracePeriodSeconds, 120, 86400, 'a whole number of seconds');
   matches('clusterDomain', p.clusterDomain, DNS_SUBDOMAIN, 'a DNS domain such as cluster.local');
+  const clusterDomainWhy = DNS_SUBDOMAIN.test(p.clusterDomain) ? dnsNameProblem(p.clusterDomain) : undefined;
+  if (clusterDomainWhy) fail('clusterDomain', `must be a DNS domain such as cluster.local, got '${p.clusterDomain}': ${clusterDomainWhy}`);
 
   const ports: [string, number][] = [
     ['zookeeper.clientPort', p.zookeeper.clientPort],
@@ -160,6 +186,7 @@ export function validateProfile(p: Profile): Problem[] {
     ['locustExporter.port', p.locustExporter.port],
   ];
   for (const [path, port] of ports) integerIn(path, port, 1, 65535, 'a port');
+  problems.push(...listenerProblems(p));
 
   const tags: [string, string][] = [
     ['postgres.version', p.postgres.version],
@@ -247,7 +274,7 @@ export function validateProfile(p: Profile): Problem[] {
     fail('x509IdentityMgmt.replicas', 'more than 1 needs x509IdentityMgmt.persistence.enabled: true (the replicas share EJBCA state)');
   }
   problems.push(...databaseProblems(p));
-  matches('metrics.namespace', p.metrics.namespace, DNS_LABEL, 'a DNS label (lower-case letters, digits and -)');
+  dnsLabel('metrics.namespace', p.metrics.namespace);
   matches('metrics.release', p.metrics.release, LABEL_VALUE, 'a Kubernetes label value (a Helm release name)');
   matches(
     'metrics.dashboardLabel',
@@ -276,8 +303,7 @@ export function validateProfile(p: Profile): Problem[] {
   ] as const) {
     if (!['debug', 'info', 'warn', 'error'].includes(v)) fail(path, `must be one of debug, info, warn, error, got '${v}'`);
   }
-  if (p.iotagentLwm2m.fileServerAddress !== p.domainName)
-    matches('iotagentLwm2m.fileServerAddress', p.iotagentLwm2m.fileServerAddress, HOST, 'a host name or address');
+  if (p.iotagentLwm2m.fileServerAddress !== p.domainName) host('iotagentLwm2m.fileServerAddress', p.iotagentLwm2m.fileServerAddress);
   integerIn('iotagentLwm2m.fileServerHttpPort', p.iotagentLwm2m.fileServerHttpPort, 1, 65535, 'a port');
   integerIn('iotagentLwm2m.fileServerHttpsPort', p.iotagentLwm2m.fileServerHttpsPort, 1, 65535, 'a port');
   if (p.minio.clusterSize > 1)
@@ -310,7 +336,7 @@ export function validateProfile(p: Profile): Problem[] {
   if (a.path.startsWith('/') || a.path.split('/').includes('..'))
     fail('argocd.path', `must be a path inside the repository (no leading / and no ..), got '${a.path}'`);
   matches('argocd.name', a.name, DNS_SUBDOMAIN, 'a DNS name (lower-case letters, digits, - and .)');
-  matches('argocd.namespace', a.namespace, DNS_LABEL, 'a DNS label (lower-case letters, digits and -)');
+  dnsLabel('argocd.namespace', a.namespace);
   matches('argocd.project', a.project, DNS_SUBDOMAIN, 'a DNS name (lower-case letters, digits, - and .)');
   if (!/^https:\/\/[^\s]+$/.test(a.destinationServer))
     fail('argocd.destinationServer', `must be the cluster's API URL (https://...), got '${a.destinationServer}'`);

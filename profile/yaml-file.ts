@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as YAML from 'yaml';
+import { ANSIBLE_YAML } from './ansible-yaml';
 import { type Problem, ProfileError } from './problems';
 
 /** More alias expansions than any real inventory uses: beyond this, a YAML "billion laughs". */
@@ -27,29 +28,53 @@ function tooDeepAt(value: unknown): boolean {
   return false;
 }
 
-/** The first key a mapping of the document holds twice (YAML 1.2, 3.2.1.1: keys are unique), in linear time. */
-function firstDuplicateKey(doc: YAML.Document.Parsed, lines: YAML.LineCounter): Problem | undefined {
-  const stack: unknown[] = [doc.contents];
-  while (stack.length) {
-    const node = stack.pop();
-    if (YAML.isMap(node)) {
-      const seen = new Set<unknown>();
-      for (const pair of node.items) {
-        const key = YAML.isScalar(pair.key) ? pair.key.value : pair.key;
-        if (YAML.isScalar(pair.key) && key !== '<<') {
-          if (seen.has(key)) {
-            const line = pair.key.range ? lines.linePos(pair.key.range[0]).line : '?';
-            return { path: `line ${line}`, message: `Map keys must be unique: ${String(key)} is given twice in its mapping` };
-          }
-          seen.add(key);
-        }
-        stack.push(pair.value);
+interface DocumentShape {
+  /** The first key a mapping holds twice (YAML 1.2, 3.2.1.1: keys are unique). */
+  readonly duplicate?: Problem;
+  /** Whether its collections nest deeper than MAX_DEPTH. */
+  readonly tooDeep: boolean;
+  /** Whether it has aliases (`*name`), which can make its value deeper than its text, or circular. */
+  readonly aliases: boolean;
+}
+
+/** One walk of the document, without recursion and in linear time: duplicates, depth, aliases. */
+function shapeOf(doc: YAML.Document.Parsed, lines: YAML.LineCounter): DocumentShape {
+  const nodes: unknown[] = [doc.contents];
+  const depths: number[] = [0];
+  let aliases = false;
+  let tooDeep = false;
+  while (nodes.length) {
+    const node = nodes.pop();
+    const depth = depths.pop() as number;
+    if (YAML.isAlias(node)) aliases = true;
+    if (!YAML.isMap(node) && !YAML.isSeq(node)) continue;
+    if (depth >= MAX_DEPTH) tooDeep = true;
+    if (YAML.isSeq(node)) {
+      for (const item of node.items) {
+        nodes.push(item);
+        depths.push(depth + 1);
       }
-    } else if (YAML.isSeq(node)) {
-      stack.push(...node.items);
+      continue;
+    }
+    const seen = new Set<unknown>();
+    for (const pair of node.items) {
+      if (YAML.isScalar(pair.key)) {
+        const key = pair.key.value;
+        if (key !== '<<' && seen.has(key)) {
+          const line = pair.key.range ? lines.linePos(pair.key.range[0]).line : '?';
+          return {
+            duplicate: { path: `line ${line}`, message: `Map keys must be unique: ${String(key)} is given twice in its mapping` },
+            tooDeep,
+            aliases,
+          };
+        }
+        seen.add(key);
+      } else if (YAML.isAlias(pair.key)) aliases = true;
+      nodes.push(pair.value);
+      depths.push(depth + 1);
     }
   }
-  return undefined;
+  return { tooDeep, aliases };
 }
 
 /** Whether a text looks like an INI inventory (`[group]` headers, `host key=value` lines). */
@@ -74,11 +99,33 @@ function cycleAt(value: unknown, path: string[] = [], ancestors = new Set<unknow
 }
 
 /**
- * Reads a YAML file as Ansible would (YAML 1.1 merge keys `<<: *base` included), refusing what
- * would otherwise crash or hang: duplicate keys, alias bombs, self-referring aliases. Every
+ * How a file is read: our own files (profiles, environments) as YAML 1.2 with merge keys; an
+ * Ansible file as Ansible reads it: JSON first, then YAML by PyYAML's 1.1 rules
+ * (ansible/parsing/utils/yaml.py, from_yaml: `json.loads`, then the YAML loader).
+ */
+export type YamlDialect = 'yaml-1.2' | 'ansible';
+
+/** The JSON reading of an Ansible file, or undefined when it is not JSON. */
+function asJson(text: string): { value: unknown } | undefined {
+  if (!/^\s*[[{"]/.test(text)) return undefined;
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a YAML file (YAML 1.1 merge keys `<<: *base` included), refusing what would otherwise
+ * crash or hang: duplicate keys, alias bombs, self-referring aliases, nesting too deep. Every
  * failure is a ProfileError naming the file, the line and what to do.
  */
-export function readYamlFile(file: string, label: string, maxBytes: number = MAX_FILE_BYTES.settings): unknown {
+export function readYamlFile(
+  file: string,
+  label: string,
+  maxBytes: number = MAX_FILE_BYTES.settings,
+  dialect: YamlDialect = 'yaml-1.2',
+): unknown {
   let text: string;
   let size: number;
   try {
@@ -99,12 +146,18 @@ export function readYamlFile(file: string, label: string, maxBytes: number = MAX
   }
   const nestedTooDeep = () =>
     new ProfileError(file, [{ path: '(file)', message: `nests deeper than ${MAX_DEPTH} levels, which no profile or inventory does` }]);
+  const json = dialect === 'ansible' ? asJson(text) : undefined;
+  if (json) {
+    if (tooDeepAt(json.value)) throw nestedTooDeep();
+    return json.value;
+  }
   let doc: YAML.Document.Parsed;
   const lines = new YAML.LineCounter();
   try {
     // Duplicate keys are found below, in one pass: the library's own check (uniqueKeys) compares
     // each key with every earlier one, which is quadratic in an inventory of many hosts.
-    doc = YAML.parseDocument(text, { uniqueKeys: false, merge: true, lineCounter: lines });
+    const options = dialect === 'ansible' ? ANSIBLE_YAML : { merge: true };
+    doc = YAML.parseDocument(text, { ...options, uniqueKeys: false, lineCounter: lines });
   } catch (e) {
     if (e instanceof RangeError) throw nestedTooDeep();
     throw e;
@@ -118,8 +171,9 @@ export function readYamlFile(file: string, label: string, maxBytes: number = MAX
       doc.errors.slice(0, 5).map((e): Problem => ({ path: `line ${e.linePos?.[0].line ?? '?'}`, message: e.message.split('\n')[0] })),
     );
   }
-  const duplicate = firstDuplicateKey(doc, lines);
-  if (duplicate) throw new ProfileError(file, [duplicate]);
+  const shape = shapeOf(doc, lines);
+  if (shape.duplicate) throw new ProfileError(file, [shape.duplicate]);
+  if (shape.tooDeep) throw nestedTooDeep();
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -130,19 +184,22 @@ export function readYamlFile(file: string, label: string, maxBytes: number = MAX
       { path: '(aliases)', message: `cannot be expanded (${why}); write the values out instead of nesting aliases` },
     ]);
   }
-  // Cycles first (a cycle is deeper than any depth); a walk that overflows the stack is nesting too deep.
-  let cycle: string | undefined;
-  try {
-    cycle = cycleAt(value);
-  } catch (e) {
-    if (e instanceof RangeError) throw nestedTooDeep();
-    throw e;
+  // Without aliases, the value is as deep as the text (checked above) and cannot be circular.
+  if (shape.aliases) {
+    // Cycles first (a cycle is deeper than any depth); a walk that overflows the stack is nesting too deep.
+    let cycle: string | undefined;
+    try {
+      cycle = cycleAt(value);
+    } catch (e) {
+      if (e instanceof RangeError) throw nestedTooDeep();
+      throw e;
+    }
+    if (cycle)
+      throw new ProfileError(file, [
+        { path: cycle, message: 'contains itself through a YAML alias (*name inside its own &name); write the values out' },
+      ]);
+    if (tooDeepAt(value)) throw nestedTooDeep();
   }
-  if (cycle)
-    throw new ProfileError(file, [
-      { path: cycle, message: 'contains itself through a YAML alias (*name inside its own &name); write the values out' },
-    ]);
-  if (tooDeepAt(value)) throw nestedTooDeep();
   if (typeof value === 'string' && looksLikeIni(text)) throw new ProfileError(file, [{ path: '(file)', message: INI_HINT }]);
   return value;
 }

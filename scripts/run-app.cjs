@@ -6,7 +6,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const bundle = path.join(root, '.build', 'main.js');
-const SOURCES = ['main.ts', 'app', 'profile', 'charts', 'lib', 'haproxy', 'package-lock.json'];
+const SOURCES = ['main.ts', 'app', 'profile', 'charts', 'lib', 'load-balancer', 'package-lock.json'];
 
 /** Newest modification time among the sources (folders too, so a deleted file counts). */
 function newestSource() {

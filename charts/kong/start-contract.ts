@@ -1,4 +1,6 @@
 import type { StartContract, StartFile, StartVariable } from '../../lib/start-contract';
+import { duplicateListeners } from '../../profile/ports';
+import type { Problem } from '../../profile/problems';
 import type { Profile } from '../../profile/types';
 import { POSTGRES_DEFAULT_PORT } from '../postgres/start-contract';
 
@@ -154,3 +156,14 @@ export const kongRouteConfigStart: StartContract = {
   files: [{ path: '/config_file/kong-config.sh', source: 'the command (/bin/sh /config_file/kong-config.sh)' }],
   peers: [{ to: 'kong', service: 'internal', port: 'admin', source: 'kong-config.sh (KONG, from charts/kong/routes.ts)' }],
 };
+
+/** The profile's Kong ports must leave kong.conf's admin API over TLS alone: the profile does not move that listener. */
+export function kongFixedPortProblems(gw: Profile['apigw']): Problem[] {
+  const fixed = `Kong's admin API over TLS (kong.conf of dojot/kong v0.6.0)`;
+  return duplicateListeners("Kong's ports", [
+    ['apigw.httpPort', gw.httpPort],
+    ['apigw.httpsPort', gw.httpsPort],
+    ['apigw.adminPort', gw.adminPort],
+    [fixed, KONG_CONF.adminSsl, true],
+  ]).filter((p) => p.message.includes(fixed));
+}

@@ -294,6 +294,232 @@ const BAD_PROFILES: readonly Case[] = [
     "influxdb: { retention: 'a week' }\n",
     /influxdb\.retention: must be a duration such as 7d/,
   ],
+  // Bounds that hold whatever the machines: DNS's limits, addresses a server can use, ports used once.
+  [
+    'a domain of 254 characters',
+    `domainName: ${[63, 63, 63, 62].map((n) => 'a'.repeat(n)).join('.')}\n`,
+    /domainName: must be a host name or address, got 'a{63}\..*': a DNS name is at most 253 characters \(RFC 1035 2\.3\.4\), this has 254$/,
+  ],
+  [
+    'a domain label of 64 characters',
+    `domainName: ${'a'.repeat(64)}.example\n`,
+    /domainName: must be a host name or address, got 'a{64}\.example': a DNS label is at most 63 characters \(RFC 1035 2\.3\.4, RFC 1123 2\.1\), 'a{12}\.\.\.' has 64$/,
+  ],
+  [
+    'a domain that is an IPv4 address in hexadecimal',
+    "domainName: '0x0a.0.0.1'\n",
+    /domainName: must be a host name or address, got '0x0a\.0\.0\.1': it looks like a malformed IPv4 address \(a DNS name never ends in an all-numeric label, RFC 3696 section 2/,
+  ],
+  [
+    'a domain that is an IPv4 address of two parts',
+    "domainName: '10.1'\n",
+    /domainName: .*got '10\.1': it looks like a malformed IPv4 address/,
+  ],
+  [
+    'a domain that is an IPv4 address in octal',
+    "domainName: '010.0.0.1'\n",
+    /domainName: .*got '010\.0\.0\.1': it looks like a malformed IPv4/,
+  ],
+  [
+    'a domain that is an IPv4 address out of range',
+    "domainName: '10.0.0.256'\n",
+    /domainName: .*got '10\.0\.0\.256': it looks like a malformed/,
+  ],
+  ['a domain whose top-level label is 0x', "domainName: 'dojot.0x'\n", /domainName: .*got 'dojot\.0x': it looks like a malformed IPv4/],
+  ['a domain with an empty label', "domainName: 'dojot..example'\n", /domainName: must be a host name or address, got 'dojot\.\.example'$/],
+  [
+    'a domain label ending in a hyphen',
+    "domainName: 'dojot-.example'\n",
+    /domainName: must be a host name or address, got 'dojot-\.example'$/,
+  ],
+  [
+    'the unspecified address as the domain',
+    "domainName: '0.0.0.0'\n",
+    /domainName: must be an address a server can use \(not unspecified, broadcast or multicast\): '0\.0\.0\.0' is the unspecified address/,
+  ],
+  [
+    'a multicast address as the domain',
+    "domainName: '239.1.2.3'\n",
+    /domainName: must be an address a server can use .*'239\.1\.2\.3' is a multicast/,
+  ],
+  [
+    'a file-server address of three parts',
+    "iotagentLwm2m: { fileServerAddress: '192.168.1' }\n",
+    /iotagentLwm2m\.fileServerAddress: must be a host name or address, got '192\.168\.1': it looks like a malformed IPv4 address/,
+  ],
+  [
+    'a cluster domain with a label of 64 characters',
+    `clusterDomain: ${'c'.repeat(64)}.local\n`,
+    /clusterDomain: must be a DNS domain such as cluster\.local, got 'c{64}\.local': a DNS label is at most 63 characters/,
+  ],
+  [
+    'an all-numeric cluster domain',
+    "clusterDomain: '10.1'\n",
+    /clusterDomain: must be a DNS domain .*got '10\.1': it looks like a malformed IPv4/,
+  ],
+  [
+    'a metrics namespace of 64 characters',
+    `metrics: { namespace: ${'m'.repeat(64)} }\n`,
+    /metrics\.namespace: must be at most 63 characters \(a DNS label\), got 'm{64}'$/,
+  ],
+  [
+    'an Argo CD namespace of 64 characters',
+    `argocd: { namespace: ${'n'.repeat(64)} }\n`,
+    /argocd\.namespace: must be at most 63 characters/,
+  ],
+  [
+    'a load-balancer address of 254 characters',
+    `loadBalancer: { address: ${[63, 63, 63, 62].map((n) => 'b'.repeat(n)).join('.')} }\n`,
+    /loadBalancer\.address: must be an IPv4 or IPv6 address or a DNS name, got "b{63}\..*": a DNS name is at most 253 characters/,
+  ],
+  [
+    'a load-balancer address that inet_aton would read',
+    "loadBalancer: { address: '0x0a000001' }\n",
+    /loadBalancer\.address: must be an IPv4 or IPv6 address or a DNS name, got "0x0a000001": it looks like a malformed IPv4 address/,
+  ],
+  [
+    'the IPv6 unspecified address as the load-balancer address',
+    "loadBalancer: { address: '::' }\n",
+    /loadBalancer\.address: must be an address a server can use \(not unspecified, broadcast or multicast\): "::" is the unspecified address, which names no host \(RFC 4291 2\.5\.2\)$/,
+  ],
+  [
+    'a multicast source address',
+    "loadBalancer: { sourceAddresses: ['224.0.0.1'] }\n",
+    /loadBalancer\.sourceAddresses\[0\]: must be an address a server can use .*"224\.0\.0\.1" is a multicast address \(224\.0\.0\.0\/4/,
+  ],
+  [
+    'an IPv6 multicast source address',
+    "loadBalancer: { sourceAddresses: ['10.0.0.2', 'FF02::1'] }\n",
+    /loadBalancer\.sourceAddresses\[1\]: must be an address a server can use .*"FF02::1" is a multicast address \(ff00::\/8/,
+  ],
+  [
+    'the broadcast address as a source address',
+    "loadBalancer: { sourceAddresses: ['255.255.255.255'] }\n",
+    /loadBalancer\.sourceAddresses\[0\]: must be an address a server can use .*"255\.255\.255\.255" is the limited broadcast address/,
+  ],
+  [
+    'an address of 0.0.0.0/8 as a source address',
+    "loadBalancer: { sourceAddresses: ['0.1.2.3'] }\n",
+    /loadBalancer\.sourceAddresses\[0\]: must be an address a server can use .*"0\.1\.2\.3" is in 0\.0\.0\.0\/8, 'this network'/,
+  ],
+  [
+    'the unspecified address written as IPv4-mapped IPv6',
+    "loadBalancer: { sourceAddresses: ['::ffff:0.0.0.0'] }\n",
+    /loadBalancer\.sourceAddresses\[0\]: must be an address a server can use .*"::ffff:0\.0\.0\.0" is the unspecified address/,
+  ],
+  [
+    'one IPv6 source address in two spellings',
+    "loadBalancer: { sourceAddresses: ['2001:DB8:0:0::1', '2001:db8::1'] }\n",
+    /loadBalancer\.sourceAddresses\[1\]: '2001:db8::1' is listed twice \(also loadBalancer\.sourceAddresses\[0\], as '2001:DB8:0:0::1'\)$/,
+  ],
+  [
+    'one IPv6 source address with and without leading zeros',
+    "loadBalancer: { sourceAddresses: ['2001:db8::a', '2001:0db8:0000:0000:0000:0000:0000:000a'] }\n",
+    /loadBalancer\.sourceAddresses\[1\]: '2001:0db8:0000:0000:0000:0000:0000:000a' is listed twice \(also loadBalancer\.sourceAddresses\[0\], as '2001:db8::a'\)/,
+  ],
+  [
+    'an IPv4 source address and its IPv4-mapped IPv6 address',
+    "loadBalancer: { sourceAddresses: ['10.0.0.2', '::ffff:10.0.0.2'] }\n",
+    /loadBalancer\.sourceAddresses\[1\]: '::ffff:10\.0\.0\.2' is listed twice \(also loadBalancer\.sourceAddresses\[0\], as '10\.0\.0\.2'\)/,
+  ],
+  [
+    'an IPv4-mapped address in hexadecimal and its IPv4 address',
+    "loadBalancer: { sourceAddresses: ['::FFFF:a00:2', '10.0.0.2'] }\n",
+    /loadBalancer\.sourceAddresses\[1\]: '10\.0\.0\.2' is listed twice \(also loadBalancer\.sourceAddresses\[0\], as '::FFFF:a00:2'\)/,
+  ],
+  [
+    'one source host name in two cases',
+    "loadBalancer: { sourceAddresses: ['LB-1.example', 'lb-1.EXAMPLE'] }\n",
+    /loadBalancer\.sourceAddresses\[1\]: 'lb-1\.EXAMPLE' is listed twice \(also loadBalancer\.sourceAddresses\[0\], as 'LB-1\.example'\)/,
+  ],
+  [
+    'a source address that inet_aton would read',
+    "loadBalancer: { sourceAddresses: ['0x0a.0.0.1'] }\n",
+    /loadBalancer\.sourceAddresses\[0\]: must be an IPv4 or IPv6 address \(no zone id\) or a DNS name, got "0x0a\.0\.0\.1": it looks like a malformed IPv4/,
+  ],
+  [
+    '1025 cores for a container',
+    "resources: { kong: { kong: { cpu: '1025' } } }\n",
+    /resources\.kong\.kong\.cpu: must be from 1m \(Kubernetes' finest CPU\) to 1024 cores \(no node has more\), got '1025'$/,
+  ],
+  [
+    '1025 cores in millicores',
+    "resources: { 'vernemq-k8s': { vernemq: { cpu: 1025000m } } }\n",
+    /resources\.vernemq-k8s\.vernemq\.cpu: must be from 1m .* to 1024 cores .*got '1025000m'/,
+  ],
+  [
+    'a CPU finer than a millicore',
+    "resources: { kong: { kong: { cpu: '0.0005' } } }\n",
+    /resources\.kong\.kong\.cpu: must be from 1m \(Kubernetes' finest CPU\) to 1024 cores.*got '0\.0005'/,
+  ],
+  [
+    'a memory limit of 5Ti',
+    'resources: { kong: { kong: { memoryLimit: 5Ti } } }\n',
+    /resources\.kong\.kong\.memoryLimit: must be at most 4Ti \(no node has more\), got '5Ti'$/,
+  ],
+  [
+    'a memory request just above 4Ti',
+    "resources: { postgres: { postgres: { memory: '4398046511105' } } }\n",
+    /resources\.postgres\.postgres\.memory: must be at most 4Ti \(no node has more\), got '4398046511105'/,
+  ],
+  [
+    'no memory',
+    "resources: { kong: { kong: { memory: '0' } } }\n",
+    /resources\.kong\.kong\.memory: must be a memory quantity above 0 .*got '0'$/,
+  ],
+  ['no CPU', 'resources: { kong: { kong: { cpu: 0m } } }\n', /resources\.kong\.kong\.cpu: must be a CPU quantity above 0 .*got '0m'$/],
+  ['1001 brokers', 'vernemq: { replicas: 1001 }\n', /vernemq\.replicas: must be a whole number of replicas from 1 to 1000, got 1001$/],
+  ['1001 bridges', 'bridges: { replicas: 1001 }\n', /bridges\.replicas: must be a whole number of replicas from 1 to 1000, got 1001$/],
+  [
+    '1001 Kafka brokers',
+    'kafka: { clusterSize: 1001 }\n',
+    /kafka\.clusterSize: must be a whole number of replicas from 1 to 1000, got 1001$/,
+  ],
+  [
+    '1001 Zookeeper servers',
+    'zookeeper: { clusterSize: 1001 }\n',
+    /zookeeper\.clusterSize: must be a whole number of replicas from 1 to 1000/,
+  ],
+  [
+    '1001 x509 replicas',
+    'storageClassName: local-storage\nx509IdentityMgmt: { replicas: 1001, persistence: { enabled: true } }\n',
+    /x509IdentityMgmt\.replicas: must be a whole number of replicas from 1 to 1000, got 1001$/,
+  ],
+  [
+    "one port twice for Kong's Services",
+    'apigw: { adminPort: 8000 }\n',
+    /apigw\.adminPort: must be unique among Kong's ports: 8000 is also apigw\.httpPort$/,
+  ],
+  [
+    "Kong's HTTPS port on its HTTP port",
+    'apigw: { httpPort: 8080, httpsPort: 8080 }\n',
+    /apigw\.httpsPort: must be unique among Kong's ports: 8080 is also apigw\.httpPort$/,
+  ],
+  [
+    "Kong's proxy on its admin API over TLS",
+    'apigw: { httpsPort: 8444 }\n',
+    /apigw\.httpsPort: must be unique among Kong's ports: 8444 is also Kong's admin API over TLS \(kong\.conf of dojot\/kong v0\.6\.0\)$/,
+  ],
+  [
+    "Zookeeper's election port on its quorum port",
+    'zookeeper: { electionPort: 2888 }\n',
+    /zookeeper\.electionPort: must be unique among Zookeeper's ports: 2888 is also zookeeper\.serverPort$/,
+  ],
+  [
+    "Zookeeper's client port on its election port",
+    'zookeeper: { clientPort: 3888 }\n',
+    /zookeeper\.electionPort: must be unique among Zookeeper's ports: 3888 is also zookeeper\.clientPort$/,
+  ],
+  [
+    'two node groups with one label',
+    'placement: { nodeLabels: { kafka: dojot } }\n',
+    /placement\.nodeLabels\.kafka: must be unique: 'dojot' is also placement\.nodeLabels\.dojot, .*prepare-local-volumes\.sh would create the directories of only one/,
+  ],
+  [
+    'two renamed node groups with one label',
+    'placement: { nodeLabels: { x509: pool-a, vernemq: pool-a } }\n',
+    /placement\.nodeLabels\.vernemq: must be unique: 'pool-a' is also placement\.nodeLabels\.x509, and one label makes the x509 and vernemq groups one/,
+  ],
   // Ansible dojot.yaml files.
   [
     'a misspelt Ansible variable',
@@ -328,8 +554,11 @@ const BAD_PROFILES: readonly Case[] = [
     'dojot_namespace: kube-system\n',
     /dojot_namespace \(namespace\): must not be a namespace of Kubernetes itself/,
   ],
-  ['constructor in an Ansible file', 'dojot_namespace: dojot\nconstructor: x\n', /constructor: unknown key 'constructor'/],
-  ['__proto__ in an Ansible file', 'dojot_namespace: dojot\n__proto__: { dojot_namespace: x }\n', /__proto__: unknown key '__proto__'/],
+  [
+    'dojot_constructor in an Ansible file',
+    'dojot_namespace: dojot\ndojot_constructor: x\n',
+    /dojot_constructor: unknown key 'dojot_constructor'/,
+  ],
   [
     'a dojot v0.7 inventory',
     'dojot_namespace: dojot\ndojot_vernemq_nodenames: [verne-1]\n',
@@ -339,6 +568,21 @@ const BAD_PROFILES: readonly Case[] = [
     'a dojot v0.8 inventory',
     'dojot_namespace: dojot\ndojot_backend_version: v0.8.0\n',
     /is an inventory of dojot v0\.8 \(it has dojot_backend_version\)/,
+  ],
+  [
+    'two Ansible node groups with one label',
+    'dojot_node_label: { dojot: pool, x509: pool, kafka: kafka, vernemq: vernemq }\n',
+    /dojot_node_label\.x509 \(placement\.nodeLabels\.x509\): must be unique: 'pool' is also placement\.nodeLabels\.dojot/,
+  ],
+  [
+    'an Ansible Zookeeper port twice',
+    'dojot_zk_client_port: 2888\n',
+    /dojot_zk_server_port \(zookeeper\.serverPort\): must be unique among Zookeeper's ports: 2888 is also zookeeper\.clientPort/,
+  ],
+  [
+    'an Ansible domain that inet_aton would read',
+    "dojot_domain_name: '127.1'\n",
+    /dojot_domain_name \(domainName\): must be a host name or address, got '127\.1': it looks like a malformed IPv4 address/,
   ],
   [
     'a dojot v0.4 inventory',
@@ -352,6 +596,63 @@ const GROUPS = (mqtt: string) =>
 
 /** Inventories (hosts files, or directories as `path: content` lines), each with one thing wrong. */
 const BAD_INVENTORIES: readonly (readonly [what: string, files: Record<string, string>, message: RegExp])[] = [
+  // Ansible's own reading (test/cli/ansible-reading.test.ts has the accepted side).
+  [
+    'y where a boolean belongs (PyYAML keeps it a string)',
+    { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/all.yml': 'dojot_enable_node_affinity: y\n' },
+    /all\.yml: dojot_enable_node_affinity \(placement\.nodeAffinity\): must be a boolean \(true or false\), got 'y'$/,
+  ],
+  [
+    '08 where a number belongs (not octal: PyYAML keeps it a string)',
+    { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/all': 'dojot_vernemq_replicas: 08\n' },
+    /all: dojot_vernemq_replicas \(vernemq\.replicas\): must be a number, got '08'$/,
+  ],
+  [
+    'a host range without its end',
+    { 'hosts.yaml': GROUPS("        'verne[1:].lab':\n") },
+    /mqtt_nodes\.hosts\.verne\[1:\]\.lab: has a range without its end/,
+  ],
+  [
+    'a host range of two million hosts',
+    { 'hosts.yaml': GROUPS("        '10.[0:255].[0:255].[0:255]':\n") },
+    /expands to more than 100000 hosts/,
+  ],
+  [
+    'a TOML inventory beside the hosts file',
+    { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'more.toml': '[mqtt_nodes.hosts]\n' },
+    /more\.toml: \(file\): is not a YAML inventory/,
+  ],
+  [
+    "an inventory plugin's configuration",
+    { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'cloud.yml': 'plugin: amazon.aws.aws_ec2\n' },
+    /cloud\.yml: plugin: configures Ansible's inventory plugin "amazon\.aws\.aws_ec2", which dojot-cdk8s does not run/,
+  ],
+  [
+    'a group that is its own ancestor',
+    { 'hosts.yaml': `${GROUPS('        10.0.0.1:\n')}    a:\n      children:\n        a:\n` },
+    /a\.children\.a: makes the group a a child of itself/,
+  ],
+  [
+    'a Vault-encrypted setting',
+    {
+      'hosts.yaml': GROUPS('        10.0.0.1:\n'),
+      'group_vars/all/v.yaml': 'dojot_domain_name: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  61\n',
+    },
+    /v\.yaml: dojot_domain_name: is encrypted with Ansible Vault, which dojot-cdk8s does not decrypt/,
+  ],
+  [
+    'host_vars of the deploy host with a bad value',
+    {
+      'hosts.yaml': `${GROUPS('        10.0.0.1:\n')}    dojot-k8s:\n      hosts:\n        master:\n`,
+      'host_vars/master.yaml': 'dojot_vernemq_replicas: 0\n',
+    },
+    /master\.yaml: dojot_vernemq_replicas \(vernemq\.replicas\): must be a whole number of replicas from 1 to 1000, got 0/,
+  ],
+  [
+    'the fixed NodePorts turned off in group_vars',
+    { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/all.json': '{"dojot_fixed_nodeports_enabled": false}' },
+    /all\.json: dojot_fixed_nodeports_enabled \(nodePorts\.fixed\): is false, but the inventory's load balancer/,
+  ],
   ['a YAML error', { 'hosts.yaml': 'all:\n  children: [\n' }, /line \d+: /],
   [
     'an INI inventory',
@@ -428,6 +729,61 @@ const BAD_INVENTORIES: readonly (readonly [what: string, files: Record<string, s
     /metrics_nodes: is missing or has no hosts/,
   ],
   [
+    'a broadcast node',
+    { 'hosts.yaml': GROUPS('        255.255.255.255:\n') },
+    /mqtt_nodes\.255\.255\.255\.255: must be an address a server can use \(not unspecified, broadcast or multicast\): "255\.255\.255\.255" is the limited broadcast address/,
+  ],
+  [
+    'the unspecified address as a node',
+    { 'hosts.yaml': GROUPS('        v: { ansible_host: 0.0.0.0 }\n') },
+    /mqtt_nodes\.v\.ansible_host: must be an address a server can use .*"0\.0\.0\.0" is the unspecified address/,
+  ],
+  [
+    'a multicast node',
+    { 'hosts.yaml': GROUPS("        v: { ansible_host: '239.0.0.1' }\n") },
+    /mqtt_nodes\.v\.ansible_host: must be an address a server can use .*"239\.0\.0\.1" is a multicast address/,
+  ],
+  [
+    'an IPv6 multicast node',
+    { 'hosts.yaml': GROUPS("        'ff05::2':\n") },
+    /mqtt_nodes\.ff05::2: must be an address a server can use .*"ff05::2" is a multicast address \(ff00::\/8/,
+  ],
+  [
+    'the IPv6 unspecified address as a node',
+    { 'hosts.yaml': GROUPS("        v: { ansible_host: '::' }\n") },
+    /mqtt_nodes\.v\.ansible_host: must be an address a server can use .*"::" is the unspecified address/,
+  ],
+  [
+    'one node in two IPv6 spellings',
+    { 'hosts.yaml': GROUPS("        '2001:db8::10':\n        v: { ansible_host: '2001:DB8:0:0:0:0:0:10' }\n") },
+    /mqtt_nodes\.v\.ansible_host: '2001:DB8:0:0:0:0:0:10' is listed twice \(also mqtt_nodes\.2001:db8::10, as '2001:db8::10'\)/,
+  ],
+  [
+    'one node as IPv4 and as IPv4-mapped IPv6',
+    { 'hosts.yaml': GROUPS("        10.0.0.1:\n        v: { ansible_host: '::ffff:10.0.0.1' }\n") },
+    /mqtt_nodes\.v\.ansible_host: '::ffff:10\.0\.0\.1' is listed twice \(also mqtt_nodes\.10\.0\.0\.1, as '10\.0\.0\.1'\)/,
+  ],
+  [
+    'one node name in two cases',
+    { 'hosts.yaml': GROUPS('        verne-1.example:\n        v: { ansible_host: VERNE-1.Example }\n') },
+    /mqtt_nodes\.v\.ansible_host: 'VERNE-1\.Example' is listed twice \(also mqtt_nodes\.verne-1\.example, as 'verne-1\.example'\)/,
+  ],
+  [
+    'a node that inet_aton would read',
+    { 'hosts.yaml': GROUPS("        v: { ansible_host: '10.1' }\n") },
+    /mqtt_nodes\.v\.ansible_host: must be an IPv4 or IPv6 address \(no zone id\) or a DNS name, got "10\.1": it looks like a malformed IPv4 address/,
+  ],
+  [
+    'a node name with a label of 64 characters',
+    { 'hosts.yaml': GROUPS(`        ${'v'.repeat(64)}.example:\n`) },
+    /mqtt_nodes\.v{64}\.example: must be an IPv4 or IPv6 address \(no zone id\) or a DNS name, got "v{64}\.example": a DNS label is at most 63/,
+  ],
+  [
+    'a multicast control-plane node',
+    { 'hosts.yaml': `${GROUPS('        10.0.0.1:\n')}    control_plane_nodes:\n      hosts:\n        224.0.0.5:\n` },
+    /control_plane_nodes\.224\.0\.0\.5: must be an address a server can use .*is a multicast address/,
+  ],
+  [
     'a bad control-plane address',
     { 'hosts.yaml': `${GROUPS('        10.0.0.1:\n')}    control_plane_nodes:\n      hosts:\n        cp_1:\n` },
     /control_plane_nodes\.cp_1: must be an IPv4 or IPv6 address/,
@@ -440,12 +796,7 @@ const BAD_INVENTORIES: readonly (readonly [what: string, files: Record<string, s
   [
     'a directory without a hosts file',
     { 'group_vars/all/dojot.yaml': 'dojot_namespace: dojot\n' },
-    /has no hosts file \(hosts\.yaml, hosts\.yml, hosts\)/,
-  ],
-  [
-    'a dojot v0.4 directory',
-    { 'hosts.yaml': GROUPS('        10.0.0.1:\n'), 'group_vars/dojot-k8s/dojot.yaml': 'dojot_namespace: dojot\n' },
-    /group_vars\/dojot-k8s: is where dojot v0\.4\.0 to v0\.4\.3 kept their variables/,
+    /\(directory\): has no inventory source \(a hosts\.yaml, for one\)/,
   ],
   [
     'a dojot v0.7 directory',

@@ -46,7 +46,7 @@ describe('an Ansible inventory', () => {
 
   it('reports every bad address and duplicate, naming the host', () => {
     expect(problemsOf(path.join(INVENTORIES, 'bad.hosts.yaml'))).toEqual([
-      'mqtt_nodes.verne-1.ansible_host: must be an IPv4 or IPv6 address (no zone id) or a DNS name, got "10.0.0.300"',
+      'mqtt_nodes.verne-1.ansible_host: must be an IPv4 or IPv6 address (no zone id) or a DNS name, got "10.0.0.300": it looks like a malformed IPv4 address (a DNS name never ends in an all-numeric label, RFC 3696 section 2; inet_aton and URL parsers take it for a number): write all four decimal parts, such as 10.0.0.1',
       'mqtt_nodes.verne_2!: must be an IPv4 or IPv6 address (no zone id) or a DNS name, got "verne_2!"',
       "apigw_nodes.other.ansible_host: '10.0.0.7' is listed twice (also apigw_nodes.10.0.0.7)",
     ]);
@@ -61,7 +61,7 @@ describe('an Ansible inventory', () => {
   it('reads a directory as Ansible does: hosts.yaml, then group_vars/all/*.yaml by name', () => {
     const inv = readInventory(GUIDE_INVENTORY);
     expect(inv.hostsFile).toBe(path.join(GUIDE_INVENTORY, 'hosts.yaml'));
-    expect(inv.groupVars.map((g) => path.basename(g.file))).toEqual(['dojot.yaml', 'services.yaml']);
+    expect(inv.variables.map((l) => path.basename(l.source))).toEqual(['dojot.yaml', 'services.yaml']);
     expect(inv.nodes.mqtt).toEqual(['192.168.0.14', '192.168.0.15', '192.168.0.16']);
   });
 
