@@ -34,7 +34,7 @@ export const INPUT_OPTIONS: readonly Option[] = [
     flag: '--inventory',
     env: 'DOJOT_INVENTORY',
     value: 'I',
-    help: 'an Ansible inventory: a hosts file, or a directory with hosts.yaml and group_vars/all/',
+    help: "an Ansible inventory: a directory or a hosts file, read as Ansible reads it for deploy.yaml's host (dojot-k8s[0])",
   },
   { flag: '--flavour', env: 'DOJOT_FLAVOUR', value: 'F', help: `which services to deploy (the original's --tags): ${FLAVOURS.join(', ')}` },
 ];
@@ -79,8 +79,15 @@ export function parseArguments(
   }
   const pick = (o: Option) =>
     typeof values[o.flag] === 'string' ? (values[o.flag] as string) : o.env && env[o.env] ? env[o.env] : undefined;
+  // The name the user used: the flag, or the variable when the value came from it.
+  const nameOf = (o: Option) => (typeof values[o.flag] === 'string' || !o.env ? o.flag : o.env);
   const [profile, inventory, flavour] = INPUT_OPTIONS.map(pick);
-  return { inputs: { profile, inventory, flavour }, own: values, help };
+  const [profileName, inventoryName, flavourName] = INPUT_OPTIONS.map(nameOf);
+  return {
+    inputs: { profile, inventory, flavour, named: { profile: profileName, inventory: inventoryName, flavour: flavourName } },
+    own: values,
+    help,
+  };
 }
 
 /** The usage text: the command line, then one line per option. */

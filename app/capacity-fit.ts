@@ -117,7 +117,8 @@ export function checkCapacity(objects: readonly Record<string, unknown>[], p: Pr
   if (!over.length) return lines;
   const problems = over.map((f) => ({
     path: f.group === 'all' ? 'capacity.machines' : `capacity.machines.${f.group}`,
-    message: `the requests exceed the machines: ${describeFit(f)}; add machines, lower the resources of its workloads (${f.workloads.join(', ')}), or set capacity.onExcess: warn`,
+    // The sizes are what the workloads need (README, Sizing): the way out is machines, not smaller numbers.
+    message: `the requests exceed the machines: ${describeFit(f)}, for ${f.workloads.join(', ')}; give the group larger or more machines (capacity.machines${f.group === 'all' ? '' : `.${f.group}`}), or set capacity.onExcess: warn to deploy anyway`,
   }));
   if (p.capacity.onExcess === 'refuse') throw new ProfileError('capacity check', problems);
   return [...lines, ...problems.map((x) => `warning: ${x.path}: ${x.message}`)];

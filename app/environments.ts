@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applicationOf } from '../charts/argocd/application-chart';
 import { readEnvironments } from '../profile/environments';
+import { overrideLines } from '../profile/layer-overrides';
 import type { LoadedProfile } from '../profile/load';
 import type { Profile } from '../profile/types';
 import { type Problem, ProfileError, fromSource } from '../profile/problems';
@@ -104,19 +105,24 @@ export function synthesizeEnvironments(
   environments: readonly LoadedEnvironment[],
   outdir: string,
   layout?: Layout,
+  published = 'dist',
 ): string[] {
   fs.rmSync(outdir, { recursive: true, force: true });
   const lines: string[] = [];
+  const warned: string[] = [];
   const outputs: { name: string; profile: Profile; manifests: readonly Manifest[] }[] = [];
   for (const { name, settings } of environments) {
-    const { notices, manifests } = synthesize(settings.profile, path.join(outdir, name), {
+    const { notices, warnings, manifests } = synthesize(settings.profile, path.join(outdir, name), {
       loadBalancer: settings.inventory !== undefined,
       application: false,
       layout,
+      published: `${published}/${name}`,
     });
     outputs.push({ name, profile: settings.profile, manifests });
-    lines.push(...[...settings.notices, ...notices].map((n) => `note: ${name}: ${n}`));
+    lines.push(...[...overrideLines(settings.overrides, false), ...settings.notices, ...notices].map((n) => `note: ${name}: ${n}`));
+    lines.push(...warnings.map((w) => `warning: ${name}: ${w}`));
     lines.push(...summarize(settings.profile, manifests).map((l) => `summary: ${name}: ${l}`));
+    warned.push(...warnings.map((w) => `warning: ${name}: ${w}`));
     lines.push(`dojot: ${name}: ${settings.profile.flavour} flavour, ${settings.source}`);
   }
   const shared = sharedClusterObjects(outputs);
@@ -130,5 +136,6 @@ export function synthesizeEnvironments(
     outdir,
   );
   if (applications.length) lines.push(`argocd: ${applications.map((m) => m.file).join(', ')}`);
-  return lines;
+  // The last lines repeat what must not be missed among the notes above.
+  return [...lines, ...warned];
 }

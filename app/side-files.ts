@@ -11,21 +11,29 @@ import type { Profile } from '../profile/types';
  * The side files of the profile: the host-directory script of the local volumes, and the load
  * balancer's files when an inventory gave their nodes (no example address ever reaches them).
  */
-export function sideFiles(profile: Profile, loadBalancer: boolean): { files: SideFile[]; notices: string[] } {
+export function sideFiles(
+  profile: Profile,
+  loadBalancer: boolean,
+  published = 'dist',
+): { files: SideFile[]; notices: string[]; warnings: string[] } {
   const script = renderHostDirectoriesScript(profile);
   const lb = loadBalancer
     ? loadBalancerFiles(profile)
     : {
         files: [],
+        warnings: [],
         notices: [
           "no inventory: the load balancer's files (haproxy.cfg and its sysctl file) need its nodes; give --inventory to write them",
         ],
       };
   const helm = profile.metrics.enabled ? [helmValuesFile(profile)] : [];
-  const install = profile.metrics.enabled ? [`the Prometheus stack, before dist/monitoring: ${helmInstall(profile)}`] : [];
+  const install = profile.metrics.enabled
+    ? [`the Prometheus stack, before ${published}/monitoring: ${helmInstall(profile, published)}`]
+    : [];
   return {
     files: [...(script ? [{ name: HOST_DIRECTORIES_SCRIPT, content: script, mode: 0o755 }] : []), ...lb.files, ...helm],
     notices: [...lb.notices, ...install, ...unpinnedVolumeNotices(profile), ...componentNotices(profile)],
+    warnings: lb.warnings,
   };
 }
 

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { overrideLines } from '../profile/layer-overrides';
+import { LayeredProfileError } from '../profile/load';
 import { ProfileError, printable } from '../profile/problems';
 import { loadSettings } from './settings';
 import { type Option, UsageError, errorText, parseArguments, usage } from './arguments';
@@ -32,7 +34,14 @@ const TOPOLOGY_SWITCH: Option = {
   help: `also draw ${TOPOLOGY_FILE} (npm run synth always does; the cdk8s app does not, to stay quick)`,
 };
 
-export const SYNTH_USAGE = usage('npm run synth --', [ENVIRONMENTS_OPTION, OUT_OPTION], [TOPOLOGY_SWITCH]);
+const EXPLAIN_SWITCH: Option = {
+  flag: '--explain',
+  env: '',
+  value: '',
+  help: 'list every field a layer overrides of the layers before it (an inventory over a preset, a profile over an inventory)',
+};
+
+export const SYNTH_USAGE = usage('npm run synth --', [ENVIRONMENTS_OPTION, OUT_OPTION], [TOPOLOGY_SWITCH, EXPLAIN_SWITCH]);
 
 /** Whether the command line (or DOJOT_TOPOLOGY=1) asks for the picture. */
 const wantsTopology = (argv: readonly string[], env: NodeJS.ProcessEnv) =>
@@ -74,6 +83,7 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
   // cdk8s-cli sets this for every app it runs (its `synthApp`).
   const underCdk8sCli = env.CDK8S_RECORD_CONSTRUCT_METADATA !== undefined;
   let published = false;
+  let explain = false;
   /** `kept`: dist/ as it was; false: emptied (by cdk8s-cli); a sentence: what it holds now. */
   const failed = (lines: string[], kept: boolean | string = true): number => {
     for (const l of lines) io.err(l);
@@ -92,7 +102,8 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
   };
 
   try {
-    const args = parseArguments(argv, env, [ENVIRONMENTS_OPTION, OUT_OPTION], [TOPOLOGY_SWITCH.flag]);
+    const args = parseArguments(argv, env, [ENVIRONMENTS_OPTION, OUT_OPTION], [TOPOLOGY_SWITCH.flag, EXPLAIN_SWITCH.flag]);
+    explain = argv.includes(EXPLAIN_SWITCH.flag);
     if (typeof args.own[OUT_OPTION.flag] === 'string') target = args.own[OUT_OPTION.flag] as string;
     if (wantsTopology(argv, env) && !layout)
       throw new Error('the picture was asked for, but no layout was given (runSynthCommand loads it)');
@@ -119,13 +130,14 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
     const environmentsFile =
       typeof args.own['--environments'] === 'string' ? args.own['--environments'] : env.DOJOT_ENVIRONMENTS || undefined;
     if (environmentsFile !== undefined) {
-      if (Object.values(args.inputs).some((v) => v !== undefined)) {
+      const { profile, inventory, flavour } = args.inputs;
+      if ([profile, inventory, flavour].some((v) => v !== undefined)) {
         throw new UsageError(
           '--environments excludes --profile, --inventory and --flavour (and DOJOT_PROFILE, DOJOT_INVENTORY, DOJOT_FLAVOUR): each environment names its own',
         );
       }
       const environments = loadEnvironments(environmentsFile);
-      const lines = synthesizeEnvironments(environmentsFile, environments, staging, layout);
+      const lines = synthesizeEnvironments(environmentsFile, environments, staging, layout, printable(target.replace(/\/+$/, '') || '/'));
       for (const l of lines) io.err(l);
       published = true;
       for (const w of publish(staging, target, underCdk8sCli)) io.err(`warning: ${w}`);
@@ -135,15 +147,20 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
       return 0;
     }
     const settings = loadSettings(args.inputs);
+    for (const n of overrideLines(settings.overrides, explain)) io.err(`note: ${printable(n)}`);
     for (const n of settings.notices) io.err(`note: ${n}`);
-    const { notices, manifests } = synthesize(settings.profile, staging, {
+    const { notices, warnings, manifests } = synthesize(settings.profile, staging, {
       loadBalancer: settings.inventory !== undefined,
       layout,
       source: settings.source,
+      published: printable(target.replace(/\/+$/, '') || '/'),
     });
     for (const n of notices) io.err(`note: ${n}`);
+    for (const w of warnings) io.err(`warning: ${w}`);
     for (const line of summarize(settings.profile, manifests)) io.err(`summary: ${line}`);
     published = true;
+    // The last lines repeat what must not be missed among the notes above.
+    for (const w of warnings) io.err(`warning: ${w}`);
     for (const w of publish(staging, target, underCdk8sCli)) io.err(`warning: ${w}`);
     io.err(`dojot: ${settings.profile.flavour} flavour, ${settings.source} -> ${target}/`);
     return 0;
@@ -152,7 +169,11 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
       io.err(`error: ${errorText(e)}\n${SYNTH_USAGE}`);
       return 2;
     }
-    if (e instanceof ProfileError) return failed([`error: ${e.message}`]);
+    if (e instanceof ProfileError) {
+      // What the layers overrode first: it is often why a value is wrong.
+      const overrides = e instanceof LayeredProfileError ? overrideLines(e.overrides, explain).map((l) => `note: ${printable(l)}`) : [];
+      return failed([...overrides, `error: ${e.message}`]);
+    }
     if (e instanceof PublishError) return failed([`error: ${printable(e.message)}`], e.state);
     const report = writeReport(e);
     return failed([`error: unexpected failure (${oneLine(e)}); the full report is in ${report}`], !published || fs.existsSync(target));

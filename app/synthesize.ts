@@ -26,6 +26,8 @@ export interface SynthesisOptions {
   readonly application?: boolean;
   /** Draw `topology.svg` with this layout. @default no picture */
   readonly layout?: Layout;
+  /** The folder the output is published to, as the notes name it (`helm install ... -f dist/helm/...`). @default 'dist' */
+  readonly published?: string;
   /** The profile's file, named by a refusal. @default 'the profile' */
   readonly source?: string;
   /** The day the end-of-life note is computed for, ISO. @default today (UTC) */
@@ -38,6 +40,8 @@ export type { Manifest } from './manifest';
 export interface Synthesis {
   /** What the operator should be told (e.g. the kubeadm endpoint, capacity warnings). */
   readonly notices: string[];
+  /** What must not be missed: repeated as the last lines before the result. */
+  readonly warnings: string[];
   readonly manifests: readonly Manifest[];
 }
 
@@ -58,7 +62,7 @@ export function synthesize(profile: Profile, outdir: string, options: SynthesisO
     manifests.flatMap((m) => m.objects),
     profile,
   );
-  const side = sideFiles(profile, options.loadBalancer);
+  const side = sideFiles(profile, options.loadBalancer, options.published ?? 'dist');
   if (options.layout) side.files.push({ name: TOPOLOGY_FILE, content: drawTopology(profile, manifests, options.layout) });
   for (const f of side.files) {
     fs.mkdirSync(path.dirname(path.join(outdir, f.name)), { recursive: true });
@@ -66,7 +70,7 @@ export function synthesize(profile: Profile, outdir: string, options: SynthesisO
   }
   const images = imagesOf(manifests).map((i) => sourceImage(i, profile.images));
   const endOfLife = endOfLifeNotice(profile, images, options.today ?? new Date().toISOString().slice(0, 10));
-  return { notices: [...capacity, ...side.notices, ...endOfLife], manifests };
+  return { notices: [...capacity, ...side.notices, ...endOfLife], warnings: side.warnings, manifests };
 }
 
 /**

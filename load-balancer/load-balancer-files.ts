@@ -1,5 +1,6 @@
 import type { SideFile } from '../lib/side-file';
 import type { Profile } from '../profile/types';
+import { brokerLoadWarnings } from './broker-load';
 import { capacityWarning, checkCapacity } from './capacity';
 import { KUBE_API_PORT, entryPoints } from './entry-points';
 import { type HaproxyRuntime, buildHaproxyConfig } from './haproxy-config';
@@ -14,6 +15,8 @@ export interface LoadBalancerOutput {
   readonly files: SideFile[];
   /** What synth tells the operator: the kubeadm endpoint, capacity shortfalls, fixed ports. */
   readonly notices: string[];
+  /** What the operator must not miss: synth repeats these in its last lines. */
+  readonly warnings: string[];
 }
 
 /** haproxy.cfg, the nginx LwM2M configuration and the sysctl file of the LB host. */
@@ -45,5 +48,6 @@ export function loadBalancerFiles(p: Profile, run: HaproxyRuntime = {}): LoadBal
       { name: SYSCTL_FILE, content: renderSysctl(lb, sizing) },
     ],
     notices,
+    warnings: brokerLoadWarnings(p),
   };
 }

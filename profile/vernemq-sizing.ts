@@ -82,3 +82,13 @@ export function brokerMemory(s: BrokerLoadSettings): { memory: string; memoryLim
   });
   return { memory: `${roundUp(need) / MiB}Mi`, memoryLimit: `${roundUp(need * 1.5) / MiB}Mi` };
 }
+
+/** The most sessions a broker of `memoryBytes` holds, by the figures above (the inverse of brokerMemoryNeed). */
+export function sessionsFitting(memoryBytes: number, s: Omit<BrokerLoadSettings, 'expectedDevices'>): number {
+  const f = VERNEMQ_FIGURES;
+  const brokers = Math.max(1, Math.ceil(s.brokers));
+  const queued =
+    Math.ceil(Math.max(1, s.bridges) / brokers) * Math.max(1, s.maxOnlineMessages) * (f.queuedMessageOverhead + ASSUMED_PAYLOAD_BYTES);
+  const perSession = f.connectionBuffer + f.processesPerSession * f.process;
+  return Math.max(0, Math.floor((memoryBytes - f.base - f.leveldb - queued) / perSession));
+}

@@ -1,7 +1,9 @@
-// `npm run -s diff -- --from A --to B [--format markdown]`: what changes between two outputs.
-import { diffCommand } from '../app/diff/diff-command';
+// `npm run -s diff -- --from A --to B [--format markdown]` (`--help` lists the options): what changes between two outputs, every file of them.
+import { runDiffCommand } from '../app/diff/diff-command';
 
-process.exitCode = diffCommand(process.argv.slice(2), process.env, {
+runDiffCommand(process.argv.slice(2), process.env, {
   err: (l) => console.error(l),
   out: (l) => process.stdout.write(`${l}\n`),
+}).then((status) => {
+  process.exitCode = status;
 });

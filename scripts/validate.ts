@@ -5,13 +5,33 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RESERVED_ENVIRONMENT_NAMES } from '../profile/environments';
+import { printable } from '../profile/problems';
 import { KUBERNETES_VERSIONS, validateFolder } from '../validation/validate-manifests';
 
-const given = process.argv.slice(2).length ? process.argv.slice(2) : ['dist'];
-const hasYaml = (d: string) => fs.existsSync(d) && fs.readdirSync(d).some((f) => f.endsWith('.yaml'));
+const USAGE = `usage: npm run validate -- [DIR...]
+  DIR                 a folder synth wrote (default dist/); an environments synth's folder: each environment's
+  --help              this text`;
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const unknown = args.filter((a) => a.startsWith('-'));
+if (unknown.length) {
+  console.error(`error: unknown option ${unknown.map((a) => `'${printable(a)}'`).join(', ')}\n${USAGE}`);
+  process.exit(2);
+}
+const given = args.length ? args : ['dist'];
+const missing = given.filter((d) => !fs.existsSync(d) || !fs.statSync(d).isDirectory());
+if (missing.length) {
+  for (const d of missing) console.error(`error: ${printable(d)}: is not a folder; give a folder synth wrote (npm run synth writes dist/)`);
+  process.exit(1);
+}
+const hasYaml = (d: string) => fs.readdirSync(d).some((f) => f.endsWith('.yaml'));
 // An environments synth's folder holds one output per environment (and argocd/, with no Kubernetes kinds of ours).
 const outputs = given.flatMap((d) =>
-  hasYaml(d) || !fs.existsSync(d)
+  hasYaml(d)
     ? [d]
     : fs
         .readdirSync(d, { withFileTypes: true })

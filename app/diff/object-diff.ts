@@ -1,5 +1,7 @@
-import diff from 'microdiff';
 import { type ImmutableChange, immutableChanges } from './immutable-fields';
+import { type FieldChange, diffValues } from './value-diff';
+
+export type { FieldChange } from './value-diff';
 
 /** An object of an output, with the chart (file) it comes from. */
 export interface OutputObject {
@@ -12,13 +14,6 @@ export interface OutputObject {
   >;
 }
 
-export interface FieldChange {
-  readonly path: string;
-  readonly type: 'added' | 'removed' | 'changed';
-  readonly from?: unknown;
-  readonly to?: unknown;
-}
-
 export interface ObjectChange {
   readonly chart: string;
   readonly id: string;
@@ -29,11 +24,12 @@ export interface ObjectChange {
 
 /** `Kind/namespace/name`, after its environment's name when it has one (`production: Service/dojot/<name>`). */
 const idOf = ({ environment, object: o }: OutputObject) =>
-  `${environment ? `${environment}: ` : ''}${o.kind}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`;
-const pathOf = (path: readonly (string | number)[]) =>
-  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  `${environment ? `${environment}: ` : ''}${o.kind}/${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name}`;
 
-/** What changes from `from` to `to`, per object (by kind, namespace and name), field by field. */
+/**
+ * What changes from `from` to `to`, per object (by kind, namespace and name), field by field
+ * (diffValues: lists of named things by name, texts of several lines line by line).
+ */
 export function diffOutputs(from: readonly OutputObject[], to: readonly OutputObject[]): ObjectChange[] {
   const before = new Map(from.map((o) => [idOf(o), o]));
   const after = new Map(to.map((o) => [idOf(o), o]));
@@ -44,14 +40,9 @@ export function diffOutputs(from: readonly OutputObject[], to: readonly OutputOb
       changes.push({ chart: o.chart, id, type: 'added', fields: [], immutable: [] });
       continue;
     }
-    const fields: FieldChange[] = diff(old.object as Record<string, unknown>, o.object as Record<string, unknown>).map((d) => ({
-      path: pathOf(d.path),
-      type: d.type === 'CREATE' ? 'added' : d.type === 'REMOVE' ? 'removed' : 'changed',
-      ...('oldValue' in d ? { from: d.oldValue } : {}),
-      ...('value' in d ? { to: d.value } : {}),
-    }));
+    const fields: FieldChange[] = diffValues(old.object, o.object);
     if (fields.length) {
-      const ref = { kind: o.object.kind, name: o.object.metadata.name, namespace: o.object.metadata.namespace };
+      const ref = { kind: o.object.kind, name: o.object.metadata?.name, namespace: o.object.metadata?.namespace };
       changes.push({
         chart: o.chart,
         id,

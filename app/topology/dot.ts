@@ -10,6 +10,8 @@ export interface DotCluster {
   readonly id: string;
   readonly attributes: DotAttributes;
   readonly nodes: readonly DotNode[];
+  /** Its nodes in one rank (`{ rank="same"; ... }`): one column, left to right, of a left-to-right graph. */
+  readonly sameRank?: boolean;
 }
 
 export interface DotEdge {
@@ -48,6 +50,7 @@ export function renderDot(g: DotGraph): string {
     lines.push(`  subgraph ${quote(`cluster_${c.id}`)} {`);
     for (const k of Object.keys(c.attributes)) lines.push(`    ${k}=${quote(c.attributes[k])};`);
     for (const n of c.nodes) lines.push(statement('    ', quote(n.id), n.attributes));
+    if (c.sameRank && c.nodes.length > 1) lines.push(`    { rank="same"; ${c.nodes.map((n) => `${quote(n.id)};`).join(' ')} }`);
     lines.push('  }');
   }
   for (const n of g.nodes) lines.push(statement('  ', quote(n.id), n.attributes));

@@ -14,9 +14,9 @@ export const KUBE_PROMETHEUS_STACK = { chart: '88.5.3', operator: 'v0.93.1' } as
  */
 export const HELM_VALUES_FILE = 'helm/kube-prometheus-stack.values.json';
 
-/** The `helm install` line of the stack, with the profile's release and namespace. */
-export const helmInstall = (p: Profile) =>
-  `helm install ${p.metrics.release} prometheus-community/kube-prometheus-stack --version ${KUBE_PROMETHEUS_STACK.chart} -n ${p.metrics.namespace} --create-namespace -f dist/${HELM_VALUES_FILE}`;
+/** The `helm install` line of the stack, with the profile's release and namespace, and the values in `published` (dist/). */
+export const helmInstall = (p: Profile, published = 'dist') =>
+  `helm install ${p.metrics.release} prometheus-community/kube-prometheus-stack --version ${KUBE_PROMETHEUS_STACK.chart} -n ${p.metrics.namespace} --create-namespace -f ${published}/${HELM_VALUES_FILE}`;
 
 /**
  * Values for kube-prometheus-stack (prometheus-community/helm-charts, chart 88.5.3): its

@@ -78,7 +78,8 @@ describe('a bad profile, through the real commands', () => {
   it("npx cdk8s synth: the same, then the CLI's own one line (as the README shows)", () => {
     const r = run(CLI, { DOJOT_PROFILE: bad }, withPrevious());
     expectProblems(r);
-    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/app expected to create/);
+    // The README's wording, with this run's output folder in place of .cdk8s.out.
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^ERROR: synthesis failed, app expected to create "[^"]+"$/);
   });
 });
 

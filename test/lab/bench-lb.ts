@@ -11,6 +11,12 @@ import { BROKERS, writeLoopbackConfig } from './loopback';
 import { type MqttSession, mqttConnect } from './mqtt-client';
 import { Lab, showStat, startBroker, startHaproxy } from './processes';
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(
+    'usage: npm run bench:lb\n  BENCH_DEVICES=N     concurrent MQTT sessions to open (default 8000)\n  --help              this text',
+  );
+  process.exit(0);
+}
 const GUIDE_NODE_BYTES = 4 * 1024 ** 3;
 const TARGET_SESSIONS = 100_000;
 // This machine allows 20,000 descriptors per process: 8,000 devices size HAProxy to
