@@ -378,7 +378,7 @@ describe('npm run diff: its command line', () => {
     const r = runDiff('--help');
     expect(r.status).toBe(0);
     expect(r.out[0]).toMatch(/^usage: npm run -s diff -- --from A --to B \[options\]\n {2}--from A {12}the output before/);
-    const script = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/diff.ts', '--help'], {
+    const script = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/diff.ts', '--help'], {
       cwd: ROOT,
       encoding: 'utf8',
     });

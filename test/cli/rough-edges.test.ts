@@ -61,7 +61,7 @@ describe('messages name what the user wrote', () => {
 
 describe('npm run validate', () => {
   const validate = (...args: string[]) =>
-    spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/validate.ts', ...args], {
+    spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/validate.ts', ...args], {
       cwd: root,
       encoding: 'utf8',
     });
