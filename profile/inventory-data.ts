@@ -4,6 +4,9 @@ import type { Problem } from './problems';
 
 type Plain = Record<string, unknown>;
 
+/** More hosts than any site's inventory has: past this, ranges are multiplying a typo, and memory with it. */
+export const MAX_INVENTORY_HOSTS = 200_000;
+
 /** A variable as an inventory source set it, with the file it came from. */
 export interface Sourced {
   readonly value: unknown;
@@ -107,6 +110,15 @@ export class InventoryData {
         message: `${e.message} (Ansible's host ranges: [1:9], [01:10], [a:f], [1:9:2])`,
         source: file,
       });
+      return;
+    }
+    if (this.hosts.size + names.length > MAX_INVENTORY_HOSTS) {
+      if (!this.problems.some((p) => p.message.includes('more than')))
+        this.problems.push({
+          path: `${where}.${key}`,
+          message: `makes the inventory more than ${MAX_INVENTORY_HOSTS} hosts, which no dojot site has: check its ranges`,
+          source: file,
+        });
       return;
     }
     if (vars !== null && vars !== undefined && !isPlainObject(vars)) {

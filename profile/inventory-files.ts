@@ -34,13 +34,22 @@ const isDirectory = (p: string) => {
   }
 };
 
+/** A folder reached again through a symbolic link: read once, so that a link to a parent cannot loop. */
+function firstVisit(dir: string, visited: Set<string>): boolean {
+  const real = fs.realpathSync(dir);
+  if (visited.has(real)) return false;
+  visited.add(real);
+  return true;
+}
+
 /** The inventory source files under a location given as `--inventory` (itself, when it is a file). */
-export function inventorySources(location: string): string[] {
+export function inventorySources(location: string, visited = new Set<string>()): string[] {
   if (!isDirectory(location)) return [location];
+  if (!firstVisit(location, visited)) return [];
   const found: string[] = [];
   for (const name of fs.readdirSync(location).sort(byBytes)) {
     if (IGNORED_NAMES.test(name) || IGNORED_EXTENSIONS.some((ext) => name.endsWith(ext))) continue;
-    found.push(...inventorySources(path.join(location, name)));
+    found.push(...inventorySources(path.join(location, name), visited));
   }
   return found;
 }
@@ -48,14 +57,15 @@ export function inventorySources(location: string): string[] {
 /** The directory whose group_vars/ and host_vars/ apply: the inventory directory, or the hosts file's. */
 export const varsBase = (location: string) => (isDirectory(location) ? location : path.dirname(location));
 
-function dirVarsFiles(dir: string): string[] {
+function dirVarsFiles(dir: string, visited = new Set<string>()): string[] {
+  if (!firstVisit(dir, visited)) return [];
   const found: string[] = [];
   for (const name of fs.readdirSync(dir).sort(byBytes)) {
     if (name.startsWith('.') || name.endsWith('~')) continue;
     const full = path.join(dir, name);
     const ext = path.extname(name);
     if (isDirectory(full)) {
-      if (!ext) found.push(...dirVarsFiles(full));
+      if (!ext) found.push(...dirVarsFiles(full, visited));
     } else if (!ext || VARS_EXTENSIONS.includes(ext)) found.push(full);
   }
   return found;

@@ -44,6 +44,9 @@ const INI_HINT = 'convert it to YAML with `ansible-inventory -i <file> --list -y
 /** One source file, parsed, or the problem that keeps it out. */
 function readSource(file: string): { root: Plain } | { refused: Omit<Problem, 'source'> } {
   const refuse = (where: string, message: string) => ({ refused: { path: where, message } });
+  // A FIFO or a device would block the read, or never end: only regular files are read.
+  if (!fs.statSync(file).isFile())
+    return refuse('(file)', 'is not a regular file (a FIFO, a socket or a device): move it out of the inventory');
   const convert = `give its output instead (\`ansible-inventory -i ${path.basename(file)} --list -y > hosts.yaml\`)`;
   if (isScript(file))
     return refuse('(file)', `is an executable inventory script, which Ansible would run; dojot-cdk8s never runs one: ${convert}`);

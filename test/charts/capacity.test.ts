@@ -52,6 +52,9 @@ describe("requests against the guide's machines", () => {
     } catch (e) {
       expect((e as ProfileError).problems.map((x) => x.path)).toEqual(['capacity.machines.vernemq']);
       expect((e as ProfileError).message).toMatch(/vernemq-k8s, v2k-bridge, k2v-bridge.*capacity\.onExcess: warn/);
+      // The way out is machines (README, Sizing), never smaller requests.
+      expect((e as ProfileError).message).toMatch(/give the group larger or more machines \(capacity\.machines\.vernemq\)/);
+      expect((e as ProfileError).message).not.toMatch(/lower the resources/);
     }
   });
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -241,6 +242,14 @@ describe('an inventory directory, as Ansible reads it for the host deploy.yaml r
     expect(readInventory(inventory({ 'hosts.yaml': HOSTS(`        '${key}':\n`) })).nodes.mqtt).toEqual(hosts);
   });
 
+  it('refuses ranges that together make more hosts than any site has, in one line', () => {
+    const keys = Array.from({ length: 3 }, (_, i) => `        'g${i}-[1:90000].lab':\n`).join('');
+    const problems = readInventory(inventory({ 'hosts.yaml': HOSTS(keys) })).problems;
+    expect(problems.map((p) => p.message)).toEqual([
+      'makes the inventory more than 200000 hosts, which no dojot site has: check its ranges',
+    ]);
+  });
+
   it.each([
     ['verne[1:].lab', /has a range without its end/],
     ['verne[01:100].lab', /zero-padded range whose begin and end differ in length/],
@@ -334,5 +343,26 @@ describe("keys an object's prototype has, in an Ansible file", () => {
     expect(profile.namespace).toBe('dojot');
     expect(notices).toContainEqual(expect.stringMatching(/^1 Ansible variable not of dojot's skipped/));
     expect(({} as Record<string, unknown>).dojot_namespace).toBeUndefined();
+  });
+});
+
+describe('an inventory directory that links to itself', () => {
+  it('reads each folder once, through any number of links', () => {
+    const dir = inventory({ 'hosts.yaml': HOSTS(), 'group_vars/all/a.yaml': 'dojot_vernemq_replicas: 2\n' });
+    fs.symlinkSync(dir, path.join(dir, 'loop'));
+    fs.symlinkSync(path.join(dir, 'group_vars', 'all'), path.join(dir, 'group_vars', 'all', 'again'));
+    expect(readInventory(dir).nodes.mqtt).toEqual(['10.0.0.1']);
+    expect(loadInputs({ inventory: dir }).profile.vernemq.replicas).toBe(2);
+  });
+});
+
+describe('an inventory directory with a FIFO in it', () => {
+  it('refuses it in one line, without blocking on it', () => {
+    const dir = inventory({ 'hosts.yaml': HOSTS() });
+    const made = spawnSync('mkfifo', [path.join(dir, 'pipe')]);
+    expect(made.status).toBe(0);
+    expect(problemsOf(() => readInventory(dir))).toEqual([
+      'pipe: (file): is not a regular file (a FIFO, a socket or a device): move it out of the inventory',
+    ]);
   });
 });

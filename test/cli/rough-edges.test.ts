@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { synthCommand } from '../../app/synth-command';
@@ -9,7 +10,7 @@ import { tempDir } from '../helpers/temp';
 const root = path.resolve(__dirname, '..', '..');
 
 /** synth with these variables (as `npx cdk8s synth` passes the inputs), its lines. */
-function synthWithEnv(env: Record<string, string>, argv: string[] = []): { status: number; lines: string[] } {
+function synthWithEnv(env: Record<string, string>, argv: string[] = []): { status: number; lines: string[]; dist: string } {
   const lines: string[] = [];
   const dist = tempDir('dojot-env-dist-');
   const status = synthCommand(
@@ -20,7 +21,7 @@ function synthWithEnv(env: Record<string, string>, argv: string[] = []): { statu
       out: (l) => lines.push(...l.split('\n')),
     },
   );
-  return { status, lines };
+  return { status, lines, dist };
 }
 
 describe('messages name what the user wrote', () => {
@@ -44,11 +45,23 @@ describe('messages name what the user wrote', () => {
     ]);
   });
 
-  it('prints the helm line with the folder the output goes to', () => {
+  it('writes to --out, over DOJOT_DIST, leaving that folder untouched, and prints the helm line with it', () => {
     const out = path.join(tempDir('dojot-out-'), 'elsewhere');
     const o = synthWithEnv({}, ['--out', out]);
     expect(o.status, o.lines.join('\n')).toBe(0);
+    expect(fs.readdirSync(o.dist)).toEqual([]);
+    expect(fs.existsSync(path.join(out, '0000-namespace.k8s.yaml'))).toBe(true);
     expect(o.lines).toContainEqual(expect.stringContaining(`-f ${out}/helm/kube-prometheus-stack.values.json`));
+    expect(o.lines.at(-1)).toBe(`dojot: vernemq flavour, preset default -> ${out}/`);
+  });
+
+  it("prints each environment's helm line with its own folder", () => {
+    const o = synthWithEnv({}, ['--environments', path.join(root, 'examples', 'environments', 'environments.yaml')]);
+    expect(o.status, o.lines.join('\n')).toBe(0);
+    const helm = o.lines.filter((l) => l.includes('helm install'));
+    expect(helm.length).toBeGreaterThan(0);
+    for (const line of helm)
+      expect(line).toMatch(new RegExp(`-f ${o.dist}/(staging|production)/helm/kube-prometheus-stack\\.values\\.json$`));
   });
 
   it('names the flavour in the header of haproxy.cfg', () => {
