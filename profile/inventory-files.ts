@@ -112,5 +112,12 @@ export function isScript(file: string): boolean {
   return head === '#!';
 }
 
+/**
+ * Documentation beside an inventory (a README.md): Ansible's own default ignore list has these
+ * (REJECT_EXTS); v0.6.0's ansible.cfg replaces that list, and Ansible then fails to parse such a
+ * file as INI and skips it with a warning. Skipped with a note here too.
+ */
+export const isDocumentation = (file: string) => ['.md', '.txt', '.rst'].includes(path.extname(file));
+
 /** The extensions Ansible's YAML inventory plugin takes (`yaml_extensions`), and files with none. */
 export const isYamlSource = (file: string) => ['', ...VARS_EXTENSIONS].includes(path.extname(file));

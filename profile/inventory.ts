@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InventoryData, type Sourced } from './inventory-data';
-import { inventorySources, isScript, isYamlSource, listing, varsBase, varsFilesOf } from './inventory-files';
+import { inventorySources, isDocumentation, isScript, isYamlSource, listing, varsBase, varsFilesOf } from './inventory-files';
 import { LB_GROUPS, type LbGroup, addressProblems, isAddress } from './load-balancer';
 import { isPlainObject, setOwn } from './merge';
 import { type Problem, ProfileError } from './problems';
@@ -121,7 +121,10 @@ function lastSetOnly(layers: readonly VariableLayer[]): VariableLayer[] {
 export function readInventory(location: string, label = '--inventory'): Inventory {
   if (!fs.existsSync(location))
     throw new ProfileError(label, [{ path: '', message: `'${location}' is neither an inventory directory nor a hosts file` }]);
-  const sources = inventorySources(location);
+  const found = inventorySources(location);
+  // A README beside the hosts file is documentation, not a source (unless it is the one file given).
+  const documentation = found.length > 1 || found[0] !== location ? found.filter(isDocumentation) : [];
+  const sources = found.filter((f) => !documentation.includes(f));
   if (!sources.length)
     throw new ProfileError(location, [{ path: '(directory)', message: 'has no inventory source (a hosts.yaml, for one)' }]);
   const data = new InventoryData();
@@ -174,6 +177,10 @@ export function readInventory(location: string, label = '--inventory'): Inventor
   for (const l of variables) for (const [k, v] of Object.entries(l.vars)) setOwn(union, k, v);
   const other = otherDojotVersion(union);
   if (other) throw new ProfileError(variables.at(-1)?.source ?? hostsFile, [{ path: '(variables)', message: other }]);
+  if (documentation.length)
+    notices.push(
+      `${documentation.join(', ')}: documentation, not an inventory source: not read (Ansible fails to parse it and skips it too)`,
+    );
   if (data.skipped.length)
     notices.push(
       `${hostsFile}: ${data.skipped.length} key${data.skipped.length === 1 ? '' : 's'} of the hosts file skipped, as Ansible's YAML plugin skips them: ${data.skipped.slice(0, 3).join('; ')}${data.skipped.length > 3 ? '; ...' : ''}`,

@@ -311,7 +311,7 @@ describe('inventory sources dojot-cdk8s does not read', () => {
 
   it.each([
     ['inventory.toml', '[mqtt_nodes.hosts]\n', /inventory\.toml: \(file\): is not a YAML inventory/],
-    ['hosts.txt', 'x\n', /hosts\.txt: \(file\): is not a YAML inventory .*convert it to YAML/],
+    ['hosts.conf', '[mqtt_nodes]\n10.0.0.9\n', /hosts\.conf: \(file\): is not a YAML inventory .*convert it to YAML/],
     [
       'aws_ec2.yaml',
       'plugin: amazon.aws.aws_ec2\nregions: [us-east-1]\n',
@@ -320,6 +320,15 @@ describe('inventory sources dojot-cdk8s does not read', () => {
   ])('refuses %s in one line', (name, content, message) => {
     const dir = inventory({ 'hosts.yaml': HOSTS(), [name]: content });
     expect(problemsOf(() => readInventory(dir))).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('skips a README beside the hosts file with a note, as Ansible skips what it cannot parse', () => {
+    const dir = inventory({ 'hosts.yaml': HOSTS(), 'README.md': '# Our inventory\nAsk ops.\n', 'notes.txt': 'x\n' });
+    const inv = readInventory(dir);
+    expect(inv.nodes.mqtt).toEqual(['10.0.0.1']);
+    expect(inv.notices).toContainEqual(expect.stringMatching(/README\.md, .*notes\.txt: documentation, not an inventory source: not read/));
+    // Given alone, it is no documentation but the inventory: refused as what it is.
+    expect(problemsOf(() => readInventory(path.join(dir, 'notes.txt')))).toEqual([expect.stringMatching(/is not a YAML inventory/)]);
   });
 
   it('refuses a group that is its own ancestor', () => {
