@@ -16,7 +16,7 @@ import { readYamlFile } from './yaml-file';
 export interface ProfileInputs {
   /** A preset name, a camelCase profile file (which may say `preset:`) or an Ansible `dojot.yaml`. @default 'default' */
   readonly profile?: string;
-  /** An Ansible inventory: a hosts file, or a directory with hosts.yaml and group_vars/all/. */
+  /** An Ansible inventory: a directory or a hosts file, read as Ansible reads it (profile/inventory.ts). */
   readonly inventory?: string;
   /** One of FLAVOURS, over every other layer. */
   readonly flavour?: string;
@@ -82,9 +82,10 @@ function ansibleLayer(file: string, vars: Record<string, unknown>, notices: stri
 
 /**
  * Resolves the profile from its layers, each over the one before (interfaces.md): the
- * defaults; the preset (`--profile NAME`, or `preset:` in the profile file); the inventory
- * directory's `group_vars/all` files; the `--profile` file; the `--flavour` flag. Every
- * problem of every layer is reported at once, each naming its layer and field.
+ * defaults; the preset (`--profile NAME`, or `preset:` in the profile file); the inventory's
+ * variables (profile/inventory.ts: deploy.yaml's host's, in Ansible's precedence); the
+ * `--profile` file; the `--flavour` flag. Every problem of every layer is reported at once, each
+ * naming its layer and field, after what the layers overrode of each other.
  */
 export function loadInputs(inputs: ProfileInputs = {}): LoadedProfile {
   const selector = inputs.profile || 'default';
