@@ -103,7 +103,7 @@ export function synthCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io
 
   try {
     const args = parseArguments(argv, env, [ENVIRONMENTS_OPTION, OUT_OPTION], [TOPOLOGY_SWITCH.flag, EXPLAIN_SWITCH.flag]);
-    explain = argv.includes(EXPLAIN_SWITCH.flag);
+    explain = args.own[EXPLAIN_SWITCH.flag] === true;
     if (typeof args.own[OUT_OPTION.flag] === 'string') target = args.own[OUT_OPTION.flag] as string;
     if (wantsTopology(argv, env) && !layout)
       throw new Error('the picture was asked for, but no layout was given (runSynthCommand loads it)');

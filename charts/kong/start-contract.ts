@@ -1,5 +1,4 @@
 import type { StartContract, StartFile, StartVariable } from '../../lib/start-contract';
-import { duplicateListeners } from '../../profile/ports';
 import type { Problem } from '../../profile/problems';
 import type { Profile } from '../../profile/types';
 import { POSTGRES_DEFAULT_PORT } from '../postgres/start-contract';
@@ -159,11 +158,11 @@ export const kongRouteConfigStart: StartContract = {
 
 /** The profile's Kong ports must leave kong.conf's admin API over TLS alone: the profile does not move that listener. */
 export function kongFixedPortProblems(gw: Profile['apigw']): Problem[] {
-  const fixed = `Kong's admin API over TLS (kong.conf of dojot/kong v0.6.0)`;
-  return duplicateListeners("Kong's ports", [
-    ['apigw.httpPort', gw.httpPort],
-    ['apigw.httpsPort', gw.httpsPort],
-    ['apigw.adminPort', gw.adminPort],
-    [fixed, KONG_CONF.adminSsl, true],
-  ]).filter((p) => p.message.includes(fixed));
+  const fields = ['httpPort', 'httpsPort', 'adminPort'] as const;
+  return fields
+    .filter((field) => gw[field] === KONG_CONF.adminSsl)
+    .map((field) => ({
+      path: `apigw.${field}`,
+      message: `must be unique among Kong's ports: ${KONG_CONF.adminSsl} is also Kong's admin API over TLS (kong.conf of dojot/kong v0.6.0)`,
+    }));
 }
